@@ -1,0 +1,244 @@
+"""Chroma behind a small wrapper: one active collection per embedder, swapped atomically.
+
+Why a pointer instead of writing into one fixed collection: `ingest --full` builds a whole new
+collection and only then points readers at it, so answers never see a half-built index, and a
+`kill -9` mid-build leaves the old one answering. The pointer (and a version counter that tells
+readers to reload their lexical index) lives in a tiny registry collection inside Chroma itself,
+so it works the same for the embedded store and for several bot processes sharing a `chroma run`
+server.
+
+Chroma's columnar results become `Passage` values right here.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from knowledge.types import Chunk, Passage
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
+
+    from knowledge.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+REGISTRY = "tanyakerja-registry"
+_GET_PAGE = 2000
+
+
+class StoreUnavailable(RuntimeError):
+    """The Chroma store cannot be reached (server down, files locked)."""
+
+
+def make_client(settings: Settings) -> ClientAPI:
+    """PersistentClient under CHROMA_PATH, or HttpClient when CHROMA_HOST is set. Telemetry off."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        return chromadb.HttpClient(
+            host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+        )
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexState:
+    """Which collection is live for an embedder, and how many times the index has changed."""
+
+    collection: str
+    version: int
+
+
+def _safe_name(embedder_id: str) -> str:
+    cleaned = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in embedder_id)
+    return cleaned.strip("-_")[:40] or "default"
+
+
+def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
+    """Chroma metadata for a chunk (Chroma rejects None values, so they are left out)."""
+    meta: dict[str, Any] = {
+        "doc_id": chunk.doc_id,
+        "doc_hash": chunk.doc_hash,
+        "path": chunk.path,
+        "title": chunk.title,
+        "position": chunk.position,
+        "n_chunks": chunk.n_chunks,
+        "tokens": chunk.tokens,
+    }
+    for key in ("url", "publisher", "date"):
+        value = getattr(chunk, key)
+        if value:
+            meta[key] = value
+    return meta
+
+
+def passage_from(id_: str, text: str, meta: dict[str, Any], dense: float | None = None) -> Passage:
+    """Build a Passage from Chroma's id, document and metadata."""
+    return Passage(
+        id=id_,
+        text=text,
+        doc_id=str(meta.get("doc_id", "")),
+        path=str(meta.get("path", "")),
+        title=str(meta.get("title", "")),
+        position=int(meta.get("position", 0)),
+        url=meta.get("url"),
+        publisher=meta.get("publisher"),
+        date=meta.get("date"),
+        score=dense or 0.0,
+        dense=dense,
+        tokens=str(meta.get("tokens", "")),
+    )
+
+
+class ChromaStore:
+    """The article index for one embedder."""
+
+    def __init__(self, *, client: ClientAPI, embedder_id: str) -> None:
+        self._client = client
+        self.embedder_id = embedder_id
+        self.prefix = f"tk-{_safe_name(embedder_id)}"
+        self._cached: tuple[str, Collection] | None = None
+
+    # -- registry -------------------------------------------------------------------------
+    def _registry(self) -> Collection:
+        return self._client.get_or_create_collection(REGISTRY, embedding_function=None)
+
+    def state(self) -> IndexState:
+        """The live collection's name and the index version (creates the first collection)."""
+        try:
+            meta = dict(self._registry().metadata or {})
+        except Exception as exc:  # chromadb raises many types; all mean "store unreachable"
+            raise StoreUnavailable(str(exc)) from exc
+        name = meta.get(f"{self.prefix}:active")
+        if not name:
+            name = f"{self.prefix}-g1"
+            self._set_registry(active=name, version=int(meta.get(f"{self.prefix}:version", 0)))
+        return IndexState(collection=str(name), version=int(meta.get(f"{self.prefix}:version", 0)))
+
+    def _set_registry(self, *, active: str, version: int) -> None:
+        registry = self._registry()
+        meta = dict(registry.metadata or {})
+        meta[f"{self.prefix}:active"] = active
+        meta[f"{self.prefix}:version"] = version
+        registry.modify(metadata=meta)
+
+    def bump_version(self) -> int:
+        """Tell every reader (in any process) that the live index changed."""
+        state = self.state()
+        self._set_registry(active=state.collection, version=state.version + 1)
+        return state.version + 1
+
+    def _open(self, name: str) -> Collection:
+        return self._client.get_or_create_collection(
+            name, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+        )
+
+    def collection(self) -> Collection:
+        """The live collection."""
+        name = self.state().collection
+        if self._cached is None or self._cached[0] != name:
+            self._cached = (name, self._open(name))
+        return self._cached[1]
+
+    # -- full rebuild ---------------------------------------------------------------------
+    def new_build(self) -> Collection:
+        """A fresh, empty collection for `ingest --full`; leftovers of killed builds are removed."""
+        live = self.state().collection
+        for col in self._client.list_collections():
+            name = col.name if hasattr(col, "name") else str(col)
+            if name.startswith(self.prefix + "-") and name != live:
+                logger.info("Removing unfinished build %s", name)
+                self._client.delete_collection(name)
+        return self._open(f"{self.prefix}-g{int(time.time() * 1000)}")
+
+    def swap_to(self, build: Collection) -> None:
+        """Point readers at a finished build, then drop the old collection."""
+        old = self.state()
+        self._set_registry(active=build.name, version=old.version + 1)
+        self._cached = None
+        try:
+            self._client.delete_collection(old.collection)
+        except Exception:  # the old one may never have been created
+            logger.debug("old collection %s not deleted", old.collection, exc_info=True)
+
+    # -- writes ---------------------------------------------------------------------------
+    def upsert(self, chunks: Sequence[Chunk], embeddings: np.ndarray, *, into: Collection | None = None) -> None:
+        """Write chunks with their vectors (ids are content hashes, so re-writing is harmless)."""
+        if not chunks:
+            return
+        target = into or self.collection()
+        target.upsert(
+            ids=[c.id for c in chunks],
+            embeddings=np.asarray(embeddings, dtype=np.float32),
+            documents=[c.text for c in chunks],
+            metadatas=[chunk_metadata(c) for c in chunks],
+        )
+
+    def delete_ids(self, ids: Sequence[str], *, into: Collection | None = None) -> None:
+        """Remove chunks by id."""
+        if ids:
+            (into or self.collection()).delete(ids=list(ids))
+
+    # -- reads ----------------------------------------------------------------------------
+    def iter_all(self, *, with_documents: bool = True, of: Collection | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """Every (id, text, metadata) in the live collection, paged."""
+        col = of or self.collection()
+        include: list[Any] = ["metadatas", "documents"] if with_documents else ["metadatas"]
+        offset = 0
+        while True:
+            page = col.get(include=include, limit=_GET_PAGE, offset=offset)
+            ids = page["ids"]
+            if not ids:
+                return
+            docs = page.get("documents") or [""] * len(ids)
+            metas = page.get("metadatas") or [{}] * len(ids)
+            for id_, doc, meta in zip(ids, docs, metas, strict=True):
+                yield id_, doc or "", dict(meta or {})
+            offset += len(ids)
+            if len(ids) < _GET_PAGE:
+                return
+
+    def count(self) -> int:
+        """Number of chunks in the live collection."""
+        return int(self.collection().count())
+
+    def query(self, embedding: np.ndarray, k: int) -> list[Passage]:
+        """The k chunks nearest to a query vector, best first, `dense` = cosine similarity."""
+        col = self.collection()
+        n = col.count()
+        if n == 0:
+            return []
+        res = col.query(
+            query_embeddings=[np.asarray(embedding, dtype=np.float32)],
+            n_results=min(k, n),
+            include=["documents", "metadatas", "distances"],
+        )
+        ids = res["ids"][0]
+        docs = (res.get("documents") or [[]])[0]
+        metas = (res.get("metadatas") or [[]])[0]
+        dists = (res.get("distances") or [[]])[0]
+        return [
+            passage_from(i, d or "", dict(m or {}), dense=1.0 - float(dist))
+            for i, d, m, dist in zip(ids, docs, metas, dists, strict=True)
+        ]
+
+    def embeddings_for(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors for some chunk ids (used to collapse near-duplicate passages)."""
+        if not ids:
+            return {}
+        res = self.collection().get(ids=list(ids), include=["embeddings"])
+        embs = res.get("embeddings")
+        if embs is None:
+            return {}
+        return {i: np.asarray(e, dtype=np.float32) for i, e in zip(res["ids"], embs, strict=True)}

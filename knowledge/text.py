@@ -1,0 +1,125 @@
+"""Indonesian text handling shared by ingest and retrieval: sentences, tokens, stems.
+
+The same `terms()` runs on article chunks at ingest time (stored with each chunk so the lexical
+index loads without re-stemming) and on questions at query time, so both sides always agree.
+Sastrawi does the stemming; a small lexicon maps colloquial and English words to the forms the
+articles use ("gede" -> "besar", "salary" -> "upah").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+_WORD = re.compile(r"[0-9]+(?:[.,][0-9]{3})+(?![0-9])|[0-9]+(?:[.,][0-9]+)?|[^\W\d_]+(?:-[^\W\d_]+)*")
+_THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = {
+    "rp", "dll", "dsb", "dst", "no", "dr", "drs", "ir", "prof", "mr", "mrs", "ms", "st", "jl", "tn",
+    "ny", "sdr", "bpk", "kec", "kab", "kel", "tel", "tlp", "hlm", "vol", "vs", "etc", "inc", "ltd",
+    "co", "corp", "ph", "d", "s", "u", "a.s", "sd", "smp", "sma", "pt", "cv", "tbk", "m", "k",
+}
+_SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
+
+
+def _read_lines(name: str) -> list[str]:
+    text = resources.files("knowledge.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Function words, question words and chat particles."""
+    return frozenset(word for line in _read_lines("stopwords.txt") for word in line.split())
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, str]:
+    """variant -> canonical form."""
+    pairs = (line.split() for line in _read_lines("lexicon.txt"))
+    return {p[0]: p[1] for p in pairs if len(p) == 2}
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Sastrawi stem of one lowercase word, mapped through the lexicon."""
+    lex = lexicon()
+    if word in lex:
+        return lex[word]
+    if not word.isalpha() and "-" not in word:
+        return word
+    if "-" in word:  # "AI-nya", "gara-gara": stem the parts, keep reduplication as one form
+        parts = [p for p in word.split("-") if p]
+        if len(parts) == 2 and parts[0] == parts[1]:
+            return stem(parts[0])
+        parts = [stem(p) for p in parts if p not in ("nya", "lah", "kah")]
+        return "-".join(p for p in parts if p)
+    stemmed = _stemmer().stem(word) or word
+    return lex.get(stemmed, stemmed)
+
+
+def normalize(text: str) -> str:
+    """NFKC, straight quotes, single spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    """Lowercase word and number tokens; "900.000" -> "900000"."""
+    out = []
+    for match in _WORD.finditer(normalize(text).lower()):
+        token = match.group(0)
+        if token[0].isdigit():
+            token = _THOUSANDS.sub("", token)
+        out.append(token)
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content terms (stop words dropped), the unit of lexical matching."""
+    stop = stopwords()
+    out = []
+    for word in words(text):
+        if word in stop:
+            continue
+        term = stem(word)
+        if term and term not in stop and (len(term) > 1 or term.isdigit()):
+            out.append(term)
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph-structured text; each line break ends a sentence too."""
+    sentences: list[str] = []
+    for line in normalize_lines(text):
+        start = 0
+        for match in _SENT_END.finditer(line):
+            before = line[start : match.start()].rstrip("\"'”’)]")
+            last = before.rsplit(" ", 1)[-1].rstrip(".").lower()
+            nxt = line[match.end() : match.end() + 1]
+            if last in _ABBREV or (nxt and nxt.islower()):
+                continue
+            piece = line[start : match.end()].strip()
+            if piece:
+                sentences.append(piece)
+            start = match.end()
+        tail = line[start:].strip()
+        if tail:
+            sentences.append(tail)
+    return sentences
+
+
+def normalize_lines(text: str) -> list[str]:
+    """Non-empty normalised lines."""
+    return [line for line in (normalize(raw) for raw in text.splitlines()) if line]

@@ -1,0 +1,60 @@
+"""Shared fixtures: isolated settings, the real bundled embedder, a seed corpus copy."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from knowledge.embedders import E5Embedder
+from knowledge.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_CORPUS = REPO / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's .env or real tokens: run from an empty folder."""
+    for key in (
+        "TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "TELEGRAM_BASE_FILE_URL", "ADMIN_USER_IDS",
+        "OPENAI_API_KEY", "OPENAI_BASE_URL", "LLM_MODEL", "EMBEDDING_BACKEND", "EMBEDDING_MODEL",
+        "CHROMA_PATH", "CHROMA_HOST", "CHROMA_PORT", "CORPUS_DIR", "DATA_DIR", "WEBHOOK_URL",
+        "WEBHOOK_SECRET", "WEBHOOK_PORT",
+    ):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def embedder() -> E5Embedder:
+    """The real bundled multilingual-e5-small (loads in well under a second)."""
+    return E5Embedder()
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path) -> Callable[..., Settings]:
+    """Settings whose corpus, data and Chroma live under tmp_path; keyword overrides win."""
+
+    def build(**overrides: Any) -> Settings:
+        values: dict[str, Any] = {
+            "corpus_dir": tmp_path / "corpus",
+            "data_dir": tmp_path / "data",
+            "chroma_path": tmp_path / "data" / "chroma",
+            "user_key_secret": "test-secret",
+        }
+        values.update(overrides)
+        return Settings(_env_file=None, **values)
+
+    return build
+
+
+@pytest.fixture
+def seed_corpus(tmp_path: Path) -> Path:
+    """A writable copy of the project's five seed articles."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SEED_CORPUS, target)
+    return target

@@ -1,0 +1,1 @@
+"""Loopback servers and fakes the tests run against (no patched library internals)."""
