@@ -1,0 +1,35 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run chat test lint bench ingest eval clean
+
+run: $(STAMP)              ## install, index the corpus if needed, start the bot (console chat without a token)
+	$(VENV)/bin/tanyakerja run
+
+chat: $(STAMP)             ## console chat
+	$(VENV)/bin/tanyakerja chat
+
+test: $(STAMP)             ## lint, type-check and run every test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/pytest -q
+
+bench: $(STAMP)            ## print the benchmark table (bench/README in README.md)
+	$(PY) -m bench
+
+ingest: $(STAMP)
+	$(VENV)/bin/tanyakerja ingest
+
+eval: $(STAMP)
+	$(VENV)/bin/tanyakerja eval eval/dev.jsonl
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The `tanyakerja` command line: the composition root that wires knowledge, ingest and bot."""
