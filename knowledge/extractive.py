@@ -9,6 +9,7 @@ the most) a retrieved passage actually contains, with the dense score as a secon
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from knowledge.retriever import HybridRetriever
 from knowledge.text import split_sentences, terms, words
 from knowledge.types import Answer, Passage, Source, Turn
+
+logger = logging.getLogger(__name__)
 
 MAX_CHARS = 600
 
@@ -190,10 +193,13 @@ class ExtractiveAnswerer:
                 score += _type_bonus(q_words, focus, sentence)
                 if len(sentence) < 25:
                     score -= 0.2
+                # prefer the crisp sentence over a long one saying the same thing
+                score -= 0.05 * max(0, len(sentence) - 160) / 100
                 candidates.append(_Scored(sentence, p_index, score, s_terms, order))
         if not candidates:
             return []
         candidates.sort(key=lambda c: -c.score)
+        logger.debug("sentence candidates: %s", [(round(c.score, 2), c.sentence[:60]) for c in candidates[:6]])
         best = candidates[0]
         chosen = [best]
         length = len(best.sentence)

@@ -2,7 +2,8 @@
 
 Why hybrid: e5 finds paraphrases and English questions; BM25 finds exact names and numbers
 ("Savreux", "$15") that dense vectors blur. Near-duplicate passages (two outlets telling the same
-story) are collapsed so they never fill the top results twice.
+story, an article re-uploaded with small edits) are collapsed so they never fill the top results
+twice; sentence-level repeats inside an answer are removed by the answerer.
 
 The lexical snapshot is rebuilt whenever the store's version changes, checked at most every
 `refresh_every` seconds, so a reindex from another process is picked up without a restart.
@@ -16,12 +17,10 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-import numpy as np
-
 from knowledge.embedders import Embedder
 from knowledge.lexical import LexicalIndex
 from knowledge.store import ChromaStore, passage_from
-from knowledge.text import terms
+from knowledge.text import split_sentences, terms
 from knowledge.types import Passage
 
 logger = logging.getLogger(__name__)
@@ -39,10 +38,6 @@ class Snapshot:
     by_id: dict[str, int]
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
 class HybridRetriever:
     """Ranks chunks for a question."""
 
@@ -52,15 +47,15 @@ class HybridRetriever:
         store: ChromaStore,
         embedder: Embedder,
         candidates: int = 20,
-        duplicate_cosine: float = 0.93,
-        duplicate_jaccard: float = 0.6,
+        duplicate_overlap: float = 0.7,
+        duplicate_share: float = 0.5,
         refresh_every: float = 5.0,
     ) -> None:
         self.store = store
         self.embedder = embedder
         self.candidates = candidates
-        self.duplicate_cosine = duplicate_cosine
-        self.duplicate_jaccard = duplicate_jaccard
+        self.duplicate_overlap = duplicate_overlap
+        self.duplicate_share = duplicate_share
         self.refresh_every = refresh_every
         self._snapshot: Snapshot | None = None
         self._checked_at = 0.0
@@ -108,7 +103,7 @@ class HybridRetriever:
         if not snap.passages:
             return []
         query_vec = self.embedder.embed_query(query)
-        dense = self.store.query(query_vec, self.candidates)
+        dense = self.store.query(query_vec, min(self.candidates, len(snap.passages)))
         lexical = snap.index.top(terms(query), self.candidates)
 
         fused: dict[str, float] = {}
@@ -122,36 +117,51 @@ class HybridRetriever:
             found.setdefault(passage.id, passage)
 
         order = sorted(fused, key=lambda pid: -fused[pid])
-        vectors = self.store.embeddings_for(order)
+        # Chroma gave cosine scores for dense hits; lexical-only hits need their stored vectors.
+        missing = [pid for pid in order[: k * 3] if found[pid].dense is None]
+        vectors = self.store.embeddings_for(missing)
         kept: list[Passage] = []
-        kept_vecs: list[np.ndarray] = []
-        kept_terms: list[set[str]] = []
+        kept_sentences: list[frozenset[str]] = []
         for pid in order:
             passage = found[pid]
-            vec = vectors.get(pid)
             cosine = passage.dense
-            if cosine is None and vec is not None:
-                cosine = float(vec @ query_vec)
-            own_terms = set(passage.tokens.split())
-            if self._is_duplicate(vec, own_terms, kept_vecs, kept_terms):
+            if cosine is None and pid in vectors:
+                cosine = float(vectors[pid] @ query_vec)
+            sentences = _sentence_terms(passage.text)
+            if self._is_duplicate(sentences, kept_sentences):
                 continue
             kept.append(replace(passage, score=fused[pid], dense=cosine))
-            kept_vecs.append(vec if vec is not None else np.zeros_like(query_vec))
-            kept_terms.append(own_terms)
+            kept_sentences.extend(sentences)
             if len(kept) >= k:
                 break
         return kept
 
     def _is_duplicate(
-        self,
-        vec: np.ndarray | None,
-        own_terms: set[str],
-        kept_vecs: Sequence[np.ndarray],
-        kept_terms: Sequence[set[str]],
+        self, sentences: Sequence[frozenset[str]], kept: Sequence[frozenset[str]]
     ) -> bool:
-        for other_vec, other_terms in zip(kept_vecs, kept_terms, strict=True):
-            if vec is not None and float(vec @ other_vec) >= self.duplicate_cosine:
-                return True
-            if _jaccard(own_terms, other_terms) >= self.duplicate_jaccard:
-                return True
-        return False
+        """True when most of a passage's sentences already stand in the kept passages.
+
+        Lexical on purpose: e5 puts any two chunks of one article at cosine 0.95+, so vector
+        similarity cannot tell "the same story retold" from "the next paragraph".
+        """
+        if not sentences or not kept:
+            return False
+        repeated = sum(
+            1 for s in sentences if any(_overlap(s, other) >= self.duplicate_overlap for other in kept)
+        )
+        return repeated / len(sentences) >= self.duplicate_share
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap coefficient of two term sets (1.0 when one contains the other)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _sentence_terms(text: str) -> list[frozenset[str]]:
+    """Term sets of a passage's informative sentences (four terms or more)."""
+    out = []
+    for sentence in split_sentences(text):
+        t = frozenset(terms(sentence))
+        if len(t) >= 4:
+            out.append(t)
+    return out

@@ -124,7 +124,10 @@ class ChromaStore:
         if not name:
             name = f"{self.prefix}-g1"
             self._set_registry(active=name, version=int(meta.get(f"{self.prefix}:version", 0)))
-        return IndexState(collection=str(name), version=int(meta.get(f"{self.prefix}:version", 0)))
+        state = IndexState(collection=str(name), version=int(meta.get(f"{self.prefix}:version", 0)))
+        if self._cached is not None and self._cached[0] != state.collection:
+            self._cached = None  # a full rebuild swapped collections: reopen on next use
+        return state
 
     def _set_registry(self, *, active: str, version: int) -> None:
         registry = self._registry()
@@ -144,8 +147,14 @@ class ChromaStore:
             name, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
         )
 
-    def collection(self) -> Collection:
-        """The live collection."""
+    def collection(self, *, recheck: bool = False) -> Collection:
+        """The live collection (the registry is re-read only on `recheck` or first use).
+
+        Readers re-check through `state()` every few seconds (see HybridRetriever.refresh), so
+        a query does not pay a registry round-trip.
+        """
+        if self._cached is not None and not recheck:
+            return self._cached[1]
         name = self.state().collection
         if self._cached is None or self._cached[0] != name:
             self._cached = (name, self._open(name))
@@ -193,7 +202,7 @@ class ChromaStore:
     # -- reads ----------------------------------------------------------------------------
     def iter_all(self, *, with_documents: bool = True, of: Collection | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """Every (id, text, metadata) in the live collection, paged."""
-        col = of or self.collection()
+        col = of or self.collection(recheck=True)
         include: list[Any] = ["metadatas", "documents"] if with_documents else ["metadatas"]
         offset = 0
         while True:
@@ -211,17 +220,15 @@ class ChromaStore:
 
     def count(self) -> int:
         """Number of chunks in the live collection."""
-        return int(self.collection().count())
+        return int(self.collection(recheck=True).count())
 
     def query(self, embedding: np.ndarray, k: int) -> list[Passage]:
         """The k chunks nearest to a query vector, best first, `dense` = cosine similarity."""
-        col = self.collection()
-        n = col.count()
-        if n == 0:
+        if k <= 0:
             return []
-        res = col.query(
+        res = self.collection().query(
             query_embeddings=[np.asarray(embedding, dtype=np.float32)],
-            n_results=min(k, n),
+            n_results=k,
             include=["documents", "metadatas", "distances"],
         )
         ids = res["ids"][0]
