@@ -118,7 +118,9 @@ class ExtractiveAnswerer:
         )
         if not is_followup:
             return question
-        return f"{question} {previous}"
+        # keep the borrowed context short: a long chain of follow-ups must not drown the question
+        borrowed = previous.split()[:24]
+        return f"{question} {' '.join(borrowed)}"
 
     # -- answering ------------------------------------------------------------------------
     def answer(self, question: str, passages: Sequence[Passage], *, standalone: str = "") -> Answer:

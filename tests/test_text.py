@@ -1,0 +1,49 @@
+"""Indonesian tokenising, stemming, lexicon and sentence splitting."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.text import split_sentences, stem, terms, words
+
+
+def test_numbers_lose_thousands_separators() -> None:
+    assert words("gaji US$900.000 atau Rp 221.385, naik 1,5 persen") == [
+        "gaji", "us", "900000", "atau", "rp", "221385", "naik", "1,5", "persen",
+    ]
+
+
+def test_terms_drop_stop_words_and_stem() -> None:
+    assert terms("Berapa bayaran para pelatih di perusahaan itu?") == ["upah", "latih", "usaha"]
+
+
+@pytest.mark.parametrize(
+    ("colloquial", "formal"),
+    [
+        ("gaji AI trainer gede ga sih?", "upah pelatih AI besar tidak"),
+        ("How much are AI trainers paid per hour?", "upah pelatih AI per jam"),
+        ("pekerja kontrak dapet asuransi gak", "kerja kontrak asuransi tidak dapet"),
+    ],
+)
+def test_colloquial_and_english_map_to_article_terms(colloquial: str, formal: str) -> None:
+    assert set(terms(colloquial)) <= set(terms(formal)) | {"dapet"}
+
+
+def test_reduplication_and_clitics() -> None:
+    assert stem("gara-gara") == "gara"
+    assert stem("ai-nya") == "ai"
+
+
+def test_sentences_respect_abbreviations_and_line_breaks() -> None:
+    text = 'Bayarannya: $15 per jam. Dr. Sonam bilang "ok." Lalu Rp. 5.000 dibayar.\nBaris dua? Ya!'
+    assert split_sentences(text) == [
+        "Bayarannya: $15 per jam.",
+        'Dr. Sonam bilang "ok."',
+        "Lalu Rp. 5.000 dibayar.",
+        "Baris dua?",
+        "Ya!",
+    ]
+
+
+def test_sentence_split_keeps_decimal_numbers_and_lowercase_continuations() -> None:
+    assert split_sentences("Upahnya 1.5 juta. dan seterusnya.") == ["Upahnya 1.5 juta. dan seterusnya."]
