@@ -52,7 +52,9 @@ class E5Embedder:
         for start in range(0, len(texts), self._batch_size):
             batch = list(texts[start : start + self._batch_size])
             with self._lock:
-                parts.append(np.asarray(self._model.passage(batch), dtype=np.float32).reshape(len(batch), -1))
+                parts.append(
+                    np.asarray(self._model.passage(batch), dtype=np.float32).reshape(len(batch), -1)
+                )
         return np.vstack(parts)
 
     def embed_query(self, text: str) -> np.ndarray:

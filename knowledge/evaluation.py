@@ -58,7 +58,9 @@ class EvalReport:
             "refused_total": len(oos),
             "found_with_citation": sum(i.cites for i in found),
             "found_total": len(found),
-            "mean_latency_ms": round(sum(i.latency_ms for i in self.items) / max(len(self.items), 1), 1),
+            "mean_latency_ms": round(
+                sum(i.latency_ms for i in self.items) / max(len(self.items), 1), 1
+            ),
         }
 
     def to_json(self) -> dict[str, Any]:
@@ -70,7 +72,13 @@ class EvalReport:
         lines = []
         for item in self.items:
             mark = "PASS" if item.passed else "FAIL"
-            detail = "" if item.passed else f"  missing={item.missing}" if item.kind == "fact" else "  (answered)"
+            detail = (
+                ""
+                if item.passed
+                else f"  missing={item.missing}"
+                if item.kind == "fact"
+                else "  (answered)"
+            )
             lines.append(f"{mark} {item.id:<6} {item.question}{detail}")
         t = self.totals()
         lines.append(
@@ -117,15 +125,23 @@ def evaluate(asker: Asker, items: Iterable[dict[str, Any]]) -> EvalReport:
         text = answer.text.lower()
         missing = []
         if kind == "fact":
-            missing = [g for g in item.get("facts", []) if not any(alt.lower() in text for alt in g)]
+            missing = [
+                g for g in item.get("facts", []) if not any(alt.lower() in text for alt in g)
+            ]
             passed = answer.found and not missing
         else:
             passed = not answer.found
         results.append(
             ItemResult(
-                id=str(item.get("id", "")), kind=kind, question=item["question"], passed=passed,
-                found=answer.found, cites=cites(answer) if answer.found else False,
-                answer=answer.text, missing=missing, latency_ms=answer.latency_ms,
+                id=str(item.get("id", "")),
+                kind=kind,
+                question=item["question"],
+                passed=passed,
+                found=answer.found,
+                cites=cites(answer) if answer.found else False,
+                answer=answer.text,
+                missing=missing,
+                latency_ms=answer.latency_ms,
             )
         )
     return EvalReport(results)

@@ -30,11 +30,39 @@ NOT_FOUND = (
 )
 
 _ANAPHORA = {
-    "dia", "ia", "mereka", "beliau", "itu", "tersebut", "nya", "sana", "situ", "he", "she", "they",
-    "it", "them", "his", "her", "their", "that", "this",
+    "dia",
+    "ia",
+    "mereka",
+    "beliau",
+    "itu",
+    "tersebut",
+    "nya",
+    "sana",
+    "situ",
+    "he",
+    "she",
+    "they",
+    "it",
+    "them",
+    "his",
+    "her",
+    "their",
+    "that",
+    "this",
 }
-_FOLLOWUP_OPENERS = ("kalau", "terus", "lalu", "trus", "bagaimana dengan", "gimana dengan",
-                     "dan ", "what about", "and ", "how about", "kalo")
+_FOLLOWUP_OPENERS = (
+    "kalau",
+    "terus",
+    "lalu",
+    "trus",
+    "bagaimana dengan",
+    "gimana dengan",
+    "dan ",
+    "what about",
+    "and ",
+    "how about",
+    "kalo",
+)
 _NUMBER_Q = {"berapa", "berapakah", "brp", "much", "many", "jumlah"}
 _WHO_Q = {"siapa", "siapakah", "who"}
 _WHY_Q = {"mengapa", "kenapa", "why", "alasan"}
@@ -137,8 +165,12 @@ class ExtractiveAnswerer:
                 numbers[item.passage_index] = len(numbers) + 1
                 sources.append(
                     Source(
-                        n=numbers[item.passage_index], title=passage.title, url=passage.url,
-                        path=passage.path, text=passage.text, score=passage.score,
+                        n=numbers[item.passage_index],
+                        title=passage.title,
+                        url=passage.url,
+                        path=passage.path,
+                        text=passage.text,
+                        score=passage.score,
                         publisher=passage.publisher,
                     )
                 )
@@ -201,7 +233,10 @@ class ExtractiveAnswerer:
         if not candidates:
             return []
         candidates.sort(key=lambda c: -c.score)
-        logger.debug("sentence candidates: %s", [(round(c.score, 2), c.sentence[:60]) for c in candidates[:6]])
+        logger.debug(
+            "sentence candidates: %s",
+            [(round(c.score, 2), c.sentence[:60]) for c in candidates[:6]],
+        )
         best = candidates[0]
         chosen = [best]
         length = len(best.sentence)
@@ -216,15 +251,36 @@ class ExtractiveAnswerer:
             length += len(cand.sentence)
         if len(best.sentence) > MAX_CHARS:
             chosen = [
-                _Scored(_shorten(best.sentence), best.passage_index, best.score, best.terms, best.order)
+                _Scored(
+                    _shorten(best.sentence), best.passage_index, best.score, best.terms, best.order
+                )
             ]
         chosen.sort(key=lambda c: (c.passage_index != best.passage_index, c.passage_index, c.order))
         return chosen
 
 
-_QUESTION_WORDS = {"apa", "apakah", "siapa", "siapakah", "berapa", "berapakah", "seberapa", "mengapa",
-                   "kenapa", "bagaimana", "gimana", "kapan", "mana", "what", "who", "how", "why",
-                   "when", "where", "which"}
+_QUESTION_WORDS = {
+    "apa",
+    "apakah",
+    "siapa",
+    "siapakah",
+    "berapa",
+    "berapakah",
+    "seberapa",
+    "mengapa",
+    "kenapa",
+    "bagaimana",
+    "gimana",
+    "kapan",
+    "mana",
+    "what",
+    "who",
+    "how",
+    "why",
+    "when",
+    "where",
+    "which",
+}
 
 
 def focus_terms(question: str) -> set[str]:
@@ -255,7 +311,9 @@ def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
                 break
     if q_words & _WHO_Q and _NAME.search(sentence):
         bonus += 0.15
-    if q_words & _WHY_Q and re.search(r"\b(karena|sebab|akibat|gara-gara|alasan)\b", sentence, re.I):
+    if q_words & _WHY_Q and re.search(
+        r"\b(karena|sebab|akibat|gara-gara|alasan)\b", sentence, re.I
+    ):
         bonus += 0.15
     if q_words & _WHEN_Q and re.search(
         r"\b(19|20)\d\d\b|\b(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Januari|Februari|Maret|April"

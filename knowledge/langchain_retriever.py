@@ -1,7 +1,7 @@
 """The hybrid retriever as a LangChain `BaseRetriever`, so it plugs into LangChain code.
 
-    from knowledge.langchain_retriever import as_langchain_retriever
-    docs = as_langchain_retriever(service.retriever).invoke("berapa upah pelatih AI?")
+from knowledge.langchain_retriever import as_langchain_retriever
+docs = as_langchain_retriever(service.retriever).invoke("berapa upah pelatih AI?")
 """
 
 from __future__ import annotations
@@ -35,8 +35,14 @@ class TanyaKerjaRetriever(BaseRetriever):
                 metadata={
                     key: value
                     for key, value in {
-                        "title": p.title, "path": p.path, "url": p.url, "publisher": p.publisher,
-                        "date": p.date, "position": p.position, "score": p.score, "dense": p.dense,
+                        "title": p.title,
+                        "path": p.path,
+                        "url": p.url,
+                        "publisher": p.publisher,
+                        "date": p.date,
+                        "position": p.position,
+                        "score": p.score,
+                        "dense": p.dense,
                     }.items()
                     if value is not None
                 },

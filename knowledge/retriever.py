@@ -7,6 +7,11 @@ twice; sentence-level repeats inside an answer are removed by the answerer.
 
 The lexical snapshot is rebuilt whenever the store's version changes, checked at most every
 `refresh_every` seconds, so a reindex from another process is picked up without a restart.
+
+When a store call fails, retrieval re-reads the registry and tries once more (a full rebuild in
+another process may have swapped collections under us); a second failure raises
+`StoreUnavailable`, which callers turn into a clear message. Nothing broken is cached, so the
+next question works again as soon as the Chroma server is back.
 """
 
 from __future__ import annotations
@@ -17,9 +22,11 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from knowledge.embedders import Embedder
 from knowledge.lexical import LexicalIndex
-from knowledge.store import ChromaStore, passage_from
+from knowledge.store import ChromaStore, StoreUnavailable, passage_from
 from knowledge.text import split_sentences, terms
 from knowledge.types import Passage
 
@@ -98,12 +105,29 @@ class HybridRetriever:
 
     # -- retrieval ------------------------------------------------------------------------
     def retrieve(self, query: str, k: int = 5) -> list[Passage]:
-        """The k best distinct passages for a question, best first."""
+        """The k best distinct passages for a question, best first; may raise StoreUnavailable."""
+        try:
+            return self._retrieve(query, k)
+        except StoreUnavailable as exc:
+            logger.warning("Store call failed (%s); re-reading the registry and retrying", exc)
+        self.store.collection(recheck=True)
+        self.refresh()
+        return self._retrieve(query, k)
+
+    def _retrieve(self, query: str, k: int) -> list[Passage]:
         snap = self.snapshot()
         if not snap.passages:
             return []
-        query_vec = self.embedder.embed_query(query)
-        dense = self.store.query(query_vec, min(self.candidates, len(snap.passages)))
+        try:
+            query_vec: np.ndarray | None = self.embedder.embed_query(query)
+        except Exception:  # a remote embedder may be down: lexical retrieval still answers
+            logger.warning("Query embedding failed; answering from BM25 only", exc_info=True)
+            query_vec = None
+        dense = (
+            self.store.query(query_vec, min(self.candidates, len(snap.passages)))
+            if query_vec is not None
+            else []
+        )
         lexical = snap.index.top(terms(query), self.candidates)
 
         fused: dict[str, float] = {}
@@ -119,13 +143,13 @@ class HybridRetriever:
         order = sorted(fused, key=lambda pid: -fused[pid])
         # Chroma gave cosine scores for dense hits; lexical-only hits need their stored vectors.
         missing = [pid for pid in order[: k * 3] if found[pid].dense is None]
-        vectors = self.store.embeddings_for(missing)
+        vectors = self.store.embeddings_for(missing) if query_vec is not None else {}
         kept: list[Passage] = []
         kept_sentences: list[frozenset[str]] = []
         for pid in order:
             passage = found[pid]
             cosine = passage.dense
-            if cosine is None and pid in vectors:
+            if cosine is None and query_vec is not None and pid in vectors:
                 cosine = float(vectors[pid] @ query_vec)
             sentences = _sentence_terms(passage.text)
             if self._is_duplicate(sentences, kept_sentences):
@@ -147,7 +171,9 @@ class HybridRetriever:
         if not sentences or not kept:
             return False
         repeated = sum(
-            1 for s in sentences if any(_overlap(s, other) >= self.duplicate_overlap for other in kept)
+            1
+            for s in sentences
+            if any(_overlap(s, other) >= self.duplicate_overlap for other in kept)
         )
         return repeated / len(sentences) >= self.duplicate_share
 

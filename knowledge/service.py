@@ -61,7 +61,9 @@ class KnowledgeService:
         self.llm = llm
 
     @classmethod
-    def from_settings(cls, settings: Settings, *, embedder: Embedder | None = None) -> KnowledgeService:
+    def from_settings(
+        cls, settings: Settings, *, embedder: Embedder | None = None
+    ) -> KnowledgeService:
         """Build every backend the settings name (no network unless an LLM/server is configured)."""
         from knowledge.embedders import make_embedder
         from knowledge.extractive import ExtractiveAnswerer
@@ -71,15 +73,27 @@ class KnowledgeService:
         embedder = embedder or make_embedder(settings)
         store = ChromaStore(client=make_client(settings), embedder_id=embedder.id)
         retriever = HybridRetriever(store=store, embedder=embedder)
-        extractive = ExtractiveAnswerer(retriever=retriever)
+        if embedder.id.startswith("e5"):
+            extractive = ExtractiveAnswerer(retriever=retriever)
+        else:
+            # The dense floors (0.80 / 0.88) are calibrated for e5's compressed cosine scale;
+            # other models score on other scales, so the found-decision rests on lexical
+            # coverage alone there.
+            extractive = ExtractiveAnswerer(
+                retriever=retriever, min_dense=-1.0, min_coverage_strong=1.1, min_dense_strong=1.1
+            )
         llm = None
         if settings.llm_enabled:
             from knowledge.llm_answerer import LLMAnswerer
 
             llm = LLMAnswerer.from_settings(settings, fallback=extractive)
         return cls(
-            settings=settings, store=store, embedder=embedder, retriever=retriever,
-            extractive=extractive, llm=llm,
+            settings=settings,
+            store=store,
+            embedder=embedder,
+            retriever=retriever,
+            extractive=extractive,
+            llm=llm,
         )
 
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:

@@ -12,11 +12,12 @@ Chroma's columnar results become `Passage` values right here.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import numpy as np
 
@@ -38,6 +39,45 @@ class StoreUnavailable(RuntimeError):
     """The Chroma store cannot be reached (server down, files locked)."""
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _unreachable(exc: Exception) -> bool:
+    """True for errors that mean "Chroma is not there (any more)", not "we made a mistake".
+
+    httpx transport errors: the server is down or restarting. NotFoundError: the collection we
+    held was deleted, i.e. a full rebuild in another process swapped collections.
+    """
+    import httpx
+    from chromadb.errors import NotFoundError
+
+    return isinstance(exc, httpx.TransportError | NotFoundError | ConnectionError)
+
+
+def _guarded(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Raise StoreUnavailable for unreachable-store errors and forget the cached collection.
+
+    Forgetting it means the next call re-reads the registry and reopens the collection, so the
+    store recovers by itself when a restarted server answers again.
+    """
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(*args, **kwargs)
+        except StoreUnavailable:
+            args[0]._cached = None  # type: ignore[attr-defined]
+            raise
+        except Exception as exc:
+            if not _unreachable(exc):
+                raise
+            args[0]._cached = None  # type: ignore[attr-defined]
+            raise StoreUnavailable(f"Chroma tidak bisa dihubungi: {exc}") from exc
+
+    return wrapper
+
+
 def make_client(settings: Settings) -> ClientAPI:
     """PersistentClient under CHROMA_PATH, or HttpClient when CHROMA_HOST is set. Telemetry off."""
     import chromadb
@@ -45,9 +85,14 @@ def make_client(settings: Settings) -> ClientAPI:
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_host:
-        return chromadb.HttpClient(
-            host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
-        )
+        try:  # the constructor already talks to the server
+            return chromadb.HttpClient(
+                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+            )
+        except Exception as exc:
+            raise StoreUnavailable(
+                f"Chroma server {settings.chroma_host}:{settings.chroma_port}: {exc}"
+            ) from exc
     settings.chroma_path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
 
@@ -119,6 +164,7 @@ class ChromaStore:
         try:
             meta = dict(self._registry().metadata or {})
         except Exception as exc:  # chromadb raises many types; all mean "store unreachable"
+            self._cached = None
             raise StoreUnavailable(str(exc)) from exc
         name = meta.get(f"{self.prefix}:active")
         if not name:
@@ -129,6 +175,7 @@ class ChromaStore:
             self._cached = None  # a full rebuild swapped collections: reopen on next use
         return state
 
+    @_guarded
     def _set_registry(self, *, active: str, version: int) -> None:
         registry = self._registry()
         meta = dict(registry.metadata or {})
@@ -136,6 +183,7 @@ class ChromaStore:
         meta[f"{self.prefix}:version"] = version
         registry.modify(metadata=meta)
 
+    @_guarded
     def bump_version(self) -> int:
         """Tell every reader (in any process) that the live index changed."""
         state = self.state()
@@ -147,6 +195,7 @@ class ChromaStore:
             name, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
         )
 
+    @_guarded
     def collection(self, *, recheck: bool = False) -> Collection:
         """The live collection (the registry is re-read only on `recheck` or first use).
 
@@ -161,6 +210,7 @@ class ChromaStore:
         return self._cached[1]
 
     # -- full rebuild ---------------------------------------------------------------------
+    @_guarded
     def new_build(self) -> Collection:
         """A fresh, empty collection for `ingest --full`; leftovers of killed builds are removed."""
         live = self.state().collection
@@ -171,6 +221,7 @@ class ChromaStore:
                 self._client.delete_collection(name)
         return self._open(f"{self.prefix}-g{int(time.time() * 1000)}")
 
+    @_guarded
     def swap_to(self, build: Collection) -> None:
         """Point readers at a finished build, then drop the old collection."""
         old = self.state()
@@ -182,7 +233,10 @@ class ChromaStore:
             logger.debug("old collection %s not deleted", old.collection, exc_info=True)
 
     # -- writes ---------------------------------------------------------------------------
-    def upsert(self, chunks: Sequence[Chunk], embeddings: np.ndarray, *, into: Collection | None = None) -> None:
+    @_guarded
+    def upsert(
+        self, chunks: Sequence[Chunk], embeddings: np.ndarray, *, into: Collection | None = None
+    ) -> None:
         """Write chunks with their vectors (ids are content hashes, so re-writing is harmless)."""
         if not chunks:
             return
@@ -194,19 +248,22 @@ class ChromaStore:
             metadatas=[chunk_metadata(c) for c in chunks],
         )
 
+    @_guarded
     def delete_ids(self, ids: Sequence[str], *, into: Collection | None = None) -> None:
         """Remove chunks by id."""
         if ids:
             (into or self.collection()).delete(ids=list(ids))
 
     # -- reads ----------------------------------------------------------------------------
-    def iter_all(self, *, with_documents: bool = True, of: Collection | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    def iter_all(
+        self, *, with_documents: bool = True, of: Collection | None = None
+    ) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """Every (id, text, metadata) in the live collection, paged."""
         col = of or self.collection(recheck=True)
         include: list[Any] = ["metadatas", "documents"] if with_documents else ["metadatas"]
         offset = 0
         while True:
-            page = col.get(include=include, limit=_GET_PAGE, offset=offset)
+            page = self._page(col, include, offset)
             ids = page["ids"]
             if not ids:
                 return
@@ -218,16 +275,22 @@ class ChromaStore:
             if len(ids) < _GET_PAGE:
                 return
 
+    @_guarded
+    def _page(self, col: Collection, include: list[Any], offset: int) -> Any:
+        return col.get(include=include, limit=_GET_PAGE, offset=offset)
+
+    @_guarded
     def count(self) -> int:
         """Number of chunks in the live collection."""
         return int(self.collection(recheck=True).count())
 
+    @_guarded
     def query(self, embedding: np.ndarray, k: int) -> list[Passage]:
         """The k chunks nearest to a query vector, best first, `dense` = cosine similarity."""
         if k <= 0:
             return []
         res = self.collection().query(
-            query_embeddings=[np.asarray(embedding, dtype=np.float32)],
+            query_embeddings=np.asarray(embedding, dtype=np.float32).reshape(1, -1),
             n_results=k,
             include=["documents", "metadatas", "distances"],
         )
@@ -240,6 +303,7 @@ class ChromaStore:
             for i, d, m, dist in zip(ids, docs, metas, dists, strict=True)
         ]
 
+    @_guarded
     def embeddings_for(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors for some chunk ids (used to collapse near-duplicate passages)."""
         if not ids:

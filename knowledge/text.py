@@ -13,22 +13,67 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-_WORD = re.compile(r"[0-9]+(?:[.,][0-9]{3})+(?![0-9])|[0-9]+(?:[.,][0-9]+)?|[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORD = re.compile(
+    r"[0-9]+(?:[.,][0-9]{3})+(?![0-9])|[0-9]+(?:[.,][0-9]+)?|[^\W\d_]+(?:-[^\W\d_]+)*"
+)
 _THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
-    "rp", "dll", "dsb", "dst", "no", "dr", "drs", "ir", "prof", "mr", "mrs", "ms", "st", "jl", "tn",
-    "ny", "sdr", "bpk", "kec", "kab", "kel", "tel", "tlp", "hlm", "vol", "vs", "etc", "inc", "ltd",
-    "co", "corp", "ph", "d", "s", "u", "a.s", "sd", "smp", "sma", "pt", "cv", "tbk", "m", "k",
+    "rp",
+    "dll",
+    "dsb",
+    "dst",
+    "no",
+    "dr",
+    "drs",
+    "ir",
+    "prof",
+    "mr",
+    "mrs",
+    "ms",
+    "st",
+    "jl",
+    "tn",
+    "ny",
+    "sdr",
+    "bpk",
+    "kec",
+    "kab",
+    "kel",
+    "tel",
+    "tlp",
+    "hlm",
+    "vol",
+    "vs",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "ph",
+    "d",
+    "s",
+    "u",
+    "a.s",
+    "sd",
+    "smp",
+    "sma",
+    "pt",
+    "cv",
+    "tbk",
+    "m",
+    "k",
 }
 _SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 
 
 def _read_lines(name: str) -> list[str]:
     text = resources.files("knowledge.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]
+    return [
+        line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()
+    ]
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,9 @@ class Chunk:
     url: str | None = None
     publisher: str | None = None
     date: str | None = None
-    tokens: str = ""  # stemmed lexical tokens, space separated (BM25 loads them without re-stemming)
+    tokens: str = (
+        ""  # stemmed lexical tokens, space separated (BM25 loads them without re-stemming)
+    )
 
 
 @dataclass(frozen=True, slots=True)

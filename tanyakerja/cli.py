@@ -35,7 +35,9 @@ def _setup_logging(verbose: bool) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="tanyakerja", description="TanyaKerja: tanya jawab kerja di industri AI.")
+    parser = argparse.ArgumentParser(
+        prog="tanyakerja", description="TanyaKerja: tanya jawab kerja di industri AI."
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="start the Telegram bot (console chat when no token is set)")
@@ -43,17 +45,23 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer one question")
     ask.add_argument("question", nargs="?", help="the question")
     ask.add_argument("--json", action="store_true", help="print DESIGN.md's JSON object")
-    ask.add_argument("--batch", type=Path, help="JSONL file of {id, question}; prints one JSON object per line")
+    ask.add_argument(
+        "--batch", type=Path, help="JSONL file of {id, question}; prints one JSON object per line"
+    )
     ingest = sub.add_parser("ingest", help="incremental reindex of CORPUS_DIR or the given paths")
     ingest.add_argument("paths", nargs="*", type=Path)
-    ingest.add_argument("--full", action="store_true", help="rebuild into a new collection, swap when done")
+    ingest.add_argument(
+        "--full", action="store_true", help="rebuild into a new collection, swap when done"
+    )
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ev = sub.add_parser("eval", help="run a QA file and print metrics")
     ev.add_argument("file", type=Path)
     ev.add_argument("--json", action="store_true")
     stats = sub.add_parser("stats", help="what workers ask and what the bot could not answer")
     stats.add_argument("--csv", type=Path, help="also export the question log to this CSV file")
-    stats.add_argument("--days", type=int, default=30, help="look back this many days (default 30)")
+    stats.add_argument(
+        "--days", type=int, default=None, help="look back this many days (default: all kept)"
+    )
     return parser
 
 
@@ -105,9 +113,8 @@ def _print_report(report: IngestReport) -> None:
 def cmd_run(settings: Settings) -> int:
     """The main job: Telegram bot, or the console chat while no token is configured."""
     if settings.telegram_bot_token is None:
-        return cmd_chat(settings)
-    build_service(settings)  # make sure the index exists before Telegram traffic arrives
-    from bot.app import run_bot
+        return cmd_chat(settings)  # the console says how to connect Telegram
+    from bot.app import run_bot  # post_init builds the services and indexes an empty corpus
 
     run_bot(settings)
     return 0
@@ -115,10 +122,10 @@ def cmd_run(settings: Settings) -> int:
 
 def cmd_chat(settings: Settings) -> int:
     """Console chat."""
-    build_service(settings)
+    service = build_service(settings)
     from bot.console import run_console
 
-    run_console(settings)
+    run_console(settings, knowledge=service)
     return 0
 
 
@@ -135,10 +142,15 @@ def cmd_ask(settings: Settings, question: str | None, *, as_json: bool, batch: P
                     item = json.loads(line)
                     answer = service.ask(str(item["question"]))
                     log.record(user_id=None, chat_type="cli", answer=answer)
-                    print(json.dumps(answer.to_json(item.get("id")), ensure_ascii=False), flush=True)
+                    print(
+                        json.dumps(answer.to_json(item.get("id")), ensure_ascii=False), flush=True
+                    )
             return 0
         if not question:
-            print("Tulis pertanyaannya, misalnya: tanyakerja ask \"Berapa upah pelatih AI per jam?\"", file=sys.stderr)
+            print(
+                'Tulis pertanyaannya, misalnya: tanyakerja ask "Berapa upah pelatih AI per jam?"',
+                file=sys.stderr,
+            )
             return 2
         answer = service.ask(question)
         log.record(user_id=None, chat_type="cli", answer=answer)
@@ -167,7 +179,7 @@ def cmd_ingest(settings: Settings, paths: Sequence[Path], *, full: bool, progres
     service = KnowledgeService.from_settings(settings)
     try:
         report = _ingester(settings, service).run(list(paths) or None, full=full, progress=progress)
-    except IngestBusy as exc:
+    except (IngestBusy, ValueError) as exc:  # ValueError: --full with paths
         print(str(exc), file=sys.stderr)
         return 1
     for line in report.summary_lines():
@@ -181,7 +193,9 @@ def cmd_eval(settings: Settings, file: Path, *, as_json: bool) -> int:
 
     service = build_service(settings)
     report = evaluate(service, load_items(file))
-    print(json.dumps(report.to_json(), ensure_ascii=False, indent=2) if as_json else report.to_text())
+    print(
+        json.dumps(report.to_json(), ensure_ascii=False, indent=2) if as_json else report.to_text()
+    )
     return 0 if report.all_passed else 1
 
 

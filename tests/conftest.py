@@ -20,10 +20,23 @@ SEED_CORPUS = REPO / "corpus"
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the developer's .env or real tokens: run from an empty folder."""
     for key in (
-        "TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "TELEGRAM_BASE_FILE_URL", "ADMIN_USER_IDS",
-        "OPENAI_API_KEY", "OPENAI_BASE_URL", "LLM_MODEL", "EMBEDDING_BACKEND", "EMBEDDING_MODEL",
-        "CHROMA_PATH", "CHROMA_HOST", "CHROMA_PORT", "CORPUS_DIR", "DATA_DIR", "WEBHOOK_URL",
-        "WEBHOOK_SECRET", "WEBHOOK_PORT",
+        "TELEGRAM_BOT_TOKEN",
+        "TELEGRAM_BASE_URL",
+        "TELEGRAM_BASE_FILE_URL",
+        "ADMIN_USER_IDS",
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "LLM_MODEL",
+        "EMBEDDING_BACKEND",
+        "EMBEDDING_MODEL",
+        "CHROMA_PATH",
+        "CHROMA_HOST",
+        "CHROMA_PORT",
+        "CORPUS_DIR",
+        "DATA_DIR",
+        "WEBHOOK_URL",
+        "WEBHOOK_SECRET",
+        "WEBHOOK_PORT",
     ):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.chdir(tmp_path)

@@ -17,7 +17,9 @@ SOURCE_KEYS = {"n", "title", "url", "path", "text", "score"}
 ANSWER_KEYS = {"id", "question", "answer", "found", "mode", "sources", "latency_ms"}
 
 
-def _run(settings: Settings, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def _run(
+    settings: Settings, *args: str, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "CORPUS_DIR": str(settings.corpus_dir),
@@ -27,14 +29,20 @@ def _run(settings: Settings, *args: str, cwd: Path | None = None) -> subprocess.
     }
     return subprocess.run(
         [sys.executable, "-m", "tanyakerja", *args],
-        capture_output=True, text=True, env=env, timeout=180, cwd=cwd, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+        cwd=cwd,
+        check=False,
     )
 
 
 def _check_answer(obj: dict[str, Any]) -> None:
     assert set(obj) == ANSWER_KEYS
     assert obj["mode"] in ("extractive", "llm")
-    assert isinstance(obj["found"], bool) and isinstance(obj["latency_ms"], float)
+    assert isinstance(obj["found"], bool)
+    assert isinstance(obj["latency_ms"], float)
     for n, source in enumerate(obj["sources"], start=1):
         assert set(source) == SOURCE_KEYS
         assert source["n"] == n
@@ -47,8 +55,10 @@ def test_ask_json_follows_design(seed_service: Any, seed_settings: Settings) -> 
     assert done.returncode == 0, done.stderr
     obj = json.loads(done.stdout)
     _check_answer(obj)
-    assert obj["found"] is True and obj["id"] is None
-    assert "$15" in obj["answer"] and obj["sources"]
+    assert obj["found"] is True
+    assert obj["id"] is None
+    assert "$15" in obj["answer"]
+    assert obj["sources"]
 
 
 def test_ask_batch_echoes_ids(seed_service: Any, seed_settings: Settings, tmp_path: Path) -> None:
@@ -64,7 +74,9 @@ def test_ask_batch_echoes_ids(seed_service: Any, seed_settings: Settings, tmp_pa
     assert [o["id"] for o in lines] == ["a1", "a2"]
     for obj in lines:
         _check_answer(obj)
-    assert lines[0]["found"] is True and lines[1]["found"] is False and lines[1]["sources"] == []
+    assert lines[0]["found"] is True
+    assert lines[1]["found"] is False
+    assert lines[1]["sources"] == []
 
 
 def test_eval_command_reports_totals(seed_service: Any, seed_settings: Settings) -> None:
@@ -72,11 +84,34 @@ def test_eval_command_reports_totals(seed_service: Any, seed_settings: Settings)
     done = _run(seed_settings, "eval", str(dev), "--json")
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     totals = json.loads(done.stdout)["totals"]
-    assert totals["facts_passed"] == 12 and totals["refused_passed"] == 3
+    assert totals["facts_passed"] == 12
+    assert totals["refused_passed"] == 3
 
 
 @pytest.mark.parametrize("args", [["ask"], ["ask", ""]])
-def test_ask_without_question_explains_in_indonesian(seed_service: Any, seed_settings: Settings, args: list[str]) -> None:
+def test_ask_without_question_explains_in_indonesian(
+    seed_service: Any, seed_settings: Settings, args: list[str]
+) -> None:
     done = _run(seed_settings, *args)
     assert done.returncode == 2
     assert "Tulis pertanyaannya" in done.stderr
+
+
+def test_ask_writes_a_pseudonymous_log_entry(seed_service: Any, make_settings: Any) -> None:
+    """`tanyakerja ask` logs like the bot does (chat type "cli", no user)."""
+    from knowledge.questionlog import open_question_log
+
+    settings = make_settings(
+        corpus_dir=seed_service.settings.corpus_dir, chroma_path=seed_service.settings.chroma_path
+    )
+    done = _run(settings, "ask", "Berapa gaji pelatih AI per jam?")
+    assert done.returncode == 0, done.stderr
+    assert "$15" in done.stdout
+    log = open_question_log(settings)
+    try:
+        entries = log.entries()  # type: ignore[attr-defined]
+    finally:
+        log.close()
+    assert [(e.chat_type, e.question, e.found) for e in entries] == [
+        ("cli", "Berapa gaji pelatih AI per jam?", True)
+    ]

@@ -12,10 +12,12 @@ from knowledge.types import Turn
 
 def test_pay_question_gets_dollar_figure_with_citation(seed_service: Any) -> None:
     answer = seed_service.ask("Berapa gaji pelatih AI per jam?")
-    assert answer.found and answer.mode == "extractive"
+    assert answer.found
+    assert answer.mode == "extractive"
     assert "$15" in answer.text
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
-    assert cited and cited == {s.n for s in answer.sources}
+    assert cited
+    assert cited == {s.n for s in answer.sources}
     assert len(answer.text) <= 800  # ~600 characters of quotes plus the source name
 
 
@@ -51,7 +53,8 @@ def test_same_fact_from_two_outlets_is_not_repeated(seed_service: Any) -> None:
 
 def test_follow_up_uses_previous_turn(seed_service: Any) -> None:
     first = seed_service.ask("Berapa bayaran Savreux per jam?")
-    assert first.found and "15" in first.text
+    assert first.found
+    assert "15" in first.text
     history = [Turn(first.question, first.text, first.standalone_question)]
     follow = seed_service.ask("Apakah dia dapat tunjangan?", history)
     assert follow.found

@@ -20,8 +20,10 @@ def test_english_question_reaches_indonesian_passages(seed_service: Any) -> None
 
 def test_every_passage_has_a_dense_score_and_metadata(seed_service: Any) -> None:
     for passage in seed_service.retriever.retrieve("serikat pekerja di Kenya"):
-        assert passage.dense is not None and 0.0 < passage.dense <= 1.0
-        assert passage.title and passage.path.endswith(".md")
+        assert passage.dense is not None
+        assert 0.0 < passage.dense <= 1.0
+        assert passage.title
+        assert passage.path.endswith(".md")
 
 
 def test_top_results_never_repeat_a_sentence(seed_service: Any) -> None:

@@ -9,7 +9,15 @@ from knowledge.text import split_sentences, stem, terms, words
 
 def test_numbers_lose_thousands_separators() -> None:
     assert words("gaji US$900.000 atau Rp 221.385, naik 1,5 persen") == [
-        "gaji", "us", "900000", "atau", "rp", "221385", "naik", "1,5", "persen",
+        "gaji",
+        "us",
+        "900000",
+        "atau",
+        "rp",
+        "221385",
+        "naik",
+        "1,5",
+        "persen",
     ]
 
 
@@ -46,4 +54,6 @@ def test_sentences_respect_abbreviations_and_line_breaks() -> None:
 
 
 def test_sentence_split_keeps_decimal_numbers_and_lowercase_continuations() -> None:
-    assert split_sentences("Upahnya 1.5 juta. dan seterusnya.") == ["Upahnya 1.5 juta. dan seterusnya."]
+    assert split_sentences("Upahnya 1.5 juta. dan seterusnya.") == [
+        "Upahnya 1.5 juta. dan seterusnya."
+    ]
