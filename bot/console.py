@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from bot.conversation import Conversations
 from bot.render import answer_plain, shorten
+from bot.texts import STORE_DOWN
+from knowledge.store import StoreUnavailable
 from knowledge.types import Answer, Turn
 
 if TYPE_CHECKING:
@@ -92,7 +94,11 @@ def run_console(
             write(f"Pertanyaannya terlalu panjang (lebih dari {settings.max_question_chars} "
                   "karakter). Boleh dipersingkat?")
         else:
-            answer = knowledge.ask(line, conversations.history(CONSOLE_KEY))
+            try:
+                answer = knowledge.ask(line, conversations.history(CONSOLE_KEY))
+            except StoreUnavailable:
+                write("\nTanyaKerja: " + STORE_DOWN)
+                continue
             if answer.found:
                 conversations.add(
                     CONSOLE_KEY, Turn(line, answer.text, answer.standalone_question or line)

@@ -22,6 +22,7 @@ from telegram.ext import ContextTypes
 from bot import keyboards, texts
 from bot.render import articles_html, render_answer, split_html
 from bot.services import Services, get_services
+from knowledge.store import StoreUnavailable
 from knowledge.types import Turn
 
 if TYPE_CHECKING:
@@ -90,8 +91,13 @@ async def respond(
         return
 
     history = services.conversations.history(chat.id)
-    async with typing(context.bot, chat.id):
-        answer = await asyncio.to_thread(services.knowledge.ask, question, history)
+    try:
+        async with typing(context.bot, chat.id):
+            answer = await asyncio.to_thread(services.knowledge.ask, question, history)
+    except StoreUnavailable as exc:  # e.g. the Chroma server is down; next question retries
+        logger.warning("Article store unavailable: %s", exc)
+        await say(texts.STORE_DOWN)
+        return
     if answer.found:  # a "not in my articles" turn would only mislead the next follow-up
         services.conversations.add(
             chat.id, Turn(question, answer.text, answer.standalone_question or question)

@@ -191,3 +191,8 @@ def deleted(title: str) -> str:
 def delete_missing(doc_id: str) -> str:
     """The article disappeared between /hapus and the confirmation."""
     return f"Artikel dengan id <code>{esc(doc_id)}</code> sudah tidak ada."
+
+STORE_DOWN = (
+    "Maaf, kumpulan artikel saya sedang tidak bisa dihubungi. "
+    "Coba tanyakan lagi beberapa menit lagi ya \U0001f64f"
+)

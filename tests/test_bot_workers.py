@@ -217,6 +217,18 @@ async def test_error_is_apologised_and_the_bot_keeps_running(
         assert "US$15" in sent[1].text
 
 
+async def test_store_down_gets_a_clear_message_and_the_next_question_works(
+    make_settings: Callable[..., Settings],
+) -> None:
+    services = fake_services(make_settings())
+    async with running_bot(services) as (api, _app):
+        api.send_message("server padam?")
+        api.send_message("Berapa gaji pelatih AI?")
+        sent = await api.wait_sent(USER, count=2)
+        assert sent[0].text == texts.STORE_DOWN
+        assert "US$15" in sent[1].text
+
+
 async def test_sumber_bantuan_and_baru(make_settings: Callable[..., Settings]) -> None:
     services = fake_services(make_settings(admin_user_ids="999"))
     async with running_bot(services) as (api, _app):

@@ -26,6 +26,7 @@ from bot.services import Services
 from knowledge.questionlog import open_question_log
 from knowledge.service import ArticleInfo
 from knowledge.settings import Settings
+from knowledge.store import StoreUnavailable
 from knowledge.suggestions import Suggestions, Topic
 from knowledge.types import Answer, Source, Turn
 from tests.support.fake_bot_api import TOKEN, FakeBotAPI
@@ -70,13 +71,15 @@ class FakeKnowledge:
     refreshed: int = 0
 
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
-        """Answer from the rules (special words: "lambat", "panjang", "gema", "rusak")."""
+        """Answer from the rules (special words: "lambat", "panjang", "gema", "rusak", "padam")."""
         self.calls.append((question, list(history)))
         lowered = question.lower()
         if "lambat" in lowered and self.gate is not None:
             self.gate.wait(timeout=10)
         if "rusak" in lowered:
             raise RuntimeError("answerer exploded")
+        if "padam" in lowered:
+            raise StoreUnavailable("chroma server unreachable")
         if "panjang" in lowered:
             sentence = "Pekerja data <b>& mitra</b> dibayar per tugas, bukan per jam [1]. "
             return Answer(question, sentence * 75, True, "extractive", [SALARY, UNION])
