@@ -175,8 +175,12 @@ class ExtractiveAnswerer:
                     )
                 )
             parts.append(f"{item.sentence} [{numbers[item.passage_index]}]")
-        first = passages[chosen[0].passage_index]
-        text = f"Menurut {self._source_name(first)}: " + " ".join(parts)
+        docs = {passages[item.passage_index].doc_id for item in chosen}
+        if len(docs) == 1:
+            lead = f"Menurut {self._source_name(passages[chosen[0].passage_index])}:"
+        else:  # one outlet's name must not be put on another outlet's sentence
+            lead = f"Menurut {len(docs)} artikel yang saya punya:"
+        text = f"{lead} " + " ".join(parts)
         return Answer(question=question, text=text, found=True, mode="extractive", sources=sources)
 
     @staticmethod

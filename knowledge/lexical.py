@@ -6,6 +6,7 @@ pass over stored strings with no stemming: fast enough to redo after every reind
 
 from __future__ import annotations
 
+import logging
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -19,6 +20,8 @@ class LexicalIndex:
     def __init__(self, token_lists: Sequence[Sequence[str]]) -> None:
         import bm25s
 
+        # bm25s sets its own logger to DEBUG on import; keep our logs readable.
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
         self.n_docs = len(token_lists)
         self._df: Counter[str] = Counter()
         for tokens in token_lists:

@@ -121,7 +121,10 @@ def cmd_run(settings: Settings) -> int:
 
 
 def cmd_chat(settings: Settings) -> int:
-    """Console chat."""
+    """Console chat (log lines would clutter the conversation: warnings only, unless -v)."""
+    root = logging.getLogger()
+    if root.level > logging.DEBUG:
+        root.setLevel(logging.WARNING)
     service = build_service(settings)
     from bot.console import run_console
 
