@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ingest.articles import Article, display_path, prepare, safe_filename
 from ingest.loaders import SUPPORTED, BadInput, check_size, unsupported
@@ -394,16 +394,4 @@ class Ingester:
                 self.store.delete_ids(entry.all_ids())
                 logger.info("Removed article %s (%s)", wanted, entry.path)
             self.store.bump_version()
-        return _info(matches[0].path, matches[0].meta)
-
-
-def _info(path: str, meta: dict[str, Any]) -> ArticleInfo:
-    return ArticleInfo(
-        doc_id=str(meta.get("doc_id", ""))[:8],
-        title=str(meta.get("title", path)),
-        path=path,
-        url=meta.get("url"),
-        publisher=meta.get("publisher"),
-        date=meta.get("date"),
-        n_chunks=int(meta.get("n_chunks", 0)),
-    )
+        return ArticleInfo.from_metadata({**matches[0].meta, "path": matches[0].path})

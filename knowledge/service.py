@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from knowledge.types import Answer, Turn
 
@@ -38,6 +38,20 @@ class ArticleInfo:
     publisher: str | None
     date: str | None
     n_chunks: int
+
+    @classmethod
+    def from_metadata(cls, meta: dict[str, Any]) -> ArticleInfo:
+        """Build from any one of the article's chunk metadata."""
+        path = str(meta.get("path", ""))
+        return cls(
+            doc_id=str(meta.get("doc_id", ""))[:8],
+            title=str(meta.get("title", path)),
+            path=path,
+            url=meta.get("url"),
+            publisher=meta.get("publisher"),
+            date=meta.get("date"),
+            n_chunks=int(meta.get("n_chunks", 0)),
+        )
 
 
 class KnowledgeService:
@@ -125,15 +139,6 @@ class KnowledgeService:
         seen: dict[str, ArticleInfo] = {}
         for _id, _text, meta in self.store.iter_all(with_documents=False):
             path = str(meta.get("path", ""))
-            if path in seen:
-                continue
-            seen[path] = ArticleInfo(
-                doc_id=str(meta.get("doc_id", ""))[:8],
-                title=str(meta.get("title", path)),
-                path=path,
-                url=meta.get("url"),
-                publisher=meta.get("publisher"),
-                date=meta.get("date"),
-                n_chunks=int(meta.get("n_chunks", 0)),
-            )
+            if path not in seen:
+                seen[path] = ArticleInfo.from_metadata(meta)
         return sorted(seen.values(), key=lambda a: a.path)
