@@ -8,8 +8,9 @@ hands all 50 messages to the bot in one getUpdates batch and timestamps every se
 OpenAI-compatible stub (tests/support/openai_stub.py) answers each chat request after 1 s.
 A serial bot would need about 50 s; the target is every answer within 3 s.
 
-`--workers N` also runs the LLM case with the event loop's default thread pool set to N threads,
-to show what the thread pool (not the CPU) costs.
+The bot's post_init gives the event loop a 64-thread default pool (an LLM call holds a thread
+while it waits); `--workers N` sets another size before start-up, for experiments, but
+post_init's pool replaces it.
 
 Run alone: `.venv/bin/python -m bench.concurrency [--users 50] [--delay 1.0] [--workers 64]`.
 """

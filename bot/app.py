@@ -21,6 +21,7 @@ import logging
 import re
 import secrets
 from collections.abc import Awaitable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -47,6 +48,8 @@ logger = logging.getLogger(__name__)
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 RETRY_AFTER_RETRIES = 3
 _SECRET_OK = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+
+ANSWER_THREADS = 64
 
 WORKER_COMMANDS = [
     BotCommand("start", "Mulai dan lihat contoh pertanyaan"),
@@ -136,6 +139,13 @@ def build_application(settings: Settings, services: Services | None = None) -> A
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
     async def post_init(application: Application) -> None:
+        # Answers run in threads (asyncio.to_thread); an LLM call holds its thread for up to
+        # LLM_TIMEOUT_S doing nothing but waiting, so the default pool (cores + 4) would make
+        # the 50th of 50 simultaneous users wait nine LLM round-trips. Threads are cheap here:
+        # CPU-bound embedding is serialised by the embedder's own lock.
+        asyncio.get_running_loop().set_default_executor(
+            ThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="answer")
+        )
         if SERVICES_KEY not in application.bot_data:
             built = await asyncio.to_thread(build_services, settings)
             await asyncio.to_thread(built.ensure_index)

@@ -51,10 +51,11 @@ async def typing(bot: Bot, chat_id: int) -> AsyncIterator[None]:
 
     async def keep_typing() -> None:
         while True:
-            await asyncio.sleep(_TYPING_EVERY_S)
             await send()
+            await asyncio.sleep(_TYPING_EVERY_S)
 
-    await send()  # the user sees "typing…" before the work starts
+    # Not awaited: "typing…" goes out at once, but the answer's work does not wait for it
+    # (under load the rate limiter would queue the work behind the chat action).
     task = asyncio.create_task(keep_typing())
     try:
         yield

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from ingest.articles import Article, display_path, prepare, safe_filename
 from ingest.loaders import SUPPORTED, BadInput, check_size, unsupported
-from ingest.snapshot import IndexedFile, read_snapshot
+from ingest.snapshot import IndexedFile, snapshot_of
 from ingest.writer import ChunkWriter, copy_chunks
 from knowledge.service import ArticleInfo
 
@@ -213,7 +213,7 @@ class Ingester:
             files = self._scan_dir(root, report.rejected)
         else:
             files = self._resolve_targets(paths, report.rejected, gone)
-        index = read_snapshot(self.store.iter_all(with_documents=False))
+        index = snapshot_of(self.store)
 
         # 1. Read every file; skip unchanged ones by hash, prepare the rest.
         fresh: dict[str, Article] = {}
@@ -346,7 +346,7 @@ class Ingester:
                 )
             except BadInput as exc:
                 raise UploadRejected(exc.reason) from exc
-            index = read_snapshot(self.store.iter_all(with_documents=False))
+            index = snapshot_of(self.store)
             for path, entry in sorted(index.items()):
                 if article.doc_id in entry.doc_ids.values():
                     raise UploadRejected(f"duplikat dari {path}")
@@ -380,7 +380,7 @@ class Ingester:
         if not _SHORT_ID.match(wanted):
             return None
         with self._locked():
-            index = read_snapshot(self.store.iter_all(with_documents=False))
+            index = snapshot_of(self.store)
             matches = [
                 e for e in index.values() if any(d.startswith(wanted) for d in e.doc_ids.values())
             ]

@@ -2,14 +2,27 @@
 
 Why no side manifest: Chroma is the source of truth. A manifest written next to it could
 disagree after a crash; the chunk metadata cannot, because it is written in the same call as
-the chunks. Reading only metadata (no documents, no vectors) of a few thousand chunks is fast.
+the chunks.
+
+Why `snapshot_of` reads so little: every chunk's metadata carries its stemmed tokens, so reading
+all of it for a 1,000-article corpus took most of an unchanged reindex (about 1 s). Chunk ids
+are `<doc_hash[:16]>-<position>`, so the ids alone say which versions are present and how many
+chunks each has; the per-version facts (path, hashes, n_chunks) come from the first chunk of
+each version. Only ids whose version has no first chunk (a write killed half-way) are read in
+full.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from knowledge.store import ChromaStore
+
+_CHUNK_ID = re.compile(r"^([0-9a-f]{16})-\d{4}$")
 
 
 @dataclass
@@ -59,3 +72,24 @@ def read_snapshot(rows: Iterable[tuple[str, str, dict[str, Any]]]) -> dict[str, 
         if not entry.meta or int(meta.get("position", 0)) == 0:
             entry.meta = meta
     return files
+
+
+def snapshot_of(store: ChromaStore) -> dict[str, IndexedFile]:
+    """`read_snapshot` of the live collection, reading ids plus one metadata row per version."""
+    ids = [i for i, _t, _m in store.iter_all(with_documents=False, with_metadata=False)]
+    firsts: dict[str, dict[str, Any]] = {}
+    for id_, _text, first in store.iter_all(with_documents=False, where={"position": 0}):
+        match = _CHUNK_ID.match(id_)
+        if match:
+            firsts[match.group(1)] = first
+    rows: list[tuple[str, str, dict[str, Any]]] = []
+    orphans: list[str] = []
+    for id_ in ids:
+        match = _CHUNK_ID.match(id_)
+        meta = firsts.get(match.group(1)) if match else None
+        if meta is None:
+            orphans.append(id_)
+        else:
+            rows.append((id_, "", {**meta, "position": int(id_.rsplit("-", 1)[1])}))
+    rows += store.iter_all(with_documents=False, ids=orphans)
+    return read_snapshot(rows)

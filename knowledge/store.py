@@ -256,28 +256,51 @@ class ChromaStore:
 
     # -- reads ----------------------------------------------------------------------------
     def iter_all(
-        self, *, with_documents: bool = True, of: Collection | None = None
+        self,
+        *,
+        with_documents: bool = True,
+        with_metadata: bool = True,
+        where: dict[str, Any] | None = None,
+        ids: Sequence[str] | None = None,
+        of: Collection | None = None,
     ) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        """Every (id, text, metadata) in the live collection, paged."""
+        """Every (id, text, metadata) in the live collection (optionally filtered), paged."""
         col = of or self.collection(recheck=True)
-        include: list[Any] = ["metadatas", "documents"] if with_documents else ["metadatas"]
+        include: list[Any] = (["metadatas"] if with_metadata else []) + (
+            ["documents"] if with_documents else []
+        )
+        if ids is not None and not ids:
+            return
         offset = 0
         while True:
-            page = self._page(col, include, offset)
-            ids = page["ids"]
-            if not ids:
+            page = self._page(col, include, offset, where, ids)
+            got = page["ids"]
+            if not got:
                 return
-            docs = page.get("documents") or [""] * len(ids)
-            metas = page.get("metadatas") or [{}] * len(ids)
-            for id_, doc, meta in zip(ids, docs, metas, strict=True):
+            docs = page.get("documents") or [""] * len(got)
+            metas = page.get("metadatas") or [{}] * len(got)
+            for id_, doc, meta in zip(got, docs, metas, strict=True):
                 yield id_, doc or "", dict(meta or {})
-            offset += len(ids)
-            if len(ids) < _GET_PAGE:
+            offset += len(got)
+            if len(got) < _GET_PAGE:
                 return
 
     @_guarded
-    def _page(self, col: Collection, include: list[Any], offset: int) -> Any:
-        return col.get(include=include, limit=_GET_PAGE, offset=offset)
+    def _page(
+        self,
+        col: Collection,
+        include: list[Any],
+        offset: int,
+        where: dict[str, Any] | None = None,
+        ids: Sequence[str] | None = None,
+    ) -> Any:
+        return col.get(
+            ids=list(ids) if ids is not None else None,
+            where=where,
+            include=include,
+            limit=_GET_PAGE,
+            offset=offset,
+        )
 
     @_guarded
     def count(self) -> int:

@@ -459,3 +459,28 @@ def test_stored_paths_do_not_depend_on_the_working_directory(
     assert not again.added
     assert not again.removed
     assert again.unchanged[0].startswith("corpus/")
+
+
+def test_snapshot_reads_versions_without_a_first_chunk(make_settings: Any) -> None:
+    """A version whose first chunk is missing (write killed half-way) is still seen, by path."""
+    import numpy as np
+
+    from ingest.snapshot import snapshot_of
+    from knowledge.types import Chunk
+
+    settings = make_settings()
+    store = ChromaStore(client=make_client(settings), embedder_id="test-dim4")
+
+    def chunk(doc_hash: str, position: int, path: str) -> Chunk:
+        return Chunk(
+            id=f"{doc_hash[:16]}-{position:04d}", text=f"teks {position}", doc_id="d" * 64,
+            doc_hash=doc_hash, path=path, title="Judul", position=position, n_chunks=3,
+        )
+
+    whole = [chunk("a" * 64, p, "corpus/a.md") for p in range(3)]
+    partial = [chunk("b" * 64, p, "corpus/b.md") for p in (1, 2)]
+    store.upsert(whole + partial, np.ones((5, 4), dtype=np.float32))
+    snap = snapshot_of(store)
+    assert snap["corpus/a.md"].is_current("a" * 64)
+    assert sorted(snap["corpus/b.md"].ids["b" * 64]) == ["b" * 16 + "-0001", "b" * 16 + "-0002"]
+    assert snap["corpus/b.md"].complete_hash() is None
