@@ -14,7 +14,7 @@ import logging
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
-from telegram import Message, MessageEntity, ReplyParameters, Update
+from telegram import InlineKeyboardMarkup, Message, MessageEntity, ReplyParameters, Update
 from telegram.constants import ChatAction, ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
@@ -107,13 +107,19 @@ async def respond(
         services.log.record, user_id=user.id if user else None, chat_type=chat.type, answer=answer
     )
     parts = render_answer(answer, echo_question=echo)
+    # Under an answer: 👍/👎. Under "not in my articles": questions the articles do answer.
+    markup: InlineKeyboardMarkup | None = None
+    if not answer.found:
+        markup = keyboards.questions(services.suggestions.starters(3))
+    elif entry_id is not None:
+        markup = keyboards.feedback(entry_id)
     for i, part in enumerate(parts):
         last = i == len(parts) - 1
         await context.bot.send_message(
             chat.id,
             part,
             reply_parameters=_reply(reply_to) if i == 0 else None,
-            reply_markup=keyboards.feedback(entry_id) if last and entry_id is not None else None,
+            reply_markup=markup if last else None,
         )
 
 

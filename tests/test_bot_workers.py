@@ -39,6 +39,19 @@ async def test_start_offers_only_answerable_questions_and_a_press_asks_it(
         await api.wait_for(lambda c: c.method == "answerCallbackQuery")
 
 
+async def test_not_found_offers_questions_the_articles_answer(
+    make_settings: Callable[..., Settings],
+) -> None:
+    services = fake_services(make_settings())
+    async with running_bot(services) as (api, _app):
+        api.send_message("Resep nasi goreng gimana?")
+        [reply] = await api.wait_sent(USER)
+        assert "belum ada di artikel" in reply.text
+        labels = [label for label, _ in reply.buttons()]
+        assert labels == ["Berapa gaji pelatih AI?", "Di mana pekerja AI membentuk serikat?"]
+        assert all(not data.startswith("fb:") for _, data in reply.buttons())
+
+
 async def test_topics_lead_to_answerable_questions(make_settings: Callable[..., Settings]) -> None:
     services = fake_services(make_settings())
     async with running_bot(services) as (api, _app):
