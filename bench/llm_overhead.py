@@ -21,18 +21,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.common import REPO, SEED_QUESTIONS
 from knowledge.settings import Settings
 from tests.support.openai_stub import RecordedRequest, Reply, running_stub
 
-REPO = Path(__file__).resolve().parent.parent
-QUESTIONS = [
-    "Berapa upah per jam pelatih AI seperti Alexej Savreux?",
-    "Berapa gaji tahunan manajer AI yang dicari Netflix?",
-    "Apakah kontraktor AI mendapat jaminan kesehatan?",
-    "Kenapa ByteDance memecat karyawan magang?",
-    "Berapa bayaran pelatih AI profesional?",
-    "Siapa yang melatih ChatGPT?",
-]
+QUESTIONS = SEED_QUESTIONS[:6]  # in-scope ones: the LLM path is what this measures
 
 
 def percentile(values: list[float], q: float) -> float:

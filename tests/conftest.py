@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,15 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     ):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def stub() -> Iterator[Any]:
+    """A fresh OpenAI-compatible stub server on 127.0.0.1 per test (tests/support/openai_stub)."""
+    from tests.support.openai_stub import running_stub
+
+    with running_stub() as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

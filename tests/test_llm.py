@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
@@ -15,16 +15,9 @@ from knowledge.llm import (
     complete_with_retries,
 )
 from knowledge.settings import Settings
-from tests.support.openai_stub import OpenAIStub, Reply, closed_port_url, running_stub
+from tests.support.openai_stub import OpenAIStub, Reply, closed_port_url
 
 KEY = "sk-test-llm-0123456789abcdef"
-
-
-@pytest.fixture
-def stub() -> Iterator[OpenAIStub]:
-    """A fresh stub server per test."""
-    with running_stub() as server:
-        yield server
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,6 @@ from tests.support.openai_stub import (
     RecordedRequest,
     Reply,
     closed_port_url,
-    running_stub,
 )
 
 KEY = "sk-test-answerer-SECRET-9f8e7d6c"
@@ -81,13 +80,6 @@ PASSAGES = [
     passage(2, "Pekerja kontrak pelatih AI tidak mendapat asuransi kesehatan."),
     passage(3, "Pelatih AI profesional bisa bergaji hingga 50 dollar AS per jam."),
 ]
-
-
-@pytest.fixture
-def stub() -> Iterator[OpenAIStub]:
-    """A fresh stub server per test."""
-    with running_stub() as server:
-        yield server
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -13,16 +13,9 @@ from knowledge.embedders import make_embedder
 from knowledge.openai_embedder import EmbeddingUnavailable, OpenAIEmbedder
 from knowledge.settings import Settings
 from knowledge.store import ChromaStore, make_client
-from tests.support.openai_stub import EMBED_DIM, OpenAIStub, Reply, closed_port_url, running_stub
+from tests.support.openai_stub import EMBED_DIM, OpenAIStub, Reply, closed_port_url
 
 KEY = "sk-test-embed-SECRET-1234"
-
-
-@pytest.fixture
-def stub() -> Iterator[OpenAIStub]:
-    """A fresh stub server per test."""
-    with running_stub() as server:
-        yield server
 
 
 @pytest.fixture
