@@ -51,18 +51,21 @@ async def typing(bot: Bot, chat_id: int) -> AsyncIterator[None]:
 
     async def keep_typing() -> None:
         while True:
-            await send()
             await asyncio.sleep(_TYPING_EVERY_S)
+            await send()
 
-    # Not awaited: "typing…" goes out at once, but the answer's work does not wait for it
-    # (under load the rate limiter would queue the work behind the chat action).
-    task = asyncio.create_task(keep_typing())
+    # The first "typing…" starts at once but the answer's work does not wait for it (under load
+    # the rate limiter would queue the work behind the chat action); it is awaited only when the
+    # work is done, so it is never cancelled and always reaches the chat before the answer.
+    first = asyncio.create_task(send())
+    repeat = asyncio.create_task(keep_typing())
     try:
         yield
     finally:
-        task.cancel()
+        repeat.cancel()
         with contextlib.suppress(asyncio.CancelledError):
-            await task
+            await repeat
+        await first
 
 
 async def respond(
