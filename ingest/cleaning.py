@@ -210,6 +210,10 @@ def strip_bullet(line: str) -> str:
     return line
 
 
+# Footnote markers ("…tahun lalu.[3]") would look like our own [n] citations in an answer.
+_FOOTNOTE = re.compile(r"\s?\[\d+(?:\s*[-–,]\s*\d+)*\]")
+
+
 def clean(text: str, *, title: str | None = None) -> Cleaned:
     """The article body without scraped noise, and a trailing source URL if there was one."""
     lines = normalize_lines(text)
@@ -228,5 +232,5 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
             lines.pop(0)
     if lines:
         lines[0] = strip_dateline(lines[0])
-    lines = [strip_bullet(line) for line in lines]
+    lines = [_FOOTNOTE.sub("", strip_bullet(line)).strip() for line in lines]
     return Cleaned(text="\n".join(line for line in lines if line), url=url)

@@ -135,6 +135,8 @@ def split_front_matter(text: str) -> tuple[dict[str, str | None], str]:
         mark = getattr(exc, "problem_mark", None)
         where = f" (baris {mark.line + 2})" if mark is not None else ""
         raise BadInput(f"front matter YAML rusak: {problem or 'sintaks salah'}{where}") from exc
+    except ValueError as exc:  # PyYAML builds dates itself: "date: 2023-02-30" is a ValueError
+        raise BadInput(f"front matter YAML rusak: nilai tidak valid ({exc})") from exc
     if parsed is None:
         parsed = {}
     if not isinstance(parsed, dict):

@@ -240,6 +240,9 @@ class Ingester:
                 report.rejected.append(Rejected(shown, exc.reason))
             except OSError as exc:
                 report.rejected.append(Rejected(shown, f"tidak bisa dibaca ({exc.strerror})"))
+            except Exception:  # a loader bug must not stop the other files
+                logger.exception("Could not prepare %s", shown)
+                report.rejected.append(Rejected(shown, "tidak bisa diproses (lihat log)"))
 
         # 2. Duplicates: an article already indexed under its path wins, then by path order.
         removed = sorted(set(index) - scanned) if whole else [p for p in gone if p in index]
@@ -346,6 +349,9 @@ class Ingester:
                 )
             except BadInput as exc:
                 raise UploadRejected(exc.reason) from exc
+            except Exception as exc:
+                logger.exception("Could not prepare an upload")
+                raise UploadRejected("tidak bisa diproses (lihat log)") from exc
             index = snapshot_of(self.store)
             for path, entry in sorted(index.items()):
                 if article.doc_id in entry.doc_ids.values():
@@ -365,8 +371,12 @@ class Ingester:
             try:
                 ChunkWriter(self.store, self.embedder).write([article])
             except BaseException:
-                self.store.delete_ids([c.id for c in article.chunks])
-                target.unlink(missing_ok=True)
+                try:  # roll back; the store may be the thing that failed
+                    self.store.delete_ids([c.id for c in article.chunks])
+                except Exception:
+                    logger.warning("Rollback of %s chunks failed", shown, exc_info=True)
+                finally:
+                    target.unlink(missing_ok=True)
                 raise
             self.store.bump_version()
         logger.info("Uploaded article saved as %s (%d chunks)", shown, len(article.chunks))

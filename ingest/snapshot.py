@@ -8,8 +8,8 @@ Why `snapshot_of` reads so little: every chunk's metadata carries its stemmed to
 all of it for a 1,000-article corpus took most of an unchanged reindex (about 1 s). Chunk ids
 are `<doc_hash[:16]>-<position>`, so the ids alone say which versions are present and how many
 chunks each has; the per-version facts (path, hashes, n_chunks) come from the first chunk of
-each version. Only ids whose version has no first chunk (a write killed half-way) are read in
-full.
+each version, checked against the last chunk. Only ids whose version has no first chunk, or
+whose first and last chunks disagree (a write killed half-way), are read in full.
 """
 
 from __future__ import annotations
@@ -82,6 +82,14 @@ def snapshot_of(store: ChromaStore) -> dict[str, IndexedFile]:
         match = _CHUNK_ID.match(id_)
         if match:
             firsts[match.group(1)] = first
+    # A version whose first and last chunks disagree on the path was being rewritten under a
+    # new name (a rename) when a run was killed: read all of its chunks in full. The writer
+    # writes positions in order, so when first and last agree, every chunk between does too.
+    lasts = [f"{prefix}-{int(meta.get('n_chunks', 1)) - 1:04d}" for prefix, meta in firsts.items()]
+    for id_, _text, last in store.iter_all(with_documents=False, ids=lasts):
+        prefix = id_.rsplit("-", 1)[0]
+        if prefix in firsts and last.get("path") != firsts[prefix].get("path"):
+            del firsts[prefix]
     rows: list[tuple[str, str, dict[str, Any]]] = []
     orphans: list[str] = []
     for id_ in ids:

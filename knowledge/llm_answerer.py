@@ -44,7 +44,11 @@ UNAVAILABLE_NOTE = "Layanan AI sedang tidak tersedia, jadi ini jawaban langsung 
 
 _MARKER_RE = re.compile(r"TIDAK[\s_]+ADA[\s_]+JAWABAN\.?", re.IGNORECASE)
 # [1], [1, 3], [2-4]; in [1][2] each bracket is a group of its own.
-_CITATION_RE = re.compile(r"\[\s*(\d+(?:\s*[-–,;]\s*\d+)*)\s*\]")
+_CITATION_RE = re.compile(r"\[\s*(\d+(?:\s*[-–,;]\s*\d+)*)\s*[,;]?\s*\]")
+# Other ways models write a citation, normalised to [n] before checking.
+_ODD_CITATION = re.compile(
+    r"【\s*(\d+)\s*】|\[\s*(?:kutipan|sumber|passage|source)\s+(\d+)\s*\]", re.IGNORECASE
+)
 _REPEATED_CITATION = re.compile(r"(\[\d+\])(?:\s*\1)+")
 _DELIMITER_RE = re.compile(r"</?\s*(?:kutipan|pertanyaan|percakapan|pertanyaan_terakhir)\b[^>]*>",
                            re.IGNORECASE)
@@ -155,6 +159,7 @@ def check_citations(text: str, n_given: int) -> Cited:
                 new.append(m)
         return "".join(f"[{m}]" for m in new)
 
+    text = _ODD_CITATION.sub(lambda m: f"[{m.group(1) or m.group(2)}]", text)
     cited = _REPEATED_CITATION.sub(r"\1", _CITATION_RE.sub(replace, text))
     cited = _SPACE_BEFORE_PUNCT.sub(r"\1", cited)
     cited = re.sub(r"[ \t]{2,}", " ", cited).strip()
@@ -268,7 +273,8 @@ class LLMAnswerer:
             passages, max_passages=self.max_passages, max_chars=self.max_context_chars
         )
         given = passages[: len(texts)]
-        user = render_user_message(question, given, texts)
+        # the resolved question: "Berapa umurnya?" alone would leave the model guessing who
+        user = render_user_message(standalone or question, given, texts)
         try:
             reply = self._call("answer", self.system_prompt, user)
         except LLMUnavailable:

@@ -13,7 +13,9 @@ Chroma's columnar results become `Passage` values right here.
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -106,8 +108,12 @@ class IndexState:
 
 
 def _safe_name(embedder_id: str) -> str:
-    cleaned = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in embedder_id)
-    return cleaned.strip("-_")[:40] or "default"
+    """A Chroma-safe name for an embedder id; distinct ids never share a name."""
+    cleaned = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in embedder_id).strip("-_")
+    if cleaned == embedder_id and len(cleaned) <= 40:
+        return cleaned
+    digest = hashlib.sha1(embedder_id.encode("utf-8")).hexdigest()[:8]
+    return f"{cleaned[:31].strip('-_') or 'x'}-{digest}"
 
 
 def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
@@ -216,7 +222,8 @@ class ChromaStore:
         live = self.state().collection
         for col in self._client.list_collections():
             name = col.name if hasattr(col, "name") else str(col)
-            if name.startswith(self.prefix + "-") and name != live:
+            # exactly our generations: another embedder's prefix may start with ours
+            if re.fullmatch(re.escape(self.prefix) + r"-g\d+", name) and name != live:
                 logger.info("Removing unfinished build %s", name)
                 self._client.delete_collection(name)
         return self._open(f"{self.prefix}-g{int(time.time() * 1000)}")

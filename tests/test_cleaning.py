@@ -237,3 +237,10 @@ def test_no_seed_chunk_carries_noise(path: Path) -> None:
         lowered = chunk.text.lower()
         found = [word for word in banned if word in lowered]
         assert not found, (chunk.position, found)
+
+
+def test_footnote_markers_are_removed_so_they_never_look_like_citations() -> None:
+    cleaned = clean(
+        "Gajinya 91 dolar per jam menurut survei.[3] Kerja dari rumah.[7]\nBaris [1-2] dua."
+    )
+    assert cleaned.text == "Gajinya 91 dolar per jam menurut survei. Kerja dari rumah.\nBaris dua."

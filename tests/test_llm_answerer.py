@@ -125,6 +125,17 @@ def test_system_prompt_and_numbered_passages_are_sent(
     assert user.rstrip().endswith(f"<pertanyaan>\n{QUESTION}\n</pertanyaan>")
 
 
+def test_follow_up_answer_call_gets_the_resolved_question(
+    stub: OpenAIStub, build: Callable[..., LLMAnswerer]
+) -> None:
+    """"Berapa umurnya?" alone would leave the model guessing whose age is asked."""
+    build().answer("Berapa umurnya?", PASSAGES, standalone="Berapa umur Alexej Savreux?")
+    (req,) = stub.chat_requests
+    assert req.content("user").rstrip().endswith(
+        "<pertanyaan>\nBerapa umur Alexej Savreux?\n</pertanyaan>"
+    )
+
+
 def test_answer_has_sources_matching_its_citations(
     stub: OpenAIStub, build: Callable[..., LLMAnswerer]
 ) -> None:
@@ -387,6 +398,8 @@ def test_rewrite_failure_uses_offline_resolution(
         ("A [0] [9]. B.", "A. B.", []),
         ("A [2][2] [2]. B [1] [7].", "A [1]. B [2].", [2, 1]),
         ("[7] A [3].", "A [1].", [3]),
+        ("A [1,] B [2].", "A [1] B [2].", [1, 2]),
+        ("A 【2】 B [kutipan 1].", "A [1] B [2].", [2, 1]),
     ],
 )
 def test_check_citations(text: str, expected: str, order: list[int]) -> None:

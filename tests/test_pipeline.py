@@ -484,3 +484,51 @@ def test_snapshot_reads_versions_without_a_first_chunk(make_settings: Any) -> No
     assert snap["corpus/a.md"].is_current("a" * 64)
     assert sorted(snap["corpus/b.md"].ids["b" * 64]) == ["b" * 16 + "-0001", "b" * 16 + "-0002"]
     assert snap["corpus/b.md"].complete_hash() is None
+
+
+def test_rename_killed_mid_write_is_repaired_by_the_next_run(
+    make_settings: Any, seed_corpus: Path, embedder: Any
+) -> None:
+    """Chunk ids come from the file's bytes, so a renamed file rewrites the same ids under its new
+    path; if that is killed half-way, the next run must still see both paths and finish."""
+    import numpy as np
+
+    from ingest.articles import prepare
+    from ingest.snapshot import snapshot_of
+
+    settings = make_settings(corpus_dir=seed_corpus)
+    store = ChromaStore(client=make_client(settings), embedder_id=embedder.id)
+    ingester = Ingester(settings=settings, store=store, embedder=embedder)
+    ingester.run()
+    old = seed_corpus / "002-pekerja-kontrak-pelatih-ai-cnbc.md"
+    new = seed_corpus / "002-baru.md"
+    old.rename(new)
+    article = prepare(new.read_bytes(), name=new.name, path="corpus/002-baru.md", max_bytes=10**7)
+    assert len(article.chunks) > 3
+    first_three = article.chunks[:3]  # what a killed rewrite under the new name left behind
+    store.upsert(first_three, np.ones((3, embedder.dim), dtype=np.float32))
+    snap = snapshot_of(store)
+    assert "corpus/002-pekerja-kontrak-pelatih-ai-cnbc.md" in snap
+    assert not snap["corpus/002-baru.md"].is_current(article.doc_hash)
+
+    ingester.run()
+    paths = {meta["path"] for _i, _t, meta in store.iter_all(with_documents=False)}
+    assert "corpus/002-pekerja-kontrak-pelatih-ai-cnbc.md" not in paths
+    assert "corpus/002-baru.md" in paths
+    assert snapshot_of(store)["corpus/002-baru.md"].is_current(article.doc_hash)
+
+
+def test_impossible_front_matter_date_rejects_only_that_file(
+    make_settings: Any, seed_corpus: Path, embedder: Any
+) -> None:
+    (seed_corpus / "tanggal-salah.md").write_text(
+        "---\ntitle: X\ndate: 2023-02-30\n---\nIsi artikel yang cukup panjang untuk diuji.\n",
+        encoding="utf-8",
+    )
+    settings = make_settings(corpus_dir=seed_corpus)
+    store = ChromaStore(client=make_client(settings), embedder_id=embedder.id)
+    report = Ingester(settings=settings, store=store, embedder=embedder).run()
+    assert len(report.added) == 5
+    [rejected] = report.rejected
+    assert rejected.path.endswith("tanggal-salah.md")
+    assert rejected.reason.startswith("front matter YAML rusak")
