@@ -2,9 +2,11 @@
 
 Why in chat: the admins are not programmers; sending a file to the bot is the easiest way to add
 an article. Every admin action is logged (user id, command, outcome), and anyone else gets a
-polite refusal with nothing changed. Ingest work is CPU-bound and runs in a thread, and /reindex
-runs as a background task, so questions (the admin's own included) keep being answered from the
-current index while it runs.
+polite refusal with nothing changed (logged without their id: only admins' ids are kept). Admin
+commands and buttons work only in the admin's private chat with the bot: in a group their
+replies (article lists, questions workers asked) would be read by every member. Ingest work is
+CPU-bound and runs in a thread, and /reindex runs as a background task, so questions (the admin's
+own included) keep being answered from the current index while it runs.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from bot import handlers, keyboards, texts
 from bot.handlers import Context
 from bot.render import articles_html, split_html
 from bot.services import Services, get_services
+from bot.users import real_user_id
 from ingest.pipeline import IngestBusy, UploadRejected
 
 logger = logging.getLogger(__name__)
@@ -30,29 +33,42 @@ logger = logging.getLogger(__name__)
 Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
 
-def _user_id(update: Update) -> int | None:
-    return update.effective_user.id if update.effective_user else None
-
-
 def audit(update: Update, command: str, outcome: str) -> None:
     """One log line per admin action: who, what, how it ended."""
-    logger.info("admin action user=%s command=%s outcome=%s", _user_id(update), command, outcome)
+    logger.info(
+        "admin action user=%s command=%s outcome=%s", real_user_id(update), command, outcome
+    )
+
+
+def is_private(update: Update) -> bool:
+    """True in a private chat with the bot, the only place admin commands work."""
+    chat = update.effective_chat
+    return chat is not None and chat.type == ChatType.PRIVATE
+
+
+async def refuse(update: Update, text: str) -> None:
+    """Say no: an alert for a button, a reply for a command."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+    elif update.effective_message is not None:
+        await update.effective_message.reply_text(text)
 
 
 def admin_only(command: str) -> Callable[[Handler], Handler]:
-    """Decorator: run the handler for admins; refuse politely (and log it) for anyone else."""
+    """Decorator: run the handler for admins in private chats; refuse politely otherwise."""
 
     def wrap(handler: Handler) -> Handler:
         @functools.wraps(handler)
         async def guarded(update: Update, context: Context) -> None:
-            if get_services(context).is_admin(_user_id(update)):
+            if not is_private(update):
+                logger.info("admin command refused in a group command=%s", command)
+                await refuse(update, texts.ADMIN_PRIVATE_ONLY)
+                return
+            if get_services(context).is_admin(real_user_id(update)):
                 await handler(update, context)
                 return
-            logger.warning("admin command refused user=%s command=%s", _user_id(update), command)
-            if update.callback_query is not None:
-                await update.callback_query.answer(texts.REFUSED, show_alert=True)
-            elif update.effective_message is not None:
-                await update.effective_message.reply_text(texts.REFUSED)
+            logger.warning("admin command refused (not an admin) command=%s", command)
+            await refuse(update, texts.REFUSED)
 
         return guarded
 
@@ -101,8 +117,8 @@ async def document(update: Update, context: Context) -> None:
     chat = update.effective_chat
     if chat is None or chat.type != ChatType.PRIVATE:
         return  # groups: silent (admins share files in groups for other reasons)
-    if not services.is_admin(_user_id(update)):
-        logger.info("document from non-admin user=%s ignored", _user_id(update))
+    if not services.is_admin(real_user_id(update)):
+        logger.info("document from a non-admin ignored")
         await message.reply_text(texts.TEXT_ONLY)
         return
     await _add_document(update, context, services, message.document)
@@ -131,7 +147,7 @@ async def _add_document(
     limit = services.settings.max_file_bytes
     if doc.file_size is not None and doc.file_size > limit:
         audit(update, "tambah", f"rejected too large ({doc.file_size} bytes)")
-        await message.reply_text(texts.upload_too_big(limit))
+        await message.reply_text(texts.upload_too_big(doc.file_size, limit))
         return
     async with handlers.typing(context.bot, message.chat_id):
         data = bytes(await (await doc.get_file()).download_as_bytearray())

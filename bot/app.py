@@ -4,13 +4,16 @@ Why these choices:
 - `AIORateLimiter(max_retries=...)`: when Telegram answers 429 with `retry_after`, the request
   waits that long and is retried, so a flood limit delays a reply instead of losing it.
 - `PerChatUpdateProcessor`: updates run concurrently (one slow answer never blocks other users),
-  but one chat's updates run one after another, so its answers arrive in the order asked.
+  but one chat's updates run one after another, so its answers arrive in the order asked. An
+  update waits for its chat's turn *before* it takes one of the concurrency slots, so a chat with
+  many queued messages cannot hold every slot while they wait behind its slow first answer.
 - Services are built once in `post_init` (in a thread: loading the index takes a while) and
   closed in `post_shutdown`, as python-telegram-bot's own rules-bot does.
 - Webhook mode always enforces a secret token: requests without Telegram's
   `X-Telegram-Bot-Api-Secret-Token` header get 403 from PTB's webhook server.
 - The token must never reach a log: httpx logs request URLs (which contain it) at INFO, so httpx
-  is set to WARNING, and a filter masks the token in any record that still carries it.
+  is set to WARNING, and a filter masks the token in any record that still carries it, tracebacks
+  included (PTB's InvalidToken error quotes the token).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from urllib.parse import urlsplit
 
 from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -77,21 +80,31 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
 
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Wait for the chat's earlier updates (FIFO lock), then process this one."""
+    # PTB marks process_update final; its version takes the concurrency slot first and only then
+    # calls do_process_update, so updates waiting for their chat's lock would hold slots doing
+    # nothing (head-of-line blocking for every other chat). Same bookkeeping, other order.
+    async def process_update(  # type: ignore[misc]
+        self, update: object, coroutine: Awaitable[Any]
+    ) -> None:
+        """Wait for the chat's earlier updates (FIFO lock), then take a slot and process it."""
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:
-            await coroutine
+            async with self._semaphore:
+                await self.do_process_update(update, coroutine)
             return
         lock = self._locks.setdefault(chat.id, asyncio.Lock())
         self._waiting[chat.id] = self._waiting.get(chat.id, 0) + 1
         try:
-            async with lock:
-                await coroutine
+            async with lock, self._semaphore:
+                await self.do_process_update(update, coroutine)
         finally:
             self._waiting[chat.id] -= 1
             if self._waiting[chat.id] == 0:  # keep the dicts as small as the active chats
                 del self._waiting[chat.id], self._locks[chat.id]
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Process the update (ordering and the concurrency limit are done by process_update)."""
+        await coroutine
 
     async def initialize(self) -> None:
         """Nothing to allocate."""
@@ -108,16 +121,28 @@ class TokenFilter(logging.Filter):
         self.token = token
 
     def filter(self, record: logging.LogRecord) -> bool:
-        """Rewrite the record's message with the token replaced; always keep the record."""
+        """Rewrite the record's message and traceback with the token masked; keep the record."""
         if not self.token:
             return True
+        if record.exc_info:
+            # Handlers format exc_info themselves, after every filter has run: format it here,
+            # masked, and hand them the text instead (Formatter.format uses exc_text as is).
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        if record.exc_text:
+            record.exc_text = self._mask(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self._mask(record.stack_info)
         try:
             message = record.getMessage()
         except Exception:  # a malformed log call is the handler's problem, not ours
             return True
         if self.token in message:
-            record.msg, record.args = message.replace(self.token, "<token>"), None
+            record.msg, record.args = self._mask(message), None
         return True
+
+    def _mask(self, text: str) -> str:
+        return text.replace(self.token, "<token>")
 
 
 def protect_token_in_logs(token: str) -> None:
@@ -243,7 +268,10 @@ async def on_error(update: object, context: Any) -> None:
             await update.callback_query.answer()
     if update.effective_chat is not None:
         try:
-            await context.bot.send_message(update.effective_chat.id, texts.ERROR)
+            await context.bot.send_message(
+                update.effective_chat.id, texts.ERROR,
+                message_thread_id=handlers.topic_thread_id(update),
+            )
         except TelegramError as exc:
             logger.warning("could not send the apology: %s", exc)
 
@@ -270,14 +298,25 @@ def webhook_options(settings: Settings) -> dict[str, Any]:
     }
 
 
+TOKEN_REJECTED = (
+    "Telegram rejected TELEGRAM_BOT_TOKEN — check the token from @BotFather and "
+    "TELEGRAM_BASE_URL. / Telegram menolak TELEGRAM_BOT_TOKEN — periksa token dari "
+    "@BotFather dan TELEGRAM_BASE_URL."
+)
+
+
 def run_bot(settings: Settings) -> None:
     """Run the bot until Ctrl+C: long polling, or a webhook when WEBHOOK_URL is set."""
     protect_token_in_logs(_token(settings))
     application = build_application(settings)
-    if settings.webhook_url:
-        options = webhook_options(settings)
-        logger.info("starting webhook on %s:%s", options["listen"], options["port"])
-        application.run_webhook(allowed_updates=ALLOWED_UPDATES, **options)
-    else:
-        logger.info("starting long polling")
-        application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    try:
+        if settings.webhook_url:
+            options = webhook_options(settings)
+            logger.info("starting webhook on %s:%s", options["listen"], options["port"])
+            application.run_webhook(allowed_updates=ALLOWED_UPDATES, **options)
+        else:
+            logger.info("starting long polling")
+            application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    except InvalidToken:
+        # InvalidToken's message quotes the token: end with a hint instead of its traceback.
+        raise SystemExit(TOKEN_REJECTED) from None

@@ -3,7 +3,8 @@
 Each handler is thin: read the update, call a service (CPU-bound answering runs in a thread so
 the event loop keeps serving other chats), render with `bot.render`, reply. Group chats are
 quiet by design: the bot answers only when it is mentioned, replied to, or asked with /tanya,
-and says nothing otherwise.
+and says nothing otherwise. In a forum supergroup every message of an answer goes to the topic
+the question was asked in (Telegram would put all but a reply in the General topic).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from telegram.ext import ContextTypes
 from bot import keyboards, texts
 from bot.render import articles_html, render_answer, split_html
 from bot.services import Services, get_services
+from bot.users import real_user_id, sender_key
 from knowledge.store import StoreUnavailable
 from knowledge.types import Turn
 
@@ -39,13 +41,23 @@ def _is_group(update: Update) -> bool:
     return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
 
 
+def topic_thread_id(update: Update) -> int | None:
+    """The forum topic of the update's message (for buttons: of the message under them)."""
+    message = update.effective_message
+    if message is not None and message.is_topic_message:
+        return message.message_thread_id
+    return None
+
+
 @contextlib.asynccontextmanager
-async def typing(bot: Bot, chat_id: int) -> AsyncIterator[None]:
-    """Show "typing…" in the chat until the block ends (repeated, for slow answers)."""
+async def typing(
+    bot: Bot, chat_id: int, *, thread_id: int | None = None
+) -> AsyncIterator[None]:
+    """Show "typing…" in the chat (or forum topic) until the block ends (repeated)."""
 
     async def send() -> None:
         try:
-            await bot.send_chat_action(chat_id, ChatAction.TYPING)
+            await bot.send_chat_action(chat_id, ChatAction.TYPING, message_thread_id=thread_id)
         except TelegramError as exc:  # cosmetic: never let it fail an answer
             logger.debug("send_chat_action failed: %s", exc)
 
@@ -74,13 +86,16 @@ async def respond(
 ) -> None:
     """Check, answer and send one question: the core of every way of asking."""
     services = get_services(context)
-    chat, user = update.effective_chat, update.effective_user
+    chat, user_id = update.effective_chat, real_user_id(update)
     if chat is None:
         return
     question = question.strip()
+    thread_id = topic_thread_id(update)
 
     async def say(text: str) -> None:
-        await context.bot.send_message(chat.id, text, reply_parameters=_reply(reply_to))
+        await context.bot.send_message(
+            chat.id, text, reply_parameters=_reply(reply_to), message_thread_id=thread_id
+        )
 
     if not question:
         await say(texts.EMPTY_QUESTION)
@@ -89,14 +104,14 @@ async def respond(
     if len(question) > limit:
         await say(texts.too_long(limit))
         return
-    who = user.id if user else chat.id
+    who = sender_key(update) or chat.id  # anonymous admins: their group's shared quota
     if not services.rate_limiter.allow(who):
         await say(texts.rate_limited(services.rate_limiter.retry_after(who)))
         return
 
     history = services.conversations.history(chat.id)
     try:
-        async with typing(context.bot, chat.id):
+        async with typing(context.bot, chat.id, thread_id=thread_id):
             answer = await asyncio.to_thread(services.knowledge.ask, question, history)
     except StoreUnavailable as exc:  # e.g. the Chroma server is down; next question retries
         logger.warning("Article store unavailable: %s", exc)
@@ -107,14 +122,14 @@ async def respond(
             chat.id, Turn(question, answer.text, answer.standalone_question or question)
         )
     entry_id = await asyncio.to_thread(
-        services.log.record, user_id=user.id if user else None, chat_type=chat.type, answer=answer
+        services.log.record, user_id=user_id, chat_type=chat.type, answer=answer
     )
     parts = render_answer(answer, echo_question=echo)
     # Under an answer: 👍/👎. Under "not in my articles": questions the articles do answer.
     markup: InlineKeyboardMarkup | None = None
     if not answer.found:
         markup = keyboards.questions(services.suggestions.starters(3))
-    elif entry_id is not None:
+    elif entry_id is not None and user_id is not None:  # nobody could rate an anonymous asker's
         markup = keyboards.feedback(entry_id)
     for i, part in enumerate(parts):
         last = i == len(parts) - 1
@@ -123,6 +138,7 @@ async def respond(
             part,
             reply_parameters=_reply(reply_to) if i == 0 else None,
             reply_markup=markup if last else None,
+            message_thread_id=thread_id,
         )
 
 
@@ -152,9 +168,8 @@ async def bantuan(update: Update, context: Context) -> None:
     services = get_services(context)
     if update.effective_message is None:
         return
-    user_id = update.effective_user.id if update.effective_user else None
     await update.effective_message.reply_text(
-        texts.help_text(is_admin=services.is_admin(user_id) and not _is_group(update))
+        texts.help_text(is_admin=services.is_admin(real_user_id(update)) and not _is_group(update))
     )
 
 
@@ -195,9 +210,8 @@ async def tanya(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
-    question = message.text.partition(" ")[2] if " " in message.text else ""
-    if not question and "\n" in message.text:
-        question = message.text.partition("\n")[2]
+    parts = message.text.split(maxsplit=1)  # "/tanya q", "/tanya\nq", "/tanya@Bot q"
+    question = parts[1] if len(parts) > 1 else ""
     await respond(update, context, question, reply_to=message if _is_group(update) else None)
 
 
@@ -302,12 +316,15 @@ async def feedback_pressed(update: Update, context: Context) -> None:
         return
     services: Services = get_services(context)
     entry_id, value = int(match.group(1)), 1 if match.group(2) == "up" else -1
-    user_id = query.from_user.id if query.from_user else None
     stored = await asyncio.to_thread(
-        services.log.feedback, entry_id, user_id=user_id, value=value
+        services.log.feedback, entry_id, user_id=real_user_id(update), value=value
     )
     if not stored:
-        await query.answer(texts.FEEDBACK_FAILED)
+        # A working log refuses only a press by someone other than the asker.
+        logging_works = services.settings.question_log and not getattr(
+            services.log, "failing", False
+        )
+        await query.answer(texts.FEEDBACK_NOT_ASKER if logging_works else texts.FEEDBACK_FAILED)
         return
     await query.answer(texts.FEEDBACK_THANKS)
     try:

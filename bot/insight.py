@@ -3,9 +3,11 @@
 Why here and not in bot/handlers.py: these commands are about the log and workers' privacy, not
 about answering, and they change together with knowledge/questionlog.py and knowledge/stats.py.
 The report is built by `knowledge.stats` (pure, in a thread: it embeds questions); this module
-only renders it as compact Telegram HTML. /hapusdata asks for confirmation and only the person
+only renders it as compact Telegram HTML, and only in an admin's private chat (in a group, every
+member would read the workers' questions). /hapusdata asks for confirmation and only the person
 who asked may press the button, so nobody can erase (or be tricked into erasing) someone else's
-data in a group. No user id is ever logged here.
+data in a group; anonymous admins share one Telegram id, so they cannot use it at all. No user id
+is ever logged here.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot import texts
+from bot.admin import admin_only
+from bot.render import tg_len
 from bot.services import get_services
+from bot.users import real_user_id
 from knowledge.stats import Report, build_report
 
 if TYPE_CHECKING:
@@ -39,6 +43,7 @@ HAPUSDATA = "hapusdata:"
 HAPUSDATA_PATTERN = re.compile(r"^hapusdata:(ya|batal):(\d+)$")
 TELEGRAM_LIMIT = 4096
 DEFAULT_DAYS = 30
+MAX_DAYS = 3650
 _EMBEDDER_KEY = "insight_embedder"
 
 # --- texts (Indonesian, Telegram HTML) -----------------------------------------------------------
@@ -83,10 +88,10 @@ def privacy_text(*, retention_days: int, logging_on: bool) -> str:
         "saya bisa menjawab, waktunya, jenis obrolan (pribadi atau grup), dan penilaian "
         "\U0001f44d/\U0001f44e kalau kamu memberikannya.",
         "",
-        "<b>Siapa kamu?</b> Saya <b>tidak</b> menyimpan nama, username, nomor HP, atau ID "
-        "Telegram-mu. Yang disimpan hanya kode samaran yang dibuat dari ID-mu dengan kunci "
-        "rahasia; tanpa kunci itu, kode tidak bisa dicocokkan kembali dengan akunmu. Kode ini "
-        "hanya dipakai supaya kamu bisa menghapus catatanmu sendiri.",
+        "<b>Apakah identitasmu disimpan?</b> Saya <b>tidak</b> menyimpan nama, username, "
+        "nomor HP, atau ID Telegram-mu. Yang disimpan hanya kode samaran yang dibuat dari ID-mu "
+        "dengan kunci rahasia; tanpa kunci itu, kode tidak bisa dicocokkan kembali dengan "
+        "akunmu. Kode ini hanya dipakai supaya kamu bisa menghapus catatanmu sendiri.",
         "",
         "<b>Untuk apa?</b> Supaya admin tahu pertanyaan apa yang belum bisa saya jawab, lalu "
         "menambahkan artikel yang tepat, dan supaya jawaban yang dinilai \U0001f44e bisa "
@@ -121,8 +126,8 @@ def render_report_html(
     """A compact, escaped HTML version of the report that fits one Telegram message."""
     while True:
         text = _report_html(report, groups=groups, disliked=disliked)
-        if len(text) <= limit or (groups == 0 and disliked == 0):
-            return text if len(text) <= limit else _short(text, limit)
+        if tg_len(text) <= limit or (groups == 0 and disliked == 0):
+            return text if tg_len(text) <= limit else _short(text, limit // 2)
         if disliked > groups // 2:
             disliked -= 1
         else:
@@ -175,22 +180,27 @@ def _embedder(services: Services, context: Context) -> Embedder:
     return cast("Embedder", context.bot_data[_EMBEDDER_KEY])
 
 
+def parse_days(arg: str) -> int | None:
+    """The /statistik period: ASCII digits only ("²" is a digit to Python), 1 to MAX_DAYS."""
+    if not (arg.isascii() and arg.isdigit()) or len(arg) > len(str(MAX_DAYS)):
+        return None
+    days = int(arg)
+    return days if 1 <= days <= MAX_DAYS else None
+
+
+@admin_only("statistik")
 async def statistik(update: Update, context: Context) -> None:
-    """/statistik [days]: the admin report (admins only)."""
-    message, user = update.effective_message, update.effective_user
+    """/statistik [days]: the admin report (admins only, private chat only)."""
+    message = update.effective_message
     if message is None:
         return
     services = get_services(context)
-    if user is None or user.id not in services.settings.admin_user_ids:
-        logger.warning("admin command refused command=statistik")
-        await message.reply_text(texts.REFUSED)
-        return
-    days = DEFAULT_DAYS
+    days: int | None = DEFAULT_DAYS
     if context.args:
-        if not context.args[0].isdigit() or int(context.args[0]) < 1:
+        days = parse_days(context.args[0])
+        if days is None:
             await message.reply_text(BAD_DAYS)
             return
-        days = int(context.args[0])
     embedder = _embedder(services, context)
     report = await asyncio.to_thread(
         build_report, services.settings, services.log, embedder, days=days
@@ -201,16 +211,16 @@ async def statistik(update: Update, context: Context) -> None:
 
 async def hapusdata(update: Update, context: Context) -> None:
     """/hapusdata: ask for confirmation before deleting everything logged about the user."""
-    message, user = update.effective_message, update.effective_user
+    message, user_id = update.effective_message, real_user_id(update)
     if message is None:
         return
-    if user is None:
+    if user_id is None:  # anonymous admin or channel: the id is shared, never one person's
         await message.reply_text(NO_USER)
         return
     keyboard = InlineKeyboardMarkup(
         [[
-            InlineKeyboardButton(YES, callback_data=f"{HAPUSDATA}ya:{user.id}"),
-            InlineKeyboardButton(NO, callback_data=f"{HAPUSDATA}batal:{user.id}"),
+            InlineKeyboardButton(YES, callback_data=f"{HAPUSDATA}ya:{user_id}"),
+            InlineKeyboardButton(NO, callback_data=f"{HAPUSDATA}batal:{user_id}"),
         ]]
     )
     await message.reply_text(CONFIRM, reply_markup=keyboard)
@@ -218,14 +228,14 @@ async def hapusdata(update: Update, context: Context) -> None:
 
 async def hapusdata_pressed(update: Update, context: Context) -> None:
     """The Ya, hapus / Batal buttons of /hapusdata; only the asker's press counts."""
-    query, user = update.callback_query, update.effective_user
-    if query is None or query.data is None or user is None:
+    query, user_id = update.callback_query, real_user_id(update)
+    if query is None or query.data is None:
         return
     match = HAPUSDATA_PATTERN.match(query.data)
     if match is None:
         await query.answer()
         return
-    if int(match.group(2)) != user.id:
+    if user_id is None or int(match.group(2)) != user_id:
         await query.answer(NOT_YOURS, show_alert=True)
         return
     await query.answer()
@@ -234,7 +244,7 @@ async def hapusdata_pressed(update: Update, context: Context) -> None:
         return
     services = get_services(context)
     log = cast("QuestionLog", services.log)  # the real log has forget_user (see report)
-    count = await asyncio.to_thread(log.forget_user, user.id)
+    count = await asyncio.to_thread(log.forget_user, user_id)
     chat = update.effective_chat
     if chat is not None and chat.type == ChatType.PRIVATE:  # a group's memory is shared: keep it
         services.conversations.reset(chat.id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.render import esc
+from ingest.loaders import format_size
 
 TOPIC_LIST = (
     "gaji dan bayaran, tunjangan dan asuransi, serikat pekerja, platform dan perusahaan, "
@@ -99,10 +100,11 @@ TEXT_ONLY = "Maaf, saya hanya bisa menjawab pertanyaan dalam bentuk teks, ya \U0
 UNKNOWN_COMMAND = "Perintah itu tidak saya kenal. Ketik /bantuan untuk melihat daftar perintah."
 ERROR = (
     "Maaf, ada gangguan di pihak saya waktu memproses pesanmu \U0001f64f "
-    "Coba kirim lagi sebentar lagi, ya."
+    "Coba kirim ulang beberapa saat lagi, ya."
 )
 FEEDBACK_THANKS = "Terima kasih atas masukannya! \U0001f64f"
-FEEDBACK_FAILED = "Maaf, masukan ini tidak bisa dicatat."
+FEEDBACK_FAILED = "Maaf, masukan ini tidak bisa dicatat."  # the log is off or failing
+FEEDBACK_NOT_ASKER = "Penilaian hanya bisa diberikan oleh orang yang bertanya."
 FEEDBACK_DONE_UP = "\U0001f44d Tercatat, terima kasih!"
 FEEDBACK_DONE_DOWN = "\U0001f44e Tercatat, terima kasih!"
 SUGGESTION_GONE = "Pertanyaan ini sudah tidak tersedia. Coba /topik lagi, ya."
@@ -120,13 +122,14 @@ def too_long(limit: int) -> str:
 def rate_limited(seconds: int) -> str:
     """Polite "slow down" message."""
     return (
-        "Wah, pertanyaannya banyak sekali dalam waktu singkat \U0001f605 "
+        "Wah, kamu mengirim banyak sekali pertanyaan dalam waktu singkat \U0001f605 "
         f"Tunggu sekitar {seconds} detik, lalu tanya lagi, ya."
     )
 
 
 # -- admin -----------------------------------------------------------------------------------
 REFUSED = "Maaf, perintah ini khusus untuk admin TanyaKerja."
+ADMIN_PRIVATE_ONLY = "Perintah admin hanya bisa dipakai di chat pribadi dengan saya."
 REINDEX_STARTED = (
     "Mulai membaca ulang folder artikel\u2026 Pertanyaan tetap dijawab selama proses berjalan."
 )
@@ -159,9 +162,12 @@ def upload_rejected(reason: str) -> str:
     return f"Berkas tidak bisa ditambahkan: {esc(reason)}"
 
 
-def upload_too_big(limit_bytes: int) -> str:
+def upload_too_big(size_bytes: int, limit_bytes: int) -> str:
     """Reply when a document is over MAX_FILE_BYTES (checked before downloading it)."""
-    return f"Berkas tidak bisa ditambahkan: ukurannya lebih dari {limit_bytes // 1000} KB."
+    # the same words as ingest's own size check, so both paths read alike
+    return upload_rejected(
+        f"terlalu besar ({format_size(size_bytes)}; batas {format_size(limit_bytes)})"
+    )
 
 
 def articles_head(count: int) -> str:
@@ -178,7 +184,7 @@ def confirm_delete(title: str, doc_id: str) -> str:
     """Confirmation question for /hapus."""
     return (
         f"Hapus artikel <b>{esc(title)}</b> (id <code>{esc(doc_id)}</code>)?\n"
-        "Berkasnya dihapus dari folder artikel dan dari indeks, jadi tidak dipakai lagi "
+        "Berkasnya akan dihapus dari folder artikel dan dari indeks, jadi tidak dipakai lagi "
         "untuk menjawab."
     )
 
@@ -192,7 +198,8 @@ def delete_missing(doc_id: str) -> str:
     """The article disappeared between /hapus and the confirmation."""
     return f"Artikel dengan id <code>{esc(doc_id)}</code> sudah tidak ada."
 
+
 STORE_DOWN = (
-    "Maaf, kumpulan artikel saya sedang tidak bisa dihubungi. "
-    "Coba tanyakan lagi beberapa menit lagi ya \U0001f64f"
+    "Maaf, kumpulan artikel saya sedang tidak bisa diakses. "
+    "Coba tanyakan lagi dalam beberapa menit, ya \U0001f64f"
 )

@@ -4,6 +4,7 @@ removal with confirmation, and /reindex reporting rejected files."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 import threading
 from collections.abc import Callable
@@ -207,3 +208,63 @@ async def _admin_session(
     assert started == texts.REINDEX_STARTED
     assert "Selesai" in summary
     assert "kosong.txt" in summary
+
+
+async def test_admin_commands_and_buttons_only_in_private_chats(
+    make_settings: Callable[..., Settings],
+) -> None:
+    group_id = -100777
+    ingester = RecordingIngester()
+    services = fake_services(make_settings(admin_user_ids="999"), ingester=ingester)
+    async with running_bot(services) as (api, _app):
+        api.send_message("resep rendang nenek Budi", user_id=WORKER)  # unanswered, logged
+        await api.wait_sent(WORKER)
+        for command in ("/statistik", "/artikel", "/hapus 1a2b3c4d", "/reindex"):
+            api.send_message(command, user_id=ADMIN, chat_id=group_id, chat_type="supergroup")
+        sent = await api.wait_sent(group_id, count=4)
+        assert [c.text for c in sent] == [texts.ADMIN_PRIVATE_ONLY] * 4
+        assert not any("rendang" in c.text or "1a2b3c4d" in c.text for c in api.sent(group_id))
+
+        api.press("artikel:hapus:1a2b3c4d", message=sent[0].result, user_id=ADMIN)
+        [alert] = await api.wait_for(lambda c: c.method == "answerCallbackQuery")
+        assert alert.params["text"] == texts.ADMIN_PRIVATE_ONLY
+        assert ingester.calls == []
+        assert not any(c.method == "editMessageText" for c in api.calls)
+
+
+async def test_refusals_are_logged_without_the_users_id(
+    make_settings: Callable[..., Settings], caplog: pytest.LogCaptureFixture,
+) -> None:
+    stranger = 555000111999  # distinctive, so a leak cannot hide in other numbers
+    caplog.set_level(logging.INFO)
+    services = fake_services(make_settings(admin_user_ids="999"))
+    async with running_bot(services) as (api, _app):
+        api.send_message("/reindex", user_id=stranger)
+        api.send_document("artikel.md", b"# Judul\nIsi.", user_id=stranger)
+        api.send_message("/statistik", user_id=stranger)
+        sent = await api.wait_sent(stranger, count=3)
+        assert [c.text for c in sent] == [texts.REFUSED, texts.TEXT_ONLY, texts.REFUSED]
+    ours = [r for r in caplog.records if r.name.startswith("bot.")]
+    assert any("refused" in r.getMessage() for r in ours)
+    assert not any(str(stranger) in r.getMessage() for r in ours)
+
+
+async def test_oversized_upload_uses_ingests_wording(
+    make_settings: Callable[..., Settings],
+) -> None:
+    ingester = RecordingIngester()
+    services = fake_services(make_settings(admin_user_ids="999", max_file_bytes=2_000_000),
+                             ingester=ingester)
+    async with running_bot(services) as (api, _app):
+        api.send_document("besar.md", b"x" * 3_100_000, user_id=ADMIN)
+        [reply] = await api.wait_sent(ADMIN)
+        assert reply.text == (
+            "Berkas tidak bisa ditambahkan: terlalu besar (3,1 MB; batas 2 MB)"
+        )
+        assert ingester.calls == []
+
+
+def test_delete_confirmation_is_in_the_future_tense() -> None:
+    text = texts.confirm_delete("Judul <A>", "1a2b3c4d")
+    assert "Judul &lt;A&gt;" in text
+    assert "Berkasnya akan dihapus dari folder artikel dan dari indeks" in text

@@ -1,25 +1,34 @@
 """Application-level behaviour: flood limits, per-chat ordering with concurrency, webhook
-secret, and the token kept out of logs."""
+secret, the token kept out of logs (tracebacks too), and the fake Bot API's Telegram-like
+strictness."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import io
 import json
 import logging
 import socket
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import datetime
 
 import aiohttp
 import pytest
+from pydantic import SecretStr
+from telegram import Bot, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
+from telegram.error import BadRequest, InvalidToken
 
 from bot import texts
 from bot.app import (
     ALLOWED_UPDATES,
+    TOKEN_REJECTED,
     PerChatUpdateProcessor,
     TokenFilter,
     build_application,
     protect_token_in_logs,
+    run_bot,
     webhook_options,
 )
 from knowledge.settings import Settings
@@ -72,6 +81,45 @@ async def test_per_chat_processor_forgets_idle_chats() -> None:
     async with processor:
         await asyncio.gather(*(processor.process_update(object(), work(i)) for i in range(3)))
     assert sorted(order) == [0, 1, 2]  # non-Update objects are not serialised
+    assert processor._locks == {}
+
+
+def _update(update_id: int, chat_id: int) -> Update:
+    message = Message(
+        message_id=update_id, date=datetime.now(), chat=Chat(chat_id, "private"),
+        from_user=User(chat_id, "Sari", False), text="tanya",
+    )
+    return Update(update_id, message=message)
+
+
+async def test_one_busy_chat_does_not_hold_every_slot() -> None:
+    # 1 slow + 4 quick updates of chat A with 4 slots: before the fix the quick ones held every
+    # slot while waiting for A's lock, and chat B waited for A's slow answer.
+    processor = PerChatUpdateProcessor(4)
+    release_a = asyncio.Event()
+    done: list[str] = []
+
+    async def work(name: str, gate: asyncio.Event | None = None) -> None:
+        if gate is not None:
+            await gate.wait()
+        done.append(name)
+
+    async with processor:
+        slow = processor.process_update(_update(1, 1), work("A1", release_a))
+        a_tasks = [asyncio.create_task(slow)]
+        a_tasks += [
+            asyncio.create_task(processor.process_update(_update(i, 1), work(f"A{i}")))
+            for i in range(2, 7)
+        ]
+        await asyncio.sleep(0.05)
+        b_task = asyncio.create_task(processor.process_update(_update(99, 2), work("B")))
+        await asyncio.wait_for(b_task, timeout=5)  # answered while A1 is still stuck
+        assert done == ["B"]
+        assert processor.current_concurrent_updates == 1  # only A1 holds a slot
+        release_a.set()
+        await asyncio.gather(*a_tasks)
+    assert done == ["B", "A1", "A2", "A3", "A4", "A5", "A6"]  # chat A kept its order
+    assert processor.current_concurrent_updates == 0
     assert processor._locks == {}
 
 
@@ -156,6 +204,94 @@ async def test_token_never_reaches_the_logs(
         for handler in logging.getLogger().handlers:
             for log_filter in [f for f in handler.filters if isinstance(f, TokenFilter)]:
                 handler.removeFilter(log_filter)
+
+
+def test_token_is_masked_in_tracebacks() -> None:
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(TokenFilter(TOKEN))
+    log = logging.getLogger("test.tokenfilter")
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        try:
+            raise InvalidToken(f"The token `{TOKEN}` was rejected by the server.")
+        except InvalidToken:
+            log.exception("startup failed")
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "boom", None, None)
+        record.exc_text = f"Traceback: token {TOKEN}"  # already formatted by someone else
+        log.handle(record)
+        log.error("args %s", TOKEN)
+    finally:
+        log.removeHandler(handler)
+        log.propagate = True
+    output = stream.getvalue()
+    assert TOKEN not in output
+    assert "The token `<token>` was rejected" in output
+    assert "Traceback: token <token>" in output
+    assert "args <token>" in output
+
+
+@contextlib.contextmanager
+def _api_in_a_thread() -> Iterator[FakeBotAPI]:
+    """The fake Bot API on its own loop, for code that runs its own loop (run_polling)."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    api = FakeBotAPI()
+    asyncio.run_coroutine_threadsafe(api.__aenter__(), loop).result(10)
+    try:
+        yield api
+    finally:
+        asyncio.run_coroutine_threadsafe(api.__aexit__(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        loop.close()
+
+
+def test_rejected_token_stops_with_a_hint_and_never_logs_the_token(
+    make_settings: Callable[..., Settings], caplog: pytest.LogCaptureFixture,
+) -> None:
+    wrong = "7123456789:AAH-REAL-SECRET-token_xyz"  # the fake answers 401 to any other token
+    caplog.set_level(logging.DEBUG)
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)  # run_polling runs on the current loop (pytest may leave none)
+    try:
+        with _api_in_a_thread() as api:
+            settings = make_settings(
+                telegram_bot_token=SecretStr(wrong), telegram_base_url=api.base_url,
+                telegram_base_file_url=api.base_file_url,
+            )
+            with pytest.raises(SystemExit) as stopped:
+                run_bot(settings)
+        assert stopped.value.code == TOKEN_REJECTED
+        assert wrong not in str(stopped.value.code)
+        assert "@BotFather" in TOKEN_REJECTED
+        assert "periksa token" in TOKEN_REJECTED
+        assert wrong not in caplog.text
+    finally:
+        asyncio.set_event_loop(None)
+        if not loop.is_closed():
+            loop.close()
+        for handler in logging.getLogger().handlers:
+            for log_filter in [f for f in handler.filters if isinstance(f, TokenFilter)]:
+                handler.removeFilter(log_filter)
+
+
+async def test_fake_bot_api_refuses_what_telegram_refuses() -> None:
+    async with FakeBotAPI() as api:
+        bot = Bot(TOKEN, base_url=api.base_url)
+        async with bot:
+            await bot.send_message(USER, "x" * 4096)
+            await bot.send_message(USER, "<b>" + "x" * 4096 + "</b>", parse_mode="HTML")
+            with pytest.raises(BadRequest, match="(?i)message is too long"):
+                await bot.send_message(USER, "\U0001f44d" * 2049)  # 4098 UTF-16 units
+            long_data = InlineKeyboardMarkup([[InlineKeyboardButton("x", callback_data="d" * 65)]])
+            with pytest.raises(BadRequest, match="(?i)button_data_invalid"):
+                await bot.send_message(USER, "tombol", reply_markup=long_data)
+            await bot.answer_callback_query("cq1")
+            with pytest.raises(BadRequest, match="(?i)query is too old"):
+                await bot.answer_callback_query("cq1")
 
 
 async def test_apology_for_a_failing_button(make_settings: Callable[..., Settings]) -> None:

@@ -88,7 +88,7 @@ async def test_question_answered_with_citation_sources_and_feedback_stored(
 
         api.press(up_data, message=answer.result, user_id=222)  # someone else: not stored
         await api.wait_for(lambda c: c.method == "answerCallbackQuery"
-                           and c.params.get("text") == texts.FEEDBACK_FAILED)
+                           and c.params.get("text") == texts.FEEDBACK_NOT_ASKER)
         api.press(up_data, message=answer.result)
         await api.wait_for(lambda c: c.method == "answerCallbackQuery"
                            and c.params.get("text") == texts.FEEDBACK_THANKS)
@@ -183,7 +183,7 @@ async def test_rate_limit_per_user(make_settings: Callable[..., Settings]) -> No
         sent = await api.wait_sent(USER, count=3)
         assert "US$15" in sent[0].text
         assert "US$15" in sent[1].text
-        assert sent[2].text.startswith("Wah, pertanyaannya banyak sekali")
+        assert sent[2].text.startswith("Wah, kamu mengirim banyak sekali pertanyaan")
         assert "detik" in sent[2].text
         await api.wait_sent(222)
         assert len(knowledge.calls) == 3
@@ -258,3 +258,101 @@ async def test_sumber_bantuan_and_baru(make_settings: Callable[..., Settings]) -
         assert "/reindex" not in worker_help
         assert "/reindex" in admin_help
         assert "/topik" in worker_help
+
+
+async def test_tanya_with_the_question_on_the_next_line(
+    make_settings: Callable[..., Settings],
+) -> None:
+    knowledge = FakeKnowledge()
+    services = fake_services(make_settings(), knowledge=knowledge)
+    async with running_bot(services) as (api, _app):
+        group: dict[str, Any] = {"chat_id": GROUP, "chat_type": "supergroup"}
+        api.send_message("/tanya\nberapa gaji pelatih AI?", **group)
+        api.send_message(f"/tanya@{BOT_USERNAME}\nserikat pekerja di mana?", **group)
+        sent = await api.wait_sent(GROUP, count=2)
+        assert [q for q, _history in knowledge.calls] == [
+            "berapa gaji pelatih AI?", "serikat pekerja di mana?",
+        ]
+        assert "US$15" in sent[0].text
+        assert "Kenya" in sent[1].text
+
+
+TOPIC = 42
+
+
+def _in_topic(call: Call) -> bool:
+    return call.params.get("message_thread_id") == TOPIC
+
+
+async def test_forum_topic_gets_every_part_and_button_answers(
+    make_settings: Callable[..., Settings],
+) -> None:
+    services = fake_services(make_settings(rate_limit_per_minute=100))
+    async with running_bot(services) as (api, _app):
+        topic: dict[str, Any] = {"chat_id": GROUP, "chat_type": "supergroup", "thread_id": TOPIC}
+        api.send_message("/tanya jawaban panjang dong", **topic)
+        await api.wait_for(_is_answer)
+        parts = api.sent(GROUP)
+        assert len(parts) >= 2
+        assert all(_in_topic(p) for p in parts)  # not only the first part (the reply)
+        actions = [c for c in api.calls if c.method == "sendChatAction"]
+        assert actions
+        assert all(_in_topic(c) for c in actions)
+
+        api.send_message("/tanya resep nasi goreng?", **topic)
+        not_found = (await api.wait_sent(GROUP, count=len(parts) + 1))[-1]
+        assert _in_topic(not_found)
+        api.press(not_found.buttons()[0][1], message=not_found.result)  # a suggestion button
+        answers = await api.wait_for(_is_answer, count=2)
+        assert answers[-1].text.startswith("\u2753 <b>Berapa gaji pelatih AI?</b>")
+        assert _in_topic(answers[-1])
+
+
+ANONYMOUS_ADMIN = 1087968824  # GroupAnonymousBot: the sender of every anonymous admin message
+
+
+async def test_anonymous_admins_of_different_groups_have_separate_limits(
+    make_settings: Callable[..., Settings],
+) -> None:
+    knowledge = FakeKnowledge()
+    services = fake_services(make_settings(rate_limit_per_minute=1), knowledge=knowledge)
+    async with running_bot(services) as (api, _app):
+        for group_id in (-1001, -1001, -1002):
+            api.send_message(
+                "/tanya berapa gaji pelatih AI?", user_id=ANONYMOUS_ADMIN, chat_id=group_id,
+                chat_type="supergroup",
+                extra={"sender_chat": {"id": group_id, "type": "supergroup", "title": "Grup"}},
+            )
+        first, limited = await api.wait_sent(-1001, count=2)
+        [other_group] = await api.wait_sent(-1002)
+        assert "US$15" in first.text
+        assert limited.text.startswith("Wah, kamu mengirim banyak sekali pertanyaan")
+        assert "US$15" in other_group.text  # group A's anonymous admin used only group A's quota
+        assert first.buttons() == []  # no 👍/👎: nobody could prove they asked it
+        assert len(knowledge.calls) == 2
+
+
+def test_reviewed_wording() -> None:
+    assert texts.STORE_DOWN == (
+        "Maaf, kumpulan artikel saya sedang tidak bisa diakses. "
+        "Coba tanyakan lagi dalam beberapa menit, ya \U0001f64f"
+    )
+    assert texts.ERROR.endswith("Coba kirim ulang beberapa saat lagi, ya.")
+    assert texts.rate_limited(30).startswith(
+        "Wah, kamu mengirim banyak sekali pertanyaan dalam waktu singkat \U0001f605"
+    )
+    assert texts.FEEDBACK_NOT_ASKER == "Penilaian hanya bisa diberikan oleh orang yang bertanya."
+    assert texts.FEEDBACK_FAILED != texts.FEEDBACK_NOT_ASKER
+
+
+async def test_feedback_with_the_log_off_says_it_cannot_be_recorded(
+    make_settings: Callable[..., Settings],
+) -> None:
+    services = fake_services(make_settings(question_log=False))
+    async with running_bot(services) as (api, _app):
+        api.send_message("Berapa gaji pelatih AI?")
+        [answer] = await api.wait_for(_is_answer)
+        assert answer.buttons() == []  # nothing logged, so nothing to rate
+        api.press("fb:1:up", message=answer.result)  # an old button from before the log was off
+        [reply] = await api.wait_for(lambda c: c.method == "answerCallbackQuery")
+        assert reply.params["text"] == texts.FEEDBACK_FAILED

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot import insight
+from bot.render import tg_len
 from bot.services import Services
 from knowledge.embedders import E5Embedder
 from knowledge.questionlog import DB_NAME, SQLiteQuestionLog
@@ -60,9 +62,21 @@ def test_report_html_fits_one_message_and_is_escaped() -> None:
     assert "[50×]" in text
 
 
+def test_report_of_emoji_questions_fits_telegrams_utf16_limit() -> None:
+    report = big_report()
+    report.unanswered[:] = [
+        QuestionGroup("\U0001f62d" * 200, 9, ["v"], report.generated) for _ in range(40)
+    ]
+    text = insight.render_report_html(report)
+    assert tg_len(text) <= 4096  # Telegram counts UTF-16 units: each emoji is two
+
+
 def test_privacy_texts() -> None:
     text = insight.privacy_text(retention_days=45, logging_on=True)
-    for expected in ("45 hari", "/hapusdata", "tidak</b> menyimpan nama", "statistik gabungan"):
+    for expected in (
+        "45 hari", "/hapusdata", "tidak</b> menyimpan nama", "statistik gabungan",
+        "<b>Apakah identitasmu disimpan?</b>",
+    ):
         assert expected in text
     assert "dimatikan" in insight.privacy_text(retention_days=90, logging_on=False)
     assert "3 catatan" in insight.deleted_text(3, logging_on=True)
@@ -217,3 +231,65 @@ async def test_corrupted_log_does_not_stop_answers(bot: BotFactory) -> None:
     assert "US$15" in reply.params["text"]
     assert "reply_markup" not in reply.params  # no log entry, so no 👍/👎 to attach
     assert running.log.failing
+
+
+def test_parse_days() -> None:
+    assert insight.parse_days("7") == 7
+    assert insight.parse_days("3650") == 3650
+    for bad in ("0", "3651", "1000000", "9" * 400, "\u00b2", "\u0667", "-1", "7.5", "x"):
+        assert insight.parse_days(bad) is None, bad
+
+
+async def test_statistik_rejects_odd_periods_without_crashing(bot: BotFactory) -> None:
+    running: Bot = await bot()
+    for arg in ("1000000", "\u00b2", "0"):
+        running.api.send_message(f"/statistik {arg}", user_id=ADMIN)
+    replies = await running.api.wait_sent(ADMIN, count=3)
+    assert [c.params["text"] for c in replies] == [insight.BAD_DAYS] * 3
+    assert not any(c.method == "sendMessage" and c.status != 200 for c in running.api.calls)
+
+
+async def test_statistik_in_a_group_shows_nothing(bot: BotFactory) -> None:
+    group = -100555
+    running: Bot = await bot()
+    await running.ask("resep rendang nenek saya si Budi", WORKER)  # unanswered: in the report
+    running.api.send_message("/statistik", user_id=ADMIN, chat_id=group, chat_type="supergroup")
+    [reply] = await running.api.wait_sent(group)
+    assert reply.params["text"] == "Perintah admin hanya bisa dipakai di chat pribadi dengan saya."
+    shown = (await running.ask("/statistik", ADMIN))[-1]  # in private it still works
+    assert "rendang" in shown.params["text"]
+
+
+ANONYMOUS_ADMIN = 1087968824  # GroupAnonymousBot: every anonymous admin's messages come from it
+
+
+async def test_anonymous_admin_cannot_delete_another_groups_rows(bot: BotFactory) -> None:
+    running: Bot = await bot()
+    api = running.api
+
+    def as_anonymous_admin(text: str, group: int) -> None:
+        api.send_message(
+            text, user_id=ANONYMOUS_ADMIN, chat_id=group, chat_type="supergroup",
+            extra={"sender_chat": {"id": group, "type": "supergroup", "title": "Grup"}},
+        )
+
+    as_anonymous_admin("/tanya berapa gaji pelatih AI?", -1001)
+    await api.wait_sent(-1001)
+    as_anonymous_admin("/hapusdata", -1002)
+    [reply] = await api.wait_sent(-1002)
+    assert reply.params["text"] == insight.NO_USER
+    assert "reply_markup" not in reply.params  # no button to press
+    assert len(running.log.entries()) == 1  # group A's question is still logged...
+    keys = sqlite3.connect(running.services.settings.data_dir / DB_NAME).execute(
+        "SELECT user_key FROM questions"
+    ).fetchall()
+    assert keys == [(None,)]  # ...under nobody's key: the shared id is not a person
+
+    # A forged button with the shared id does nothing either.
+    api.press(f"hapusdata:ya:{ANONYMOUS_ADMIN}", user_id=ANONYMOUS_ADMIN, message={
+        "message_id": 1, "date": int(time.time()),
+        "chat": {"id": -1002, "type": "supergroup", "title": "Grup"}, "text": "x",
+    })
+    await api.wait_for(lambda c: c.method == "answerCallbackQuery")
+    assert len(running.log.entries()) == 1
+    assert not any(c.method == "editMessageText" for c in api.calls)

@@ -5,14 +5,20 @@ rate limiter, long polling) with no internet and nothing patched inside PTB. The
 server through TELEGRAM_BASE_URL / TELEGRAM_BASE_FILE_URL. It implements the methods the bot uses,
 records every call, serves getUpdates from a queue the test feeds, serves uploaded documents, and
 can answer one call with 429 + retry_after to test flood-limit handling.
+
+It is as strict as Telegram where the bot could get it wrong: a text over 4096 characters (UTF-16
+units, counted after HTML parsing), callback data over 64 bytes, and a second answer to the same
+callback query are refused with Telegram's own 400 errors.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import itertools
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,7 +34,20 @@ _JSON_FIELDS = {
     "reply_markup", "allowed_updates", "commands", "entities", "link_preview_options",
     "reply_parameters", "scope",
 }
-_INT_FIELDS = {"chat_id", "message_id", "offset", "limit", "timeout", "cache_time"}
+_INT_FIELDS = {
+    "chat_id", "message_id", "offset", "limit", "timeout", "cache_time", "message_thread_id",
+}
+TEXT_LIMIT = 4096  # UTF-16 code units after entity parsing
+CALLBACK_DATA_LIMIT = 64  # bytes
+_TAG = re.compile(r"<[^<>]*>")
+
+
+class BadRequest(Exception):
+    """A request Telegram would refuse with 400 Bad Request."""
+
+    def __init__(self, description: str) -> None:
+        super().__init__(description)
+        self.description = f"Bad Request: {description}"
 
 
 @dataclass
@@ -66,6 +85,7 @@ class FakeBotAPI:
         self._ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._chats: dict[int, dict[str, Any]] = {}
+        self._answered: set[str] = set()  # callback query ids already answered
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -116,15 +136,24 @@ class FakeBotAPI:
         chat_type: str = "private", first_name: str = "Sari",
         entities: list[dict[str, Any]] | None = None, reply_to: dict[str, Any] | None = None,
         document: dict[str, Any] | None = None, extra: dict[str, Any] | None = None,
+        thread_id: int | None = None,
     ) -> dict[str, Any]:
-        """Queue a user's message (commands get their bot_command entity automatically)."""
+        """Queue a user's message (commands get their bot_command entity automatically).
+
+        `thread_id` makes it a message in that topic of a forum supergroup.
+        """
         chat = self._chat(chat_id if chat_id is not None else user_id, chat_type)
+        if thread_id is not None:
+            chat["is_forum"] = True
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
             "chat": chat,
             "from": {"id": user_id, "is_bot": False, "first_name": first_name},
         }
+        if thread_id is not None:
+            message["message_thread_id"] = thread_id
+            message["is_topic_message"] = True
         if document is not None:
             message["document"] = document
             if text:
@@ -235,7 +264,14 @@ class FakeBotAPI:
                 {"ok": False, "error_code": 404, "description": "Not Found: method not found"},
                 status=404,
             )
-        result = await handler(params)
+        try:
+            _check(method, params)
+            result = await handler(params)
+        except BadRequest as exc:
+            call.status = 400
+            return web.json_response(
+                {"ok": False, "error_code": 400, "description": exc.description}, status=400
+            )
         call.result = result
         return web.json_response({"ok": True, "result": result})
 
@@ -275,6 +311,9 @@ class FakeBotAPI:
                      "username": BOT_USERNAME},
         }
         message.update(fields)
+        if params.get("message_thread_id") is not None:
+            message["message_thread_id"] = params["message_thread_id"]
+            message["is_topic_message"] = True
         if params.get("reply_markup"):
             message["reply_markup"] = params["reply_markup"]
         return message
@@ -289,6 +328,12 @@ class FakeBotAPI:
         return self._message(params, text="")
 
     async def _m_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
+        query_id = str(params.get("callback_query_id", ""))
+        if query_id in self._answered:
+            raise BadRequest(
+                "query is too old and response timeout expired or query ID is invalid"
+            )
+        self._answered.add(query_id)
         return True
 
     async def _m_sendChatAction(self, params: dict[str, Any]) -> bool:
@@ -310,6 +355,22 @@ class FakeBotAPI:
             "file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(data),
             "file_path": path,
         }
+
+
+def _check(method: str, params: dict[str, Any]) -> None:
+    """Refuse what Telegram refuses: over-long texts and over-long callback data."""
+    if method in ("sendMessage", "editMessageText"):
+        text = str(params.get("text", ""))
+        if str(params.get("parse_mode", "")).upper() == "HTML":
+            text = html.unescape(_TAG.sub("", text))
+        if _u16(text) > TEXT_LIMIT:
+            raise BadRequest("message is too long")
+    markup = params.get("reply_markup") or {}
+    for row in markup.get("inline_keyboard", []) if isinstance(markup, dict) else []:
+        for button in row:
+            data = button.get("callback_data")
+            if data is not None and len(str(data).encode("utf-8")) > CALLBACK_DATA_LIMIT:
+                raise BadRequest("BUTTON_DATA_INVALID")
 
 
 async def _params(request: web.Request) -> dict[str, Any]:
