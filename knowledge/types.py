@@ -89,6 +89,7 @@ class Answer:
     text: str
     found: bool
     mode: Literal["extractive", "llm"]
+    partial: bool = False  # the subject is covered but a qualifier is not; the text says so first
     sources: list[Source] = field(default_factory=list)
     standalone_question: str = ""
     note: str | None = None  # e.g. "layanan AI sedang tidak tersedia"
@@ -102,7 +103,9 @@ class Answer:
             "question": self.question,
             "answer": self.text,
             "found": self.found,
+            "partial": self.partial,
             "mode": self.mode,
+            "note": self.note,
             "sources": [s.to_json() for s in self.sources],
             "latency_ms": round(self.latency_ms, 1),
         }
