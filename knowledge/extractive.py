@@ -1,19 +1,23 @@
 """The offline answerer: quotes the sentences that answer the question, with citations.
 
-It also decides whether the corpus holds an answer at all. That decision is not taken from the
-dense score alone: multilingual-e5 gives out-of-scope questions cosine scores (0.77-0.90) that
-overlap answerable ones (0.82-0.93). The main signal is idf-weighted lexical coverage: how much
-of the question's information (its rare words weigh most, words the corpus never uses weigh
-the most) a retrieved passage actually contains, with the dense score as a second opinion.
+The answer takes the shape the question asks for (knowledge/question.py): a number first for
+"berapa", up to four short points from different articles for lists, comparisons and one-word
+topics, and a clear "the articles do not speak of X, but…" first line for partial answers. A
+quoted sentence that leans on the one before it ("Mereka menuntut…", "Namun…") brings it along.
+Whether to answer at all is decided before, in knowledge/gate.py.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from knowledge.gate import Verdict
+from knowledge.question import Question, resolve
+from knowledge.question import read as read_text
 from knowledge.retriever import HybridRetriever
 from knowledge.text import split_sentences, terms, words
 from knowledge.types import Answer, Passage, Source, Turn
@@ -29,40 +33,6 @@ NOT_FOUND = (
     "Coba tanyakan misalnya: \u201cBerapa upah pelatih AI per jam?\u201d"
 )
 
-_ANAPHORA = {
-    "dia",
-    "ia",
-    "mereka",
-    "beliau",
-    "itu",
-    "tersebut",
-    "nya",
-    "sana",
-    "situ",
-    "he",
-    "she",
-    "they",
-    "it",
-    "them",
-    "his",
-    "her",
-    "their",
-    "that",
-    "this",
-}
-_FOLLOWUP_OPENERS = (
-    "kalau",
-    "terus",
-    "lalu",
-    "trus",
-    "bagaimana dengan",
-    "gimana dengan",
-    "dan ",
-    "what about",
-    "and ",
-    "how about",
-    "kalo",
-)
 _NUMBER_Q = {"berapa", "berapakah", "brp", "much", "many", "jumlah"}
 _WHO_Q = {"siapa", "siapakah", "who"}
 _WHY_Q = {"mengapa", "kenapa", "why", "alasan"}
@@ -78,87 +48,56 @@ class _Scored:
     score: float
     terms: frozenset[str]
     order: int
+    pos: int = 0  # sentence number inside its passage
 
 
 class ExtractiveAnswerer:
     """Grounded answers built from retrieved sentences; also the found/not-found judge."""
 
-    def __init__(
-        self,
-        *,
-        retriever: HybridRetriever,
-        min_coverage: float = 0.5,
-        min_dense: float = 0.80,
-        min_coverage_strong: float = 0.3,
-        min_dense_strong: float = 0.88,
-        max_passages: int = 4,
-    ) -> None:
+    def __init__(self, *, retriever: HybridRetriever, max_passages: int = 4) -> None:
         self.retriever = retriever
-        self.min_coverage = min_coverage
-        self.min_dense = min_dense
-        self.min_coverage_strong = min_coverage_strong
-        self.min_dense_strong = min_dense_strong
         self.max_passages = max_passages
-
-    # -- weights --------------------------------------------------------------------------
-    def _weights(self, text: str) -> dict[str, float]:
-        index = self.retriever.lexical
-        return {t: index.idf(t) for t in dict.fromkeys(terms(text))}
-
-    def coverage(self, question: str, passage: Passage) -> float:
-        """Share of the question's idf weight that the passage (with its title) contains."""
-        weights = self._weights(question)
-        total = sum(weights.values())
-        if not total:
-            return 0.0
-        have = set(passage.tokens.split()) | set(terms(passage.title))
-        return sum(w for t, w in weights.items() if t in have) / total
-
-    # -- decisions ------------------------------------------------------------------------
-    def is_answerable(self, question: str, passages: Sequence[Passage]) -> bool:
-        """True when some retrieved passage really covers the question."""
-        for passage in passages[: self.max_passages]:
-            cov = self.coverage(question, passage)
-            dense = passage.dense or 0.0
-            if cov >= self.min_coverage and dense >= self.min_dense:
-                return True
-            # a strong semantic match with some lexical support (paraphrased questions)
-            if cov >= self.min_coverage_strong and dense >= self.min_dense_strong:
-                return True
-        return False
 
     def not_found(self, question: str) -> Answer:
         """The kind "not in my articles" reply."""
         return Answer(question=question, text=NOT_FOUND, found=False, mode="extractive")
 
     def resolve_followup(self, question: str, history: Sequence[Turn]) -> str:
-        """A standalone retrieval query: a follow-up borrows the previous question's words."""
+        """A standalone question: a follow-up keeps the previous subject and takes its new topic."""
         if not history:
             return question
+        vocab = self.retriever.lexical
         previous = history[-1].standalone or history[-1].question
-        lowered = question.lower().strip()
-        tokens = set(words(question))
-        is_followup = (
-            bool(tokens & _ANAPHORA)
-            or any(w.endswith("nya") and len(w) > 5 for w in tokens)
-            or lowered.startswith(_FOLLOWUP_OPENERS)
-            or len(terms(question)) <= 2
-        )
-        if not is_followup:
-            return question
-        # keep the borrowed context short: a long chain of follow-ups must not drown the question
-        borrowed = previous.split()[:24]
-        return f"{question} {' '.join(borrowed)}"
+        return resolve(read_text(question, vocab), read_text(previous, vocab), vocab)
 
     # -- answering ------------------------------------------------------------------------
-    def answer(self, question: str, passages: Sequence[Passage], *, standalone: str = "") -> Answer:
-        """Quote the best one to three sentences, citing their passages as [n]."""
-        chosen = self.select(question, passages, standalone=standalone)
+    def answer(
+        self,
+        question: str,
+        passages: Sequence[Passage],
+        *,
+        standalone: str = "",
+        read: Question | None = None,
+        verdict: Verdict | None = None,
+    ) -> Answer:
+        """Quote the sentences that answer the question, shaped by its kind, cited as [n]."""
+        vocab = self.retriever.lexical
+        if standalone and standalone != question:
+            # a follow-up: its own words say what to quote; the borrowed subject only locates
+            q = read_text(question, vocab)
+        else:
+            q = read or read_text(question, vocab)
+        listing = q.kind in ("list", "compare", "topic") or bool(q.parts)
+        candidates = self._candidates(q, passages, standalone=standalone or question)
+        if q.parts:
+            chosen = self._sides(q, passages, standalone=standalone or question)
+        else:
+            chosen = self._points(candidates) if listing else self._sentences(candidates)
         if not chosen:
             return self.not_found(question)
+        chosen = self._with_antecedents(chosen, passages, MAX_LIST_CHARS if listing else MAX_CHARS)
         numbers: dict[int, int] = {}
         sources: list[Source] = []
-        parts: list[str] = []
         for item in chosen:
             if item.passage_index not in numbers:
                 passage = passages[item.passage_index]
@@ -174,14 +113,35 @@ class ExtractiveAnswerer:
                         publisher=passage.publisher,
                     )
                 )
-            parts.append(f"{item.sentence} [{numbers[item.passage_index]}]")
         docs = {passages[item.passage_index].doc_id for item in chosen}
         if len(docs) == 1:
-            lead = f"Menurut {self._source_name(passages[chosen[0].passage_index])}:"
+            source = f"Menurut {self._source_name(passages[chosen[0].passage_index])}"
         else:  # one outlet's name must not be put on another outlet's sentence
-            lead = f"Menurut {len(docs)} artikel yang saya punya:"
-        text = f"{lead} " + " ".join(parts)
-        return Answer(question=question, text=text, found=True, mode="extractive", sources=sources)
+            source = f"Menurut {len(docs)} artikel yang saya punya"
+        lines: list[str] = []
+        if verdict is not None and verdict.missing:
+            lines.append(
+                f"Artikel saya tidak membahas {_join(verdict.missing)} secara khusus, "
+                "tetapi ini yang bisa saya sampaikan:"
+            )
+        if listing:
+            lines.append(f"{source}:" if lines else f"{source}, ada beberapa hal:")
+            lines.extend(f"\u2022 {c.sentence} [{numbers[c.passage_index]}]" for c in chosen)
+            text = "\n".join(lines)
+        else:
+            body = " ".join(f"{c.sentence} [{numbers[c.passage_index]}]" for c in chosen)
+            amount = _amount(chosen[0].sentence) if q.kind == "how_much" else None
+            lead = f"Singkatnya: {amount}. {source}:" if amount else f"{source}:"
+            lines.append(f"{lead} {body}")
+            text = "\n".join(lines)
+        return Answer(
+            question=question,
+            text=text,
+            found=True,
+            mode="extractive",
+            sources=sources,
+            partial=bool(verdict is not None and verdict.missing),
+        )
 
     @staticmethod
     def _source_name(passage: Passage) -> str:
@@ -190,7 +150,7 @@ class ExtractiveAnswerer:
         title = passage.title if len(passage.title) <= 70 else passage.title[:67].rstrip() + "..."
         return f"artikel \u201c{title}\u201d"
 
-    def _sentence_weights(self, question: str) -> dict[str, float]:
+    def _sentence_weights(self, text: str) -> dict[str, float]:
         """Term weights for picking sentences: flattened idf, doubled for the asked-about words.
 
         Rare names locate the right passage, but inside it the sentence that answers "berapa
@@ -198,49 +158,93 @@ class ExtractiveAnswerer:
         The words right after a question word (or right before "apa": "serikat apa") are the focus.
         """
         index = self.retriever.lexical
-        focus = focus_terms(question)
+        focus = focus_terms(text)
         return {
             t: (0.5 + min(index.idf(t), 3.0)) * (2.0 if t in focus else 1.0)
-            for t in dict.fromkeys(terms(question))
+            for t in dict.fromkeys(terms(text))
         }
 
-    def select(
-        self, question: str, passages: Sequence[Passage], *, standalone: str = ""
+    def _candidates(
+        self, q: Question, passages: Sequence[Passage], *, standalone: str, text: str = ""
     ) -> list[_Scored]:
-        """The sentences that answer the question, in reading order, within MAX_CHARS."""
-        weights = self._sentence_weights(question)
-        if standalone and standalone != question:
+        """Every sentence of the top passages, scored against the question, best first."""
+        weights = self._sentence_weights(text or q.search_text)
+        for c in q.qualifiers:  # the asker's situation locates nothing
+            for t in c.terms:
+                weights.pop(t, None)
+        if standalone and standalone != q.text and not text:
             for t, w in self._sentence_weights(standalone).items():
                 weights.setdefault(t, 0.35 * w)
-        total = sum(weights.values()) or 1.0
-        focus = focus_terms(question)
-        q_words = set(words(question))
-        candidates: list[_Scored] = []
-        order = 0
-        for p_index, passage in enumerate(passages[: self.max_passages]):
-            rank_bonus = 0.15 * (1.0 - p_index / self.max_passages)
-            context = set(passage.tokens.split()) | set(terms(passage.title))
-            for sentence in split_sentences(passage.text):
-                order += 1
+        focus = focus_terms(q.clean)
+        q_words = set(words(q.clean))
+        if q.kind == "compare" and q_words & _AMOUNT_WORDS:
+            q_words.add("berapa")  # "lebih gede mana": the numbers are the answer
+        limit = self.max_passages + (2 if q.kind in ("list", "compare", "topic") else 0)
+        pool: list[tuple[int, int, str, frozenset[str]]] = []
+        for p_index, passage in enumerate(passages[:limit]):
+            for pos, sentence in enumerate(split_sentences(passage.text)):
                 s_terms = frozenset(terms(sentence))
-                if not s_terms:
-                    continue
-                own = sum(w for t, w in weights.items() if t in s_terms)
-                near = sum(w for t, w in weights.items() if t not in s_terms and t in context)
-                score = (own + 0.4 * near) / total + rank_bonus
-                score += _type_bonus(q_words, focus, sentence)
-                if len(sentence) < 25:
-                    score -= 0.2
-                # prefer the crisp sentence over a long one saying the same thing
-                score -= 0.05 * max(0, len(sentence) - 160) / 100
-                candidates.append(_Scored(sentence, p_index, score, s_terms, order))
-        if not candidates:
-            return []
+                if s_terms:
+                    pool.append((p_index, pos, sentence, s_terms))
+        # A word every candidate sentence shares ("pelatih AI" in an article about AI trainers)
+        # locates nothing among them; the asked-about word that few share is what matters.
+        local = {
+            t: 0.5 + 0.5 * min(1.0, math.log(1 + len(pool) / (1 + n)) / math.log(1 + len(pool)))
+            for t in weights
+            for n in [sum(1 for *_rest, st in pool if t in st)]
+        } if pool else {}
+        weights = {t: w * local.get(t, 1.0) for t, w in weights.items()}
+        total = sum(weights.values()) or 1.0
+        candidates: list[_Scored] = []
+        contexts = {
+            i: set(p.tokens.split()) | set(terms(p.title)) for i, p in enumerate(passages[:limit])
+        }
+        for order, (p_index, pos, sentence, s_terms) in enumerate(pool):
+            rank_bonus = 0.15 * (1.0 - p_index / limit)
+            context = contexts[p_index]
+            own = sum(w for t, w in weights.items() if t in s_terms)
+            near = sum(w for t, w in weights.items() if t not in s_terms and t in context)
+            score = (own + 0.4 * near) / total + rank_bonus
+            score += _type_bonus(q_words, focus, sentence)
+            if q.kind == "list" and _ENUMERATION.search(sentence):
+                score += 0.08
+            if len(sentence) < 25:
+                score -= 0.2
+            # prefer the crisp sentence over a long one saying the same thing
+            score -= 0.05 * max(0, len(sentence) - 160) / 100
+            candidates.append(_Scored(sentence, p_index, score, s_terms, order, pos))
         candidates.sort(key=lambda c: -c.score)
         logger.debug(
             "sentence candidates: %s",
             [(round(c.score, 2), c.sentence[:60]) for c in candidates[:6]],
         )
+        return candidates
+
+    def _sides(
+        self, q: Question, passages: Sequence[Passage], *, standalone: str
+    ) -> list[_Scored]:
+        """A comparison or a two-part question: the best sentence for each part, then the rest."""
+        chosen: list[_Scored] = []
+        for part in q.parts[:3]:
+            for cand in self._candidates(q, passages, standalone=standalone, text=part):
+                if cand.sentence not in {c.sentence for c in chosen}:
+                    chosen.append(cand)
+                    break
+        rest = self._points(self._candidates(q, passages, standalone=standalone))
+        for cand in rest:
+            if len(chosen) >= MAX_POINTS:
+                break
+            if cand.sentence in {c.sentence for c in chosen}:
+                continue
+            if any(_overlap(cand.terms, c.terms) >= 0.5 for c in chosen):
+                continue
+            chosen.append(cand)
+        return chosen[:MAX_POINTS]
+
+    def _sentences(self, candidates: Sequence[_Scored]) -> list[_Scored]:
+        """One to three sentences that answer, in reading order, within MAX_CHARS."""
+        if not candidates:
+            return []
         best = candidates[0]
         chosen = [best]
         length = len(best.sentence)
@@ -254,13 +258,92 @@ class ExtractiveAnswerer:
             chosen.append(cand)
             length += len(cand.sentence)
         if len(best.sentence) > MAX_CHARS:
-            chosen = [
-                _Scored(
-                    _shorten(best.sentence), best.passage_index, best.score, best.terms, best.order
-                )
-            ]
+            chosen = [replace(best, sentence=_shorten(best.sentence, MAX_CHARS))]
         chosen.sort(key=lambda c: (c.passage_index != best.passage_index, c.passage_index, c.order))
         return chosen
+
+    def _points(self, candidates: Sequence[_Scored]) -> list[_Scored]:
+        """Up to four short points, one fact each, from as many articles as say something."""
+        if not candidates:
+            return []
+        best = candidates[0].score
+        chosen: list[_Scored] = []
+        used_passages: set[int] = set()
+        length = 0
+        # first pass: the best sentence of each passage; second: more from the same ones
+        for first_pass in (True, False):
+            for cand in candidates:
+                if len(chosen) >= MAX_POINTS or cand.score < 0.55 * best:
+                    break
+                if first_pass and cand.passage_index in used_passages:
+                    continue
+                if cand in chosen or any(_overlap(cand.terms, c.terms) >= 0.5 for c in chosen):
+                    continue
+                sentence = _shorten(cand.sentence, 260) if len(cand.sentence) > 260 else None
+                item = replace(cand, sentence=sentence) if sentence else cand
+                if length + len(item.sentence) > MAX_LIST_CHARS - 120:
+                    continue
+                chosen.append(item)
+                used_passages.add(cand.passage_index)
+                length += len(item.sentence)
+        return chosen
+
+    def _with_antecedents(
+        self, chosen: list[_Scored], passages: Sequence[Passage], limit: int
+    ) -> list[_Scored]:
+        """A sentence that leans on the one before ("Mereka menuntut…") brings that one along."""
+        out: list[_Scored] = []
+        length = sum(len(c.sentence) for c in chosen)
+        for item in chosen:
+            if item.pos > 0 and _leans_back(item.sentence):
+                sentences = split_sentences(passages[item.passage_index].text)
+                prev = sentences[item.pos - 1] if item.pos - 1 < len(sentences) else ""
+                already = any(
+                    c.passage_index == item.passage_index and c.pos == item.pos - 1
+                    for c in chosen
+                )
+                if prev and not already and length + len(prev) <= limit:
+                    item = replace(item, sentence=f"{prev} {item.sentence}")
+                    length += len(prev)
+            out.append(item)
+        return out
+
+
+MAX_LIST_CHARS = 900
+_AMOUNT_WORDS = {
+    "besar", "gede", "banyak", "banyakan", "gaji", "upah", "bayaran", "mahal", "tinggi"
+}
+_ENUMERATION = re.compile(
+    r",.*\b(dan|serta|hingga|termasuk|seperti)\b|\b(seperti|termasuk|yaitu)\b"
+)
+MAX_POINTS = 4
+_LEANS_BACK = re.compile(
+    r"^(mereka|dia|ia|beliau|hal (ini|itu|tersebut)|ini|itu|namun|tetapi|tapi|akan tetapi|"
+    r"selain itu|lalu|kemudian|artinya|dengan begitu|oleh karena itu|karena itu|sementara itu|"
+    r"meski begitu|bahkan|they|he|she|it|this|however|but)\b",
+    re.IGNORECASE,
+)
+_AMOUNT = re.compile(
+    r"(?:US\$|USD|\$|Rp\.?)\s?\d[\d.,]*(?:\s?(?:juta|ribu|miliar|triliun|million|billion))?"
+    r"(?:\s(?:per|/)\s?(?:jam|hari|bulan|tahun|proyek|minggu)(?:nya)?)?"
+    r"|\d[\d.,]*\s(?:dollar|dolar)(?:\sAS)?(?:\s(?:per|/)\s?(?:jam|hari|bulan|tahun)(?:nya)?)?",
+    re.IGNORECASE,
+)
+
+
+def _leans_back(sentence: str) -> bool:
+    return bool(_LEANS_BACK.match(sentence.lstrip("\"'\u201c\u2018- ")))
+
+
+def _amount(sentence: str) -> str | None:
+    """The first money amount in a sentence ("$15 per jam"), for a "berapa" answer's lead."""
+    match = _AMOUNT.search(sentence)
+    return match.group(0).strip().rstrip(".,") if match else None
+
+
+def _join(items: Sequence[str]) -> str:
+    items = list(dict.fromkeys(items))
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " dan " + items[-1]
 
 
 _QUESTION_WORDS = {
@@ -332,6 +415,6 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def _shorten(sentence: str) -> str:
-    cut = sentence[: MAX_CHARS - 3]
+def _shorten(sentence: str, limit: int = MAX_CHARS) -> str:
+    cut = sentence[: limit - 3]
     return cut[: cut.rfind(" ")].rstrip(",;:") + "..."

@@ -14,7 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from knowledge.types import Answer, Turn
+from knowledge import question as question_mod
+from knowledge.gate import Gate
+from knowledge.question import Question
+from knowledge.types import Answer, Passage, Turn
 
 if TYPE_CHECKING:
     from knowledge.embedders import Embedder
@@ -65,6 +68,7 @@ class KnowledgeService:
         embedder: Embedder,
         retriever: HybridRetriever,
         extractive: ExtractiveAnswerer,
+        gate: Gate | None = None,
         llm: LLMAnswerer | None = None,
     ) -> None:
         self.settings = settings
@@ -72,6 +76,7 @@ class KnowledgeService:
         self.embedder = embedder
         self.retriever = retriever
         self.extractive = extractive
+        self.gate = gate or Gate(lexical=lambda: retriever.lexical)
         self.llm = llm
 
     @classmethod
@@ -81,21 +86,17 @@ class KnowledgeService:
         """Build every backend the settings name (no network unless an LLM/server is configured)."""
         from knowledge.embedders import make_embedder
         from knowledge.extractive import ExtractiveAnswerer
+        from knowledge.gate import Gate, Thresholds
         from knowledge.retriever import HybridRetriever
         from knowledge.store import ChromaStore, make_client
 
         embedder = embedder or make_embedder(settings)
         store = ChromaStore(client=make_client(settings), embedder_id=embedder.id)
         retriever = HybridRetriever(store=store, embedder=embedder)
-        if embedder.id.startswith("e5"):
-            extractive = ExtractiveAnswerer(retriever=retriever)
-        else:
-            # The dense floors (0.80 / 0.88) are calibrated for e5's compressed cosine scale;
-            # other models score on other scales, so the found-decision rests on lexical
-            # coverage alone there.
-            extractive = ExtractiveAnswerer(
-                retriever=retriever, min_dense=-1.0, min_coverage_strong=1.1, min_dense_strong=1.1
-            )
+        extractive = ExtractiveAnswerer(retriever=retriever)
+        gate = Gate(
+            lexical=lambda: retriever.lexical, thresholds=Thresholds.for_embedder(embedder.id)
+        )
         llm = None
         if settings.llm_enabled:
             from knowledge.llm_answerer import LLMAnswerer
@@ -107,28 +108,50 @@ class KnowledgeService:
             embedder=embedder,
             retriever=retriever,
             extractive=extractive,
+            gate=gate,
             llm=llm,
         )
 
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
         """Answer one question, using earlier turns of the same chat to resolve follow-ups."""
         started = time.perf_counter()
+        vocab = self.retriever.lexical
         standalone = question
         if history:
             if self.llm is not None:
                 standalone = self.llm.rewrite(question, history)
             else:
                 standalone = self.extractive.resolve_followup(question, history)
-        passages = self.retriever.retrieve(standalone)
-        if not self.extractive.is_answerable(standalone, passages):
+        read = question_mod.read(standalone, vocab)
+        passages = self.retrieve(read)
+        verdict = self.gate.decide(read, passages)
+        logger.debug("question %r read as %s; verdict %s", standalone, read, verdict)
+        if self.llm is not None:
+            # the LLM judges everything but the clearly off-topic; its refusal decides `found`
+            if verdict.off_topic:
+                answer = self.extractive.not_found(question)
+            else:
+                answer = self.llm.answer(question, passages, standalone=standalone)
+        elif not verdict.found:
             answer = self.extractive.not_found(question)
-        elif self.llm is not None:
-            answer = self.llm.answer(question, passages, standalone=standalone)
         else:
-            answer = self.extractive.answer(question, passages, standalone=standalone)
+            answer = self.extractive.answer(
+                question, passages, standalone=standalone, read=read, verdict=verdict
+            )
         answer.standalone_question = standalone
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def retrieve(self, read: Question, k: int = 5) -> list[Passage]:
+        """Passages for a read question: several articles for lists, each side of a comparison."""
+        wide = read.kind in ("list", "compare", "topic") or bool(read.parts)
+        passages = self.retriever.retrieve(read.search_text, k=k * 3 if wide else k)
+        if read.parts:
+            per_part = [self.retriever.retrieve(part, k=3) for part in read.parts]
+            passages = _interleave([passages, *per_part])
+        if wide:
+            passages = diversify(passages, k + 1)
+        return passages[: k + 1] if wide else passages
 
     def refresh(self) -> bool:
         """Reload the lexical index if the store changed (another process may have ingested)."""
@@ -142,3 +165,26 @@ class KnowledgeService:
             if path not in seen:
                 seen[path] = ArticleInfo.from_metadata(meta)
         return sorted(seen.values(), key=lambda a: a.path)
+
+
+def diversify(passages: Sequence[Passage], k: int) -> list[Passage]:
+    """The best passage of each article first, then the rest, in rank order (lists, comparisons)."""
+    firsts: list[Passage] = []
+    rest: list[Passage] = []
+    seen: set[str] = set()
+    for passage in passages:
+        (rest if passage.doc_id in seen else firsts).append(passage)
+        seen.add(passage.doc_id)
+    return (firsts + rest)[:k]
+
+
+def _interleave(lists: Sequence[Sequence[Passage]]) -> list[Passage]:
+    """Round-robin merge of ranked lists, each passage once."""
+    out: list[Passage] = []
+    seen: set[str] = set()
+    for i in range(max((len(x) for x in lists), default=0)):
+        for ranked in lists:
+            if i < len(ranked) and ranked[i].id not in seen:
+                seen.add(ranked[i].id)
+                out.append(ranked[i])
+    return out

@@ -131,11 +131,44 @@ def words(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def phrases() -> dict[str, list[tuple[str, ...]]]:
+    """Multi-word names read as one unit, keyed by their first word, longest first."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for line in _read_lines("phrases.txt"):
+        parts = tuple(words(line))
+        if len(parts) > 1:
+            table.setdefault(parts[0], []).append(parts)
+    for entries in table.values():
+        entries.sort(key=len, reverse=True)
+    return table
+
+
+def join_phrases(tokens: list[str]) -> list[str]:
+    """Tokens with every listed multi-word name joined by "_" ("amerika_serikat")."""
+    table = phrases()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for phrase in table.get(tokens[i], ()):
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                out.append("_".join(phrase))
+                i += len(phrase)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content terms (stop words dropped), the unit of lexical matching."""
     stop = stopwords()
     out = []
-    for word in words(text):
+    for word in join_phrases(words(text)):
+        if "_" in word:
+            out.append(word)
+            continue
         if word in stop:
             continue
         term = stem(word)

@@ -1,0 +1,191 @@
+"""Does the corpus answer this question? Answered, partial, or not found — decided in one place.
+
+Why not the dense score alone: multilingual-e5 gives out-of-scope questions cosine scores
+(0.77-0.90) that overlap answerable ones (0.82-0.93). The main signal is idf-weighted lexical
+*coverage* of the question's **subject** by a retrieved passage — rare words weigh most, words the
+corpus never uses weigh the most — with the dense score as a second opinion. The asker's own
+situation ("saya ibu rumah tangga lulusan SMA") is left out of that sum: the articles rarely
+speak of it, and it must not veto an answer they do hold. When the subject is covered but such a
+qualifier is not, the answer is *partial*: said so first, then given.
+
+A question about a well-known name that no article mentions ("UMR Jakarta", "daftar Gojek") is
+not found, however well its other words are covered: its subject is absent.
+
+The thresholds live here, per embedder: e5's cosine scale is compressed, other models differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from knowledge.lexical import LexicalIndex
+from knowledge.question import Concept, Question
+from knowledge.text import terms
+from knowledge.types import Passage
+
+Outcome = Literal["answered", "partial", "not_found"]
+
+# Qualifier words that only carry the sentence ("cuma", "baru"), never worth naming.
+_FILLER = set(
+    terms("cuma hanya baru belum pernah punya sudah lagi sedang sebagai jadi seorang bekerja kerja")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Coverage and dense floors: (min_coverage, min_dense) or the strong pair."""
+
+    min_coverage: float = 0.5
+    min_dense: float = 0.80
+    min_coverage_strong: float = 0.3
+    min_dense_strong: float = 0.88
+    full_coverage: float = 0.9
+    min_dense_full: float = 0.78
+    min_dense_topic: float = 0.70
+    # with an LLM, only questions this far off are refused before asking it
+    off_topic_coverage: float = 0.25
+    off_topic_dense: float = 0.78
+
+    @classmethod
+    def for_embedder(cls, embedder_id: str) -> Thresholds:
+        """e5's calibrated floors; other embedders decide on lexical coverage alone."""
+        if embedder_id.startswith("e5"):
+            return cls()
+        return cls(
+            min_dense=-1.0,
+            min_coverage_strong=1.1,
+            min_dense_strong=1.1,
+            min_dense_full=-1.0,
+            min_dense_topic=-1.0,
+            off_topic_dense=-1.0,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The decision and what it rests on."""
+
+    outcome: Outcome
+    off_topic: bool  # nothing on the subject at all: not even an LLM should be asked
+    coverage: float  # best subject coverage among the passages looked at
+    dense: float  # dense score of that passage
+    missing: tuple[str, ...] = ()  # qualifiers the passages do not speak of (for "partial")
+    absent: tuple[str, ...] = ()  # named subjects no article mentions
+
+    @property
+    def found(self) -> bool:
+        """Answered or partial."""
+        return self.outcome != "not_found"
+
+
+class Gate:
+    """Decides answered / partial / not found from a read question and its passages."""
+
+    def __init__(
+        self,
+        *,
+        lexical: Callable[[], LexicalIndex],
+        thresholds: Thresholds | None = None,
+        max_passages: int = 4,
+    ) -> None:
+        self._lexical = lexical
+        self.thresholds = thresholds or Thresholds()
+        self.max_passages = max_passages
+
+    def weight(self, concept: Concept) -> float:
+        """idf weight of a concept: its rarest known term, or the top weight when unknown."""
+        index = self._lexical()
+        known = [index.idf(t) for t in concept.terms if index.df(t) > 0]
+        return min(known) if known else index.max_idf
+
+    def coverage(self, concepts: Sequence[Concept], have: set[str]) -> float:
+        """Share of the concepts' weight that a set of passage terms expresses.
+
+        Words the corpus never uses count, but not as the rarest of all: a worker's question
+        carries many words no news article uses ("kak", "beginian", "day to day"), and they
+        say little about whether the articles hold the answer. Each weighs as much as the
+        question's average known word; a question of unknown words alone stays uncovered.
+        """
+        weights = [(c, self.weight(c)) for c in concepts]
+        known = [w for c, w in weights if c.known]
+        if not known:
+            return 0.0
+        unknown_weight = sum(known) / len(known)
+        total = sum(w if c.known else unknown_weight for c, w in weights)
+        return sum(w * _match(c, have) for c, w in weights if c.known) / total
+
+    def decide(self, question: Question, passages: Sequence[Passage]) -> Verdict:
+        """The verdict for a question over its retrieved passages."""
+        t = self.thresholds
+        subject = question.subject or question.concepts
+        absent = tuple(c.surface for c in subject if c.entity and not c.known)
+        looked = list(passages[: self.max_passages])
+        if not looked or not subject:
+            return Verdict("not_found", True, 0.0, 0.0, absent=absent)
+        best_cov, best_dense, best_terms = 0.0, 0.0, set[str]()
+        for passage in looked:
+            have = _terms_of(passage)
+            cov = self.coverage(subject, have)
+            dense = passage.dense if passage.dense is not None else 0.0
+            if (cov, dense) > (best_cov, best_dense):
+                best_cov, best_dense, best_terms = cov, dense, have
+        answered = _passes(best_cov, best_dense, t) or (
+            # every concept of the subject in one passage: strong lexical evidence, and short or
+            # English questions score lower on e5's dense scale
+            best_cov >= t.full_coverage
+            and best_dense >= (t.min_dense_topic if question.kind == "topic" else t.min_dense_full)
+        )
+        if not answered and (question.kind in ("list", "compare", "topic") or question.parts):
+            # several facts from several articles: the passages together must cover the subject
+            union: set[str] = set().union(*(_terms_of(p) for p in looked))
+            cov = self.coverage(subject, union)
+            dense = max((p.dense or 0.0) for p in looked)
+            if _passes(cov, dense, t):
+                answered, best_cov, best_dense, best_terms = True, cov, dense, union
+        near = any(
+            self.coverage(subject, _terms_of(p)) >= t.off_topic_coverage
+            and (p.dense if p.dense is not None else 0.0) >= t.off_topic_dense
+            for p in looked
+        )
+        off_topic = bool(absent) or not near
+        if absent or not answered:
+            return Verdict("not_found", off_topic, best_cov, best_dense, absent=absent)
+        missing = _name_runs([c for c in question.qualifiers if not (c.terms & best_terms)])
+        outcome: Outcome = "partial" if missing else "answered"
+        return Verdict(outcome, False, best_cov, best_dense, missing=missing)
+
+
+def _passes(cov: float, dense: float, t: Thresholds) -> bool:
+    return (cov >= t.min_coverage and dense >= t.min_dense) or (
+        cov >= t.min_coverage_strong and dense >= t.min_dense_strong
+    )
+
+
+def _terms_of(passage: Passage) -> set[str]:
+    return set(passage.tokens.split()) | set(terms(passage.title))
+
+
+def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:
+    """Adjacent uncovered qualifiers named together ("ibu rumah tangga lulusan SMA")."""
+    runs: list[list[Concept]] = []
+    for c in concepts:
+        if runs and c.position - runs[-1][-1].position <= 2:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return tuple(
+        " ".join(c.surface for c in run)
+        for run in runs
+        if any(not (c.terms <= _FILLER) for c in run)
+    )[:3]
+
+
+def _match(concept: Concept, have: set[str]) -> float:
+    """1 when the passage says the concept in its own words, 0.5 through the glossary only."""
+    if not concept.terms & have:
+        return 0.0
+    if concept.glossary and not (concept.own & have):
+        return 0.5
+    return 1.0

@@ -1,0 +1,509 @@
+"""Question understanding: what kind of answer a worker wants, about what, for whom.
+
+Workers do not ask the way articles are written. "brp gajih pelatih ai", "Lebih gede mana…",
+"Saya ibu rumah tangga lulusan SMA, bisa…?", "dapat THR nggak?" all need reading before any
+retrieval: chat spellings become words (data/chat.txt), a word one typo away from a corpus word
+becomes that word, everyday labour words (THR, BPJS, WFH, freelance…) gain the words articles use
+for the same thing (data/glossary.txt), and the question is split into
+
+* its *kind* (how much, list, compare, why, how-to, yes/no, who/where/when, a bare topic),
+* its *subject* (the concepts it is about: a role, a company, a topic), and
+* its *qualifiers* (personal context such as "saya ibu rumah tangga", or "di Indonesia"), which
+  the articles may not address: then the answer is *partial*, not a refusal.
+
+Everything here is rules and word lists, no model: it runs in microseconds and is easy to read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Protocol
+
+from knowledge.text import (
+    _read_lines,
+    join_phrases,
+    lexicon,
+    normalize,
+    stem,
+    stopwords,
+    terms,
+    words,
+)
+
+
+class Vocabulary(Protocol):
+    """What question reading needs from the corpus: how many passages hold a term."""
+
+    def df(self, term: str) -> int:
+        """Number of passages containing the stemmed term."""
+        ...
+
+
+# -- word lists ---------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def chat_spellings() -> dict[str, str]:
+    """Chat spelling -> word ("brp" -> "berapa")."""
+    pairs = (line.split() for line in _read_lines("chat.txt"))
+    return {p[0]: p[1].replace("-", " ") for p in pairs if len(p) == 2}
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Everyday word or phrase (as words) -> stemmed article terms that mean the same."""
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in _read_lines("glossary.txt"):
+        key, _, alternatives = line.partition(":")
+        key_words = tuple(words(key))
+        if key_words and alternatives.strip():
+            table[key_words] = tuple(dict.fromkeys(terms(alternatives)))
+    return table
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Place names ("jakarta"): after "di" they say where the asker is."""
+    return frozenset(" ".join(words(line)) for line in _read_lines("places.txt"))
+
+
+@lru_cache(maxsize=1)
+def entities() -> frozenset[str]:
+    """Well-known names (places, platforms, companies) a question can be about."""
+    return places() | frozenset(" ".join(words(line)) for line in _read_lines("entities.txt"))
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """Sastrawi's Indonesian root words: a word outside it is a name or a foreign word."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return frozenset(StemmerFactory().get_words())
+
+
+FIRST_PERSON = {"saya", "aku", "gue", "gua", "sy", "ane", "i", "i'm", "im", "my"}
+# Words that end a personal clause ("saya ibu rumah tangga, BISA kerja …?").
+_CLAUSE_END = {
+    "bisa", "bisakah", "boleh", "apakah", "apa", "berapa", "bagaimana", "kenapa", "mengapa",
+    "mau", "ingin", "pengen", "pingin", "kira", "kira-kira", "gimana", "cocok", "layak", "dapat",
+    "can", "could", "should", "would", "will", "is", "do", "how", "what", "want", "kalau", "jika",
+    "tertarik", "berminat", "minat", "perlu", "harus", "tolong", "pengin",
+}
+# Words that only describe the asker's situation (no article answers "for a housewife" as such).
+_PERSONA = {
+    "ibu", "rumah", "tangga", "irt", "lulus", "lulusan", "sma", "smk", "smp", "sd", "d3", "s1",
+    "s2", "fresh", "graduate", "fresh-graduate", "pengangguran", "nganggur", "difabel",
+    "disabilitas", "lansia", "janda", "duda", "single", "parent", "pelajar", "siswa", "umur",
+    "usia", "tahun", "thn", "anak", "istri", "suami", "desa", "kampung", "pemula", "awam",
+    "gaptek", "housewife", "student", "mom", "mother", "dad", "father", "pensiunan", "korban",
+    "cuma", "hanya", "baru", "belum", "pernah", "punya", "tidak", "sudah", "lagi", "sedang",
+    "bekerja", "kerja", "sebagai", "jadi", "adalah", "seorang", "di", "dari", "yang", "dan",
+}
+_LOCATIVE = {"di", "in", "at", "daerah", "kota", "wilayah"}
+
+_KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
+    ("compare", ("lebih", "mana", "bedanya", "beda", "perbedaan", "dibanding", "dibandingkan",
+                 "banding", "versus", "vs", "compare", "compared", "difference", "than",
+                 "better", "sama")),
+    ("list", ("apa saja", "siapa saja", "mana saja", "sebutkan", "contoh", "daftar", "macam",
+              "jenis", "what are", "which", "list", "kinds", "types", "examples", "apa aja",
+              "keuntungan dan kerugian", "plus minus", "kelebihan dan kekurangan",
+              "pros and cons")),
+    ("how_much", ("berapa", "berapakah", "seberapa", "how much", "how many", "jumlah", "besaran",
+                  "kisaran", "range")),
+    ("why", ("kenapa", "mengapa", "why", "alasan", "sebab", "penyebab", "gara-gara")),
+    ("howto", ("bagaimana cara", "cara", "caranya", "how to", "how do", "how can", "langkah",
+               "tips", "gimana", "bagaimana")),
+    ("who", ("siapa", "siapakah", "who")),
+    ("where", ("di mana", "dimana", "where", "mana")),
+    ("when", ("kapan", "when", "tanggal", "tahun berapa")),
+    ("yesno", ("apakah", "apa bisa", "bisakah", "bisa", "boleh", "do ", "does ", "is ", "are ",
+               "can ", "tidak", "nggak", "kah", "ada")),
+]
+_COMPARE_SPLIT = re.compile(
+    r"\b(?:atau|ato|vs\.?|versus|dibanding(?:kan)?(?: dengan)?|daripada|or|than|compared to"
+    r"|dengan|sama)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One thing the question asks about: a word or phrase and the terms that express it."""
+
+    surface: str  # as the worker wrote it (after spelling fixes), for messages
+    terms: frozenset[str]  # stemmed terms; any one of them in a passage expresses the concept
+    known: bool  # some term occurs in the corpus
+    qualifier: bool = False  # the asker's situation or a place, not the subject
+    entity: bool = False  # a name (place, platform, company)
+    glossary: bool = False  # expressed through the glossary's article words
+    position: int = 0  # word position in the question (to name adjacent qualifiers together)
+    own: frozenset[str] = frozenset()  # the worker's own word's terms (glossary concepts)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A read question."""
+
+    text: str  # as asked
+    clean: str  # chat spellings expanded, typos corrected
+    kind: str  # how_much, list, compare, why, howto, who, where, when, yesno, what, topic
+    concepts: tuple[Concept, ...]
+    parts: tuple[str, ...] = ()  # sub-questions (compare sides, "… dan …" multi-part)
+    expansions: tuple[str, ...] = field(default=())  # article words the glossary added
+
+    @property
+    def subject(self) -> tuple[Concept, ...]:
+        """The concepts the question is about."""
+        return tuple(c for c in self.concepts if not c.qualifier)
+
+    @property
+    def qualifiers(self) -> tuple[Concept, ...]:
+        """The asker's situation, places: covered or not, they do not decide "not found"."""
+        return tuple(c for c in self.concepts if c.qualifier)
+
+    @property
+    def search_text(self) -> str:
+        """The text to retrieve with: the cleaned question plus the glossary's article words."""
+        if not self.expansions:
+            return self.clean
+        return f"{self.clean} ({' '.join(self.expansions)})"
+
+    @property
+    def is_short(self) -> bool:
+        """One or two content words: "serikat?" means "what do the articles say about unions"."""
+        return self.kind == "topic"
+
+
+# -- spelling -----------------------------------------------------------------------------------
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion away (Norvig)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + transposes + replaces + inserts)
+
+
+def _known(word: str, vocab: Vocabulary | None) -> bool:
+    if vocab is None:
+        return True
+    return any(vocab.df(t) > 0 for t in terms(word)) or word in stopwords()
+
+
+def correct(word: str, vocab: Vocabulary | None) -> str:
+    """A word of five letters or more unknown to the corpus, read as the corpus word one edit away.
+
+    Candidates are ranked by how many passages use them, so the common reading wins.
+    """
+    if vocab is None or len(word) < 5 or not word.isalpha() or _known(word, vocab):
+        return word
+    if any(word == k[0] for k in glossary()) or word in chat_spellings():
+        return word
+    if word in _dictionary() or stem(word) in _dictionary():
+        return word  # a real Indonesian word the articles happen not to use
+    for variant in _colloquial_variants(word):
+        if _known(variant, vocab) and variant not in stopwords():
+            return variant
+    best, best_df = word, 0
+    for candidate in _edits1(word):
+        if candidate in stopwords():
+            continue
+        df = max((vocab.df(t) for t in terms(candidate)), default=0)
+        glossed = any(candidate == k[0] and len(k) == 1 for k in glossary())
+        if glossed:
+            df = max(df, 1)
+        if df > best_df:
+            best, best_df = candidate, df
+    return best
+
+
+def _colloquial_variants(word: str) -> list[str]:
+    """Standard forms of Jakarta-style verbs: "ngelabel" -> "label", "dipecatin" -> "dipecat"."""
+    out: list[str] = []
+    stem_ = word
+    for suffix in ("in", "nya"):
+        if stem_.endswith(suffix) and len(stem_) - len(suffix) >= 4:
+            out.append(stem_[: -len(suffix)])
+            out.append(stem_[: -len(suffix)] + "kan")
+    bases = [word] + [w for w in out if not w.endswith("kan")]
+    for base in bases:
+        for prefix, repl in (("nge", ""), ("ng", "k"), ("ng", ""), ("ny", "c"), ("ny", "s")):
+            if base.startswith(prefix) and len(base) - len(prefix) >= 3:
+                out.append(repl + base[len(prefix):])
+    return out
+
+
+def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
+    """Lowercase words with chat spellings expanded and typos corrected."""
+    chat = chat_spellings()
+    out: list[str] = []
+    for word in words(text):
+        replaced = chat.get(word, word)
+        for piece in replaced.split():
+            out.append(correct(piece, vocab))
+    return out
+
+
+# -- reading ------------------------------------------------------------------------------------
+def question_kind(clean: str, n_terms: int) -> str:
+    """The answer shape a question wants, from its wording."""
+    text = f" {clean} "
+    if n_terms <= 2 and not any(
+        f" {w} " in text
+        for w in ("berapa", "apakah", "siapa", "kenapa", "mengapa", "bagaimana", "kapan",
+                  "how", "why", "who", "what", "when", "where", "apa", "bisa", "tidak", "mana")
+    ):
+        return "topic"
+    for kind, cues in _KIND_WORDS:
+        for cue in cues:
+            if f" {cue.strip()} " in text or (cue.endswith(" ") and text.startswith(f" {cue}")):
+                if kind == "compare" and not _is_comparison(text, cue):
+                    continue
+                if kind == "where" and cue == "mana" and " lebih " in text:
+                    continue
+                return kind
+    return "what"
+
+
+def _is_comparison(text: str, cue: str) -> bool:
+    if cue in ("lebih", "sama"):  # "lebih gede mana", "sama nggak" — not "lebih dari $15"
+        return " mana " in text or " atau " in text or " dibanding" in text or " sama " in text \
+            and cue == "sama" and " beda" in text
+    if cue == "mana":
+        return " lebih " in text or " atau " in text
+    return True
+
+
+def _personal_span(tokens: Sequence[str]) -> set[int]:
+    """Indices of the words that describe the asker ("saya ibu rumah tangga lulusan SMA")."""
+    span: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok not in FIRST_PERSON:
+            continue
+        for j in range(i + 1, min(len(tokens), i + 12)):
+            if tokens[j] in _CLAUSE_END:
+                break
+            span.add(j)
+    # "… untuk ibu rumah tangga", "cocok buat mahasiswa": persona words anywhere
+    for i, tok in enumerate(tokens):
+        if tok in _PERSONA and tok not in ("kerja", "bekerja", "tahun", "di", "dari", "yang",
+                                            "dan", "sebagai", "jadi", "adalah", "tidak", "sudah",
+                                            "lagi", "sedang", "punya", "pernah", "belum", "baru",
+                                            "cuma", "hanya", "seorang", "rumah"):
+            span.add(i)
+    return span
+
+
+def _locative_span(tokens: Sequence[str]) -> set[int]:
+    """A name after "di"/"in" is where the asker is, not what is asked about."""
+    span: set[int] = set()
+    names = places()
+    for i, tok in enumerate(tokens[:-1]):
+        if tok in _LOCATIVE:
+            nxt = tokens[i + 1]
+            two = f"{nxt} {tokens[i + 2]}" if i + 2 < len(tokens) else ""
+            if two in names:
+                span.update({i + 1, i + 2})
+            elif nxt in names:
+                span.add(i + 1)
+    return span
+
+
+def _capitalised_names(text: str) -> set[str]:
+    """Lowercased words written with capitals that are not Indonesian words ("Appen", "UU").
+
+    A capital at the start of a sentence is ordinary, so a word counts only when it is not in
+    the Indonesian root-word dictionary (nor a chat spelling, glossary or English word we map).
+    """
+    dictionary = _dictionary()
+    known_words = set(chat_spellings()) | {k[0] for k in glossary()} | stopwords()
+    out: set[str] = set()
+    for m in re.finditer(r"[^\W\d_]+", normalize(text)):
+        word = m.group(0)
+        if word.islower():
+            continue
+        low = word.lower()
+        if low in known_words or low in dictionary or stem(low) in dictionary:
+            continue
+        if low in lexicon():
+            continue
+        out.add(low)
+    return out
+
+
+def read(text: str, vocab: Vocabulary | None = None) -> Question:
+    """Read one question (no history): spelling, kind, subject and qualifiers."""
+    tokens = clean_words(text, vocab)
+    clean = " ".join(tokens)
+    joined = join_phrases(tokens)
+    personal = _personal_span(joined)
+    located = _locative_span(joined)
+    names = entities() | _capitalised_names(text)
+    # the worker's own capitals for naming things back ("SMA", not "sma")
+    cased = {w.lower(): w for w in re.findall(r"[^\W\d_]+", text) if not w.islower()}
+    concepts: list[Concept] = []
+    expansions: list[str] = []
+    gloss = glossary()
+    i = 0
+    while i < len(joined):
+        # the longest glossary phrase starting here
+        match: tuple[str, ...] | None = None
+        for n in (3, 2, 1):
+            key = tuple(joined[i : i + n])
+            if len(key) == n and key in gloss:
+                match = key
+                break
+        if match is not None:
+            alternatives = frozenset(gloss[match]) | frozenset(terms(" ".join(match)))
+            known = vocab is None or any(vocab.df(t) > 0 for t in alternatives)
+            surface = " ".join(cased.get(w, w) for w in match)
+            concepts.append(
+                Concept(
+                    surface,
+                    alternatives,
+                    known,
+                    qualifier=i in personal,
+                    glossary=True,
+                    position=i,
+                    own=frozenset(terms(" ".join(match))),
+                )
+            )
+            expansions.extend(t for t in gloss[match] if t not in terms(clean))
+            i += len(match)
+            continue
+        word = joined[i]
+        word_terms = terms(word.replace("_", " ")) if "_" not in word else [word]
+        if word_terms:
+            term_set = frozenset(word_terms)
+            known = vocab is None or any(vocab.df(t) > 0 for t in term_set)
+            surface = " ".join(cased.get(w, w) for w in word.split("_"))
+            is_name = surface.lower() in names or word in names
+            concepts.append(
+                Concept(
+                    surface,
+                    term_set,
+                    known,
+                    qualifier=i in personal or i in located,
+                    entity=is_name,
+                    position=i,
+                )
+            )
+        i += 1
+    concepts = _merge_duplicates(concepts)
+    kind = question_kind(clean, len(concepts))
+    return Question(
+        text=text,
+        clean=clean,
+        kind=kind,
+        concepts=tuple(concepts),
+        parts=split_parts(clean, kind),
+        expansions=tuple(dict.fromkeys(expansions)),
+    )
+
+
+def _merge_duplicates(concepts: Iterable[Concept]) -> list[Concept]:
+    seen: set[frozenset[str]] = set()
+    out = []
+    for c in concepts:
+        if c.terms in seen:
+            continue
+        seen.add(c.terms)
+        out.append(c)
+    return out
+
+
+def split_parts(clean: str, kind: str) -> tuple[str, ...]:
+    """Sub-questions to retrieve for separately: the two sides of a comparison, "A dan B" asks."""
+    if kind == "compare":
+        pieces = [p.strip() for p in _COMPARE_SPLIT.split(clean) if p and p.strip()]
+        pieces = [p for p in pieces if terms(p)]
+        if len(pieces) >= 2:
+            # "gaji manajer AI Netflix atau pelatih AI": each side keeps the shared head word
+            head = [t for t in words(pieces[0])[:3] if stem(t) in set(terms(pieces[0]))][:1]
+            out = [pieces[0]] + [
+                p if set(terms(p)) & set(terms(pieces[0])) else " ".join(head + [p])
+                for p in pieces[1:3]
+            ]
+            return tuple(out)
+    if kind in ("how_much", "where", "who", "when", "what") and " dan " in f" {clean} ":
+        # "berapa usia X dan di mana dia tinggal": two questions answered together
+        pieces = [p.strip() for p in re.split(r"\bdan\b", clean) if p.strip()]
+        asks = [p for p in pieces if re.search(r"\b(berapa|di mana|dimana|siapa|kapan|apa)\b", p)]
+        if len(asks) >= 2:
+            return tuple(pieces)
+    return ()
+
+
+# -- follow-ups ---------------------------------------------------------------------------------
+_ANAPHORA = {
+    "dia", "ia", "mereka", "beliau", "itu", "tersebut", "sana", "situ", "begini", "beginian",
+    "gitu", "gituan", "ini", "he", "she", "they", "it", "them", "his", "her", "their", "that",
+    "this", "those", "these",
+}
+_OPENERS = (
+    "kalau", "terus", "lalu", "trus", "bagaimana dengan", "dan ", "what about", "and ",
+    "how about", "kalo", "klo", "trs", "nah", "oh", "terus kalau", "then",
+)
+
+
+@lru_cache(maxsize=1)
+def topic_terms() -> frozenset[str]:
+    """Stems of the *attributes* workers ask about (pay, benefits, unions, layoffs…).
+
+    A follow-up that names one of these switches the topic but keeps the subject: after
+    "Berapa gaji pelatih AI?", "kalau asuransi kesehatan?" asks about pelatih AI's insurance.
+    """
+    words_ = (
+        "gaji upah bayar honor penghasilan pendapatan uang tunjangan asuransi jaminan kesehatan "
+        "serikat mogok tuntut pecat phk rumah jarak jauh jam syarat gelar lulus pengalaman "
+        "rekrut lowongan umur usia tinggal manfaat rugi risiko stabil bonus cuti tugas"
+    )
+    out = set(terms(words_))
+    return frozenset(out)
+
+
+def is_followup(question: Question) -> bool:
+    """True when a question leans on the previous turn (pronoun, opener, or almost no words)."""
+    toks = set(words(question.clean))
+    lowered = question.clean.strip()
+    return (
+        bool(toks & _ANAPHORA)
+        or any(w.endswith("nya") and len(w) > 5 for w in words(question.text))
+        or lowered.startswith(_OPENERS)
+        or len(question.subject) <= 2
+    )
+
+
+def resolve(question: Question, previous: Question, vocab: Vocabulary | None = None) -> str:
+    """A standalone question text for a follow-up: the old subject, the new topic.
+
+    The previous question's subject words (who or what it was about) are kept; its topic words
+    (pay, benefits…) are dropped when the follow-up names a topic of its own, so "kalau asuransi
+    kesehatan?" after a pay question asks about insurance, not pay again.
+    """
+    if not is_followup(question):
+        return question.text
+    topics = topic_terms()
+    new_terms = {t for c in question.subject for t in c.terms}
+    names_new_topic = bool(new_terms & topics)
+    names_new_subject = any(c.entity or (c.known and not (c.terms & topics))
+                            for c in question.subject if not c.glossary)
+    if names_new_subject and len(question.subject) >= 3:
+        return question.text  # a full question of its own
+    borrowed: list[str] = []
+    for c in previous.subject:
+        if names_new_topic and c.terms & topics and not c.entity:
+            continue
+        if len(c.surface) <= 3 and not c.entity:  # "per", "dan": no subject on their own
+            continue
+        if c.terms & new_terms:
+            continue
+        borrowed.append(c.surface)
+    if not borrowed:
+        return question.text
+    return f"{question.clean} {' '.join(borrowed[:8])}"
