@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -95,21 +94,24 @@ def test_unreachable_chroma_server_blocks(
 
 
 def test_corpus_vs_index_new_changed_missing(
-    make_settings: Callable[..., Settings], seed_corpus: Path, embedder: Any,
-    capsys: pytest.CaptureFixture[str],
+    make_settings: Callable[..., Settings], embedder: Any, capsys: pytest.CaptureFixture[str],
 ) -> None:
     from ingest.pipeline import Ingester
 
     settings = make_settings()
+    settings.corpus_dir.mkdir()
+    files = [settings.corpus_dir / f"{i}.md" for i in range(5)]
+    for i, file in enumerate(files):
+        file.write_text(f"# Artikel {i}\n\nAnotator ke-{i} dibayar Rp {i}0.000 per jam.\n",
+                        encoding="utf-8")
     store = open_store(settings)
-    files = sorted(seed_corpus.glob("*.md"))
     Ingester(settings=settings, store=store, embedder=embedder).run(files[:3])
     files[0].write_text(files[0].read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
     files[1].unlink()
     status = corpus_status(settings, store)
-    assert status.new == [f"corpus/{p.name}" for p in files[3:]]
-    assert status.changed == [f"corpus/{files[0].name}"]
-    assert status.missing == [f"corpus/{files[1].name}"]
+    assert status.new == ["corpus/3.md", "corpus/4.md"]
+    assert status.changed == ["corpus/0.md"]
+    assert status.missing == ["corpus/1.md"]
     assert doctor(settings) == 0  # answering still works; the line says what to run
     line = _lines(capsys)["corpus"]
     assert line.startswith("✘") and "2 baru, 1 berubah, 1 sudah dihapus" in line
