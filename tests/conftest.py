@@ -18,7 +18,7 @@ SEED_CORPUS = REPO / "corpus"
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the developer's .env or real tokens: run from, and with a home in, an empty folder."""
+    """No test reads the developer's .env or real tokens: home and working dir are empty."""
     for key in (
         "TELEGRAM_BOT_TOKEN",
         "TELEGRAM_BASE_URL",

@@ -21,7 +21,8 @@ def _unit() -> configparser.ConfigParser:
 
 def test_unit_runs_from_its_home_as_a_dedicated_user_and_restarts() -> None:
     service = _unit()["Service"]
-    assert service["User"] == "tanyakerja" and service["Group"] == "tanyakerja"
+    assert service["User"] == "tanyakerja"
+    assert service["Group"] == "tanyakerja"
     assert service["WorkingDirectory"] == "/opt/tanyakerja"
     assert service["EnvironmentFile"] == "/opt/tanyakerja/.env"
     assert service["ExecStart"] == "/opt/tanyakerja/.venv/bin/tanyakerja run"

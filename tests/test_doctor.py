@@ -56,9 +56,12 @@ def test_blocking_problems_exit_1_with_the_fix(
     )
     assert doctor(settings) == 1
     lines = _lines(capsys)
-    assert lines["Telegram"].startswith("✘") and "@BotFather" in lines["Telegram"]
-    assert lines["store"].startswith("✘") and "tanyakerja ingest" in lines["store"]
-    assert lines["corpus"].startswith("✘") and "does not exist" in lines["corpus"]
+    assert lines["Telegram"].startswith("✘")
+    assert "@BotFather" in lines["Telegram"]
+    assert lines["store"].startswith("✘")
+    assert "tanyakerja ingest" in lines["store"]
+    assert lines["corpus"].startswith("✘")
+    assert "does not exist" in lines["corpus"]
     assert "AAH-wrong" not in capsys.readouterr().out
 
 
@@ -72,8 +75,10 @@ def test_unreachable_telegram_badly_shaped_token_and_failing_llm(
     })
     assert doctor(settings) == 1
     lines = _lines(capsys)
-    assert lines["Telegram"].startswith("✘") and "TELEGRAM_BASE_URL" in lines["Telegram"]
-    assert lines["LLM"].startswith("✘") and "OPENAI_BASE_URL" in lines["LLM"]
+    assert lines["Telegram"].startswith("✘")
+    assert "TELEGRAM_BASE_URL" in lines["Telegram"]
+    assert lines["LLM"].startswith("✘")
+    assert "OPENAI_BASE_URL" in lines["LLM"]
 
     with running_stub(default=Reply.error(401)) as stub:
         settings = seed_settings.model_copy(update={
@@ -82,7 +87,8 @@ def test_unreachable_telegram_badly_shaped_token_and_failing_llm(
         assert doctor(settings) == 1
     lines = _lines(capsys)
     assert "does not look like a bot token" in lines["Telegram"]
-    assert "HTTP 401" in lines["LLM"] and "fall back" in lines["LLM"]
+    assert "HTTP 401" in lines["LLM"]
+    assert "fall back" in lines["LLM"]
 
 
 def test_unreachable_chroma_server_blocks(
@@ -114,4 +120,5 @@ def test_corpus_vs_index_new_changed_missing(
     assert status.missing == ["corpus/1.md"]
     assert doctor(settings) == 0  # answering still works; the line says what to run
     line = _lines(capsys)["corpus"]
-    assert line.startswith("✘") and "2 baru, 1 berubah, 1 sudah dihapus" in line
+    assert line.startswith("✘")
+    assert "2 baru, 1 berubah, 1 sudah dihapus" in line

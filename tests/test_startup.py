@@ -63,7 +63,8 @@ def test_missing_corpus_is_one_clear_line_not_a_refusal(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stdout == ""
     [line] = done.stderr.strip().splitlines()
-    assert "CORPUS_DIR" in line and str(home / "corpus") in line
+    assert "CORPUS_DIR" in line
+    assert str(home / "corpus") in line
 
 
 def test_ingest_exit_code_says_files_were_rejected(tmp_path: Path) -> None:
@@ -77,7 +78,8 @@ def test_ingest_exit_code_says_files_were_rejected(tmp_path: Path) -> None:
     assert rejected.returncode == 3, rejected.stderr
     assert "! ditolak: corpus/scan.pdf" in rejected.stdout
     full = _cli("ingest", "--quiet", "--full", cwd=tmp_path)
-    assert "1 dibangun ulang" in full.stdout and "1 tidak berubah" not in full.stdout
+    assert "1 dibangun ulang" in full.stdout
+    assert "1 tidak berubah" not in full.stdout
 
     # start-up of `run` (console chat: no token) warns about files never indexed
     (corpus / "b.md").write_text(ARTICLE.replace("Jakarta", "Bandung"), encoding="utf-8")
@@ -85,7 +87,8 @@ def test_ingest_exit_code_says_files_were_rejected(tmp_path: Path) -> None:
                                   encoding="utf-8")
     run = _cli("run", cwd=tmp_path, stdin="")
     assert run.returncode == 0, run.stderr
-    assert "2 berkas di" in run.stderr and "belum diindeks" in run.stderr
+    assert "2 berkas di" in run.stderr
+    assert "belum diindeks" in run.stderr
     assert "tanyakerja ingest" in run.stderr
 
 
@@ -140,4 +143,5 @@ def test_run_keeps_retrying_while_telegram_is_unreachable(
     assert TOKEN not in output
     retries = [s for s in seen if "Telegram is unreachable" in s]
     assert all("TELEGRAM_BASE_URL" in s and "doctor" in s for s in retries)
-    assert "retrying in 1 s" in retries[0] and "retrying in 4 s" in retries[2]
+    assert "retrying in 1 s" in retries[0]
+    assert "retrying in 4 s" in retries[2]
