@@ -186,8 +186,10 @@ def _check_telegram(settings: Settings) -> Check:
     except TelegramUnreachable as exc:
         return Check(False, "Telegram", f"unreachable ({exc})",
                      "check the network, DNS, proxy/firewall and TELEGRAM_BASE_URL", True)
-    privacy = ("reads every group message" if me.can_read_all_group_messages
-               else "group privacy on: in groups it sees /tanya, replies and @mentions")
+    privacy = ("group privacy off: plain @mentions in groups reach it"
+               if me.can_read_all_group_messages
+               else "group privacy on: in groups only /tanya and replies surely reach it;"
+               " BotFather /setprivacy to change")
     return Check(True, "Telegram", f"token accepted, this is @{me.username} ({privacy})")
 
 
