@@ -87,12 +87,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(line, file=sys.stderr)
         return EXIT_USAGE
     _private_data_dir(settings)
+    from knowledge.store import StoreUnavailable
     from tanyakerja.doctor import NotReady
 
     try:
         return _dispatch(args, settings)
     except NotReady as exc:
         print(str(exc), file=sys.stderr)
+        return EXIT_FAILED
+    except StoreUnavailable as exc:  # a stopped `chroma run` server: one line, not a traceback
+        print(f"{exc} — start the Chroma server or fix CHROMA_HOST/CHROMA_PORT;"
+              " `tanyakerja doctor` checks everything.", file=sys.stderr)
         return EXIT_FAILED
 
 

@@ -145,3 +145,11 @@ def test_run_keeps_retrying_while_telegram_is_unreachable(
     assert all("TELEGRAM_BASE_URL" in s and "doctor" in s for s in retries)
     assert "retrying in 1 s" in retries[0]
     assert "retrying in 4 s" in retries[2]
+
+
+def test_unreachable_chroma_server_is_one_line(tmp_path: Path) -> None:
+    port = closed_port_url().rsplit(":", 1)[1].split("/")[0]
+    done = _cli("ask", "serikat?", cwd=tmp_path, CHROMA_HOST="127.0.0.1", CHROMA_PORT=port)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "CHROMA_HOST" in done.stderr.strip().splitlines()[-1]
