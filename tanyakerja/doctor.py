@@ -262,6 +262,11 @@ def _check_disk(settings: Settings) -> Check:
     if free < MIN_FREE_BYTES:
         return Check(False, "disk", detail, "free some space: the index and the question log"
                      " grow with every article and question")
+    from knowledge.privacy import readable_by_others
+
+    if readable_by_others(settings.data_dir):
+        return Check(False, "disk", f"{detail}; other users may read DATA_DIR (workers'"
+                     " questions)", f"chmod 700 {settings.data_dir}")
     return Check(True, "disk", detail)
 
 

@@ -30,6 +30,7 @@ def test_all_good(
     seed_service: Any, seed_settings: Settings, api: FakeBotAPI,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    seed_settings.data_dir.chmod(0o700)  # as the command line creates it
     with running_stub() as stub:
         settings = seed_settings.model_copy(update={
             "telegram_bot_token": SecretStr(TOKEN), "telegram_base_url": api.base_url,
@@ -122,3 +123,15 @@ def test_corpus_vs_index_new_changed_missing(
     line = _lines(capsys)["corpus"]
     assert line.startswith("✘")
     assert "2 baru, 1 berubah, 1 sudah dihapus" in line
+
+
+def test_a_data_dir_others_can_read_is_flagged(
+    make_settings: Callable[..., Settings], capsys: pytest.CaptureFixture[str],
+) -> None:
+    settings = make_settings()
+    settings.data_dir.mkdir(mode=0o755)
+    settings.data_dir.chmod(0o755)
+    doctor(settings)
+    line = _lines(capsys)["disk"]
+    assert line.startswith("✘")
+    assert f"chmod 700 {settings.data_dir}" in line

@@ -54,6 +54,7 @@ def test_ask_from_another_directory_uses_the_home(
     assert json.loads(done.stdout)["found"] is True
     assert list(elsewhere.iterdir()) == []  # no ./data appears where it was started
     assert (home / "data" / "questions.sqlite3").is_file()
+    assert (home / "data").stat().st_mode & 0o777 == 0o700  # workers' questions: owner only
 
 
 def test_missing_corpus_is_one_clear_line_not_a_refusal(tmp_path: Path) -> None:
