@@ -42,7 +42,9 @@ def _setup_logging(verbose: bool) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="tanyakerja", description="TanyaKerja: tanya jawab kerja di industri AI."
+        prog="tanyakerja", description="TanyaKerja: tanya jawab kerja di industri AI.",
+        epilog="Exit codes: 0 done; 1 failed or answering blocked; 2 bad usage or settings;"
+        " 3 ingest rejected some files. Settings and more: docs/operators.md.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -151,6 +151,8 @@ class Check:
 def run_checks(settings: Settings) -> list[Check]:
     """Every check, in the order an operator would fix them."""
     checks = [_check_config(settings), _check_telegram(settings), _check_llm(settings)]
+    if settings.embedding_backend == "openai":
+        checks.append(_check_embeddings(settings))
     store_check, store = _check_store(settings)
     checks.append(store_check)
     checks.append(_check_corpus(settings, store))
@@ -215,6 +217,18 @@ def _check_llm(settings: Settings) -> Check:
                      f" ({reason}); answers fall back to quoting the articles",
                      "check OPENAI_BASE_URL, OPENAI_API_KEY and LLM_MODEL")
     return Check(True, "LLM", f"{settings.llm_model} at {_llm_where(settings)} answers")
+
+
+def _check_embeddings(settings: Settings) -> Check:
+    from knowledge.embedders import make_embedder
+
+    try:
+        make_embedder(settings).embed_query("tes")
+    except Exception as exc:  # whatever the endpoint or client raised, in one line
+        return Check(False, "embeddings", f"{settings.embedder_id} failed ({type(exc).__name__});"
+                     " questions fall back to keyword search",
+                     "check OPENAI_BASE_URL, OPENAI_API_KEY and EMBEDDING_MODEL")
+    return Check(True, "embeddings", f"{settings.embedder_id} answers")
 
 
 def _llm_where(settings: Settings) -> str:

@@ -135,3 +135,14 @@ def test_a_data_dir_others_can_read_is_flagged(
     line = _lines(capsys)["disk"]
     assert line.startswith("✘")
     assert f"chmod 700 {settings.data_dir}" in line
+
+
+def test_openai_embeddings_are_checked(
+    make_settings: Callable[..., Settings], capsys: pytest.CaptureFixture[str],
+) -> None:
+    with running_stub() as stub:
+        doctor(make_settings(embedding_backend="openai", openai_base_url=stub.base_url))
+        assert len(stub.embedding_requests) >= 1
+    assert _lines(capsys)["embeddings"].startswith("✔")
+    doctor(make_settings(embedding_backend="openai", openai_base_url=closed_port_url()))
+    assert "EMBEDDING_MODEL" in _lines(capsys)["embeddings"]
