@@ -16,7 +16,7 @@ test: $(STAMP)             ## lint, type-check and run every test
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -q
 
-bench: $(STAMP)            ## print the benchmark table (bench/README in README.md)
+bench: $(STAMP)            ## print the benchmark table (docs/scale.md)
 	$(PY) -m bench
 
 ingest: $(STAMP)

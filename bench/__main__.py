@@ -1,4 +1,4 @@
-"""`python -m bench` (`make bench`): every benchmark of issue 5, then one table.
+"""`python -m bench` (`make bench`): every benchmark, then one table.
 
 Why one runner: the figures only mean something side by side and under the same load, and the
 expensive part (the 1,000-article index) is built once and shared by the latency, reindex and

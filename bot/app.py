@@ -11,6 +11,9 @@ Why these choices:
   closed in `post_shutdown`, as python-telegram-bot's own rules-bot does.
 - Webhook mode always enforces a secret token: requests without Telegram's
   `X-Telegram-Bot-Api-Secret-Token` header get 403 from PTB's webhook server.
+- Start-up survives an unreachable Telegram: `bot.reachability.wait_for_telegram` waits (one
+  log line per attempt, with backoff) until getMe answers, and PTB's `bootstrap_retries=-1`
+  covers a network drop between that check and the first getUpdates/setWebhook.
 - The token must never reach a log: httpx logs request URLs (which contain it) at INFO, so httpx
   is set to WARNING, and a filter masks the token in any record that still carries it, tracebacks
   included (PTB's InvalidToken error quotes the token).
@@ -50,6 +53,7 @@ logger = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 RETRY_AFTER_RETRIES = 3
+BOOTSTRAP_RETRIES = -1  # PTB: retry the bootstrap (initialize, deleteWebhook/setWebhook) forever
 _SECRET_OK = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 ANSWER_THREADS = 64
@@ -207,7 +211,7 @@ def build_application(settings: Settings, services: Services | None = None) -> A
     if services is not None:
         application.bot_data[SERVICES_KEY] = services
     register_handlers(application)
-    insight.register(application)  # /statistik, /hapusdata, /privasi (issue 6)
+    insight.register(application)  # /statistik, /hapusdata, /privasi
     register_fallbacks(application)  # last: they catch whatever nobody else handled
     application.add_error_handler(on_error)
     return application
@@ -307,16 +311,28 @@ TOKEN_REJECTED = (
 
 def run_bot(settings: Settings) -> None:
     """Run the bot until Ctrl+C: long polling, or a webhook when WEBHOOK_URL is set."""
-    protect_token_in_logs(_token(settings))
+    from bot.reachability import TokenRejected, wait_for_telegram
+
+    token = _token(settings)
+    protect_token_in_logs(token)
+    try:
+        me = wait_for_telegram(settings.telegram_base_url, token)
+    except TokenRejected:
+        raise SystemExit(TOKEN_REJECTED) from None
+    logger.info("Telegram answers: this is @%s", me.username)
     application = build_application(settings)
     try:
         if settings.webhook_url:
             options = webhook_options(settings)
             logger.info("starting webhook on %s:%s", options["listen"], options["port"])
-            application.run_webhook(allowed_updates=ALLOWED_UPDATES, **options)
+            application.run_webhook(
+                allowed_updates=ALLOWED_UPDATES, bootstrap_retries=BOOTSTRAP_RETRIES, **options
+            )
         else:
             logger.info("starting long polling")
-            application.run_polling(allowed_updates=ALLOWED_UPDATES)
+            application.run_polling(
+                allowed_updates=ALLOWED_UPDATES, bootstrap_retries=BOOTSTRAP_RETRIES
+            )
     except InvalidToken:
         # InvalidToken's message quotes the token: end with a hint instead of its traceback.
         raise SystemExit(TOKEN_REJECTED) from None

@@ -56,6 +56,7 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    rebuilt: list[str] = field(default_factory=list)  # --full: same content, embedded again
     removed: list[str] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     chunks_written: int = 0
@@ -63,13 +64,15 @@ class IngestReport:
     @property
     def changed(self) -> bool:
         """True when the index content changed."""
-        return bool(self.added or self.updated or self.removed)
+        return bool(self.added or self.updated or self.removed or self.rebuilt)
 
     def summary_lines(self) -> list[str]:
         """A human summary in Indonesian: counts, then each changed or rejected file."""
         lines = [
             f"Selesai: {len(self.added)} ditambahkan, {len(self.updated)} diperbarui, "
-            f"{len(self.unchanged)} tidak berubah, {len(self.removed)} dihapus, "
+            f"{len(self.unchanged)} tidak berubah, "
+            + (f"{len(self.rebuilt)} dibangun ulang, " if self.rebuilt else "")
+            + f"{len(self.removed)} dihapus, "
             f"{len(self.rejected)} ditolak ({self.chunks_written} potongan teks ditulis)."
         ]
         lines += [f"+ ditambahkan: {p}" for p in self.added]
@@ -271,7 +274,7 @@ class Ingester:
             if shown not in index:
                 report.added.append(shown)
             elif index[shown].is_current(article.doc_hash):  # only in a full rebuild
-                report.unchanged.append(shown)
+                report.rebuilt.append(shown)
             else:
                 report.updated.append(shown)
         report.updated = sorted(report.updated + [p for p in resumed if p in unchanged])

@@ -1,4 +1,4 @@
-"""Runs a QA file (DESIGN.md's format) against the service and scores it.
+"""Runs a QA file (docs/design.md's format) against the service and scores it.
 
 A fact item passes when, for every group of alternatives, one alternative appears in the answer
 (case-insensitive); an out-of-scope item passes when the answer is not found. A found answer must

@@ -5,6 +5,10 @@ Workers ask about pay and unions, so the log is built to protect them:
   id or name, and any user can delete their rows (`forget_user`, behind /hapusdata);
 - rows older than LOG_RETENTION_DAYS are deleted at open and at most hourly while recording;
 - deleted content is zeroed (`secure_delete`) and the WAL truncated after a user's deletion;
+  while another connection reads, SQLite cannot truncate the WAL (its old frames still hold the
+  deleted text), so the wipe stays pending and is retried before every later call and at close;
+- DATA_DIR folders are created 0700 and the database 0600 (`knowledge.privacy`);
+- control characters (terminal escapes) are stripped from questions and answers before storing;
 - QUESTION_LOG=false records nothing and creates no file.
 
 The log must never stop an answer: every public method catches database and file errors, logs the
@@ -20,6 +24,7 @@ import hmac
 import json
 import logging
 import os
+import re
 import secrets
 import sqlite3
 import threading
@@ -29,6 +34,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
+
+from knowledge.privacy import private_dir, private_file, tighten
 
 if TYPE_CHECKING:
     from knowledge.settings import Settings
@@ -139,6 +146,16 @@ class NullQuestionLog:
         """Nothing to close."""
 
 
+# C0 and C1 controls and DEL, except newline and tab: ESC sequences could retitle, clear or
+# rewrite an admin's terminal when `tanyakerja stats` prints a worker's question.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """`text` without terminal control characters (newlines and tabs kept)."""
+    return _CONTROLS.sub("", text)
+
+
 def format_time(moment: datetime) -> str:
     """UTC timestamp as stored in the `ts` column."""
     return moment.astimezone(UTC).strftime(TIME_FORMAT)
@@ -171,6 +188,7 @@ class SQLiteQuestionLog:
         self._ready = False
         self._failing = False
         self._last_purge = float("-inf")
+        self._wipe_pending = False
 
     # --- the QuestionLog protocol -------------------------------------------------------------
 
@@ -186,11 +204,11 @@ class SQLiteQuestionLog:
             format_time(self._clock()),
             None,  # the user key, computed inside the guarded call (it may need the secret file)
             chat_type,
-            answer.question,
+            strip_controls(answer.question),
             int(answer.found),
             answer.mode,
             json.dumps(sources, ensure_ascii=False),
-            answer.text,
+            strip_controls(answer.text),
             float(answer.latency_ms),
         ]
 
@@ -232,13 +250,14 @@ class SQLiteQuestionLog:
             0,
         )
         if deleted:
-            self._checkpoint()
+            self._wipe_pending = True
+            self._wipe()
             logger.info("Question log: deleted %d entries at a user's request", deleted)
         return deleted
 
     def close(self) -> None:
         """Nothing is held open between calls; fold the WAL back into the main file."""
-        if self._ready:
+        if self._ready or self._wipe_pending:
             self._checkpoint()
 
     @property
@@ -282,6 +301,8 @@ class SQLiteQuestionLog:
 
     def _run(self, action: str, work: Callable[[sqlite3.Connection], T], default: T) -> T:
         """Run `work` in one transaction; on failure log once and return `default`."""
+        if self._wipe_pending:
+            self._wipe()
         with self._lock:
             try:
                 conn = self._connect()
@@ -311,7 +332,10 @@ class SQLiteQuestionLog:
     def _connect(self) -> sqlite3.Connection:
         if not self.recording and not self.path.exists():
             raise FileNotFoundError(f"no question log at {self.path}")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # SQLite gives the -wal and -shm files the main file's mode: create that one 0600.
+        private_file(self.path)
+        for companion in ("-wal", "-shm"):
+            tighten(self.path.with_name(self.path.name + companion))
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -337,21 +361,30 @@ class SQLiteQuestionLog:
             logger.info("Question log: deleted %d entries past the retention period", deleted)
         return int(deleted)
 
-    def _checkpoint(self) -> None:
+    def _checkpoint(self) -> bool:
+        """Fold the WAL into the main file and truncate it; False while a reader prevents it."""
         try:
             conn = self._connect()
             try:
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
             finally:
                 conn.close()
         except (sqlite3.Error, OSError) as exc:
             logger.debug("Question log checkpoint skipped: %s", exc)
+            return False
+        return not busy
+
+    def _wipe(self) -> None:
+        """Retry the checkpoint that clears deleted rows out of the WAL, until it succeeds."""
+        with self._lock:
+            if self._checkpoint():
+                self._wipe_pending = False
 
     def _load_secret(self) -> bytes:
         """Read the key secret from its file, creating it (mode 0600) the first time."""
         path = self._secret_path
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(path.parent)
             try:
                 fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             except FileExistsError:
@@ -395,11 +428,11 @@ def _entry(row: sqlite3.Row) -> LogEntry:
         id=int(row["id"]),
         time=datetime.strptime(row["ts"], TIME_FORMAT).replace(tzinfo=UTC),
         chat_type=str(row["chat_type"]),
-        question=str(row["question"]),
+        question=strip_controls(str(row["question"])),  # rows logged before stripping existed
         found=bool(row["found"]),
         mode=str(row["mode"]),
         sources=sources if isinstance(sources, list) else [],
-        answer=str(row["answer"]),
+        answer=strip_controls(str(row["answer"])),
         latency_ms=float(row["latency_ms"]),
         feedback=int(row["feedback"]),
     )

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from knowledge.questionlog import LogEntry, LogReader
+from knowledge.questionlog import LogEntry, LogReader, strip_controls
 from knowledge.text import terms, words
 
 if TYPE_CHECKING:
@@ -189,7 +189,7 @@ class Report:
                 lines.append(f"      Sumber: {source}")
         if len(self.disliked) > max_disliked:
             lines.append(f"  … {len(self.disliked) - max_disliked} lainnya (lihat --csv)")
-        return "\n".join(lines)
+        return strip_controls("\n".join(lines))  # workers' text never drives the terminal
 
     def csv_rows(self) -> list[list[str]]:
         """The report as rows: a header, then one row per figure; `bagian` names the section."""
@@ -219,7 +219,20 @@ class Report:
     def write_csv(self, path: Path | str) -> None:
         """Write `csv_rows()` as UTF-8 CSV (with a BOM, so spreadsheet apps read the emoji)."""
         with Path(path).open("w", encoding="utf-8-sig", newline="") as handle:
-            csv.writer(handle).writerows(self.csv_rows())
+            csv.writer(handle).writerows(
+                [[csv_safe(cell) for cell in row] for row in self.csv_rows()]
+            )
+
+
+# A cell starting with one of these is a formula in Excel, LibreOffice and Google Sheets; a
+# worker's question `=HYPERLINK("http://…"&A1)` would run in the admin's spreadsheet. OWASP's
+# advice: prefix such cells with a single quote, which shows the text as typed.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(cell: str) -> str:
+    """The cell as text no spreadsheet evaluates (a leading ' where it would be a formula)."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 CSV_COLUMNS = ("bagian", "label", "jumlah", "persen", "pertanyaan", "jawaban", "sumber", "variasi")
@@ -251,7 +264,7 @@ def _shorten(text: str, limit: int) -> str:
 def _source_label(source: dict[str, object]) -> str:
     title = str(source.get("title") or source.get("path") or "?")
     where = source.get("url") or source.get("path")
-    return f"[{source.get('n', '?')}] {title}" + (f" — {where}" if where else "")
+    return strip_controls(f"[{source.get('n', '?')}] {title}" + (f" — {where}" if where else ""))
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -61,7 +61,7 @@ class Source:
     publisher: str | None = None
 
     def to_json(self) -> dict[str, object]:
-        """The `sources[]` item of DESIGN.md's `ask --json` object."""
+        """The `sources[]` item of docs/design.md's `ask --json` object."""
         return {
             "n": self.n,
             "title": self.title,
@@ -97,7 +97,7 @@ class Answer:
     usage: dict[str, int] = field(default_factory=dict)
 
     def to_json(self, id_: str | None = None) -> dict[str, object]:
-        """DESIGN.md's `ask --json` object."""
+        """docs/design.md's `ask --json` object."""
         return {
             "id": id_,
             "question": self.question,

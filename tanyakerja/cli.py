@@ -1,7 +1,11 @@
-"""`tanyakerja run | chat | ask | ingest | eval | stats` (DESIGN.md's command line contract).
+"""`tanyakerja run | chat | ask | ingest | eval | stats | doctor` (docs/design.md's command line).
 
 This is the only place that knows every package: it builds Settings once, then hands them to
-the bot, the console chat, the ingester or the service. Telegram is imported only by `run`.
+the bot, the console chat, the ingester or the service. Telegram is imported only by `run` and
+`doctor`.
+
+Exit codes (docs/operators.md): 0 done; 1 failed, or answering is blocked; 2 bad usage or bad
+settings; 3 ingest finished but rejected some files.
 """
 
 from __future__ import annotations
@@ -14,13 +18,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from knowledge.settings import Settings
+from knowledge.settings import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
     from knowledge.service import KnowledgeService
 
 logger = logging.getLogger("tanyakerja")
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -36,7 +42,9 @@ def _setup_logging(verbose: bool) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="tanyakerja", description="TanyaKerja: tanya jawab kerja di industri AI."
+        prog="tanyakerja", description="TanyaKerja: tanya jawab kerja di industri AI.",
+        epilog="Exit codes: 0 done; 1 failed or answering blocked; 2 bad usage or settings;"
+        " 3 ingest rejected some files. Settings and more: docs/operators.md.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -44,7 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("chat", help="console chat, same answers as Telegram")
     ask = sub.add_parser("ask", help="answer one question")
     ask.add_argument("question", nargs="?", help="the question")
-    ask.add_argument("--json", action="store_true", help="print DESIGN.md's JSON object")
+    ask.add_argument(
+        "--json", action="store_true", help="print the answer object (docs/design.md)"
+    )
     ask.add_argument(
         "--batch", type=Path, help="JSONL file of {id, question}; prints one JSON object per line"
     )
@@ -62,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument(
         "--days", type=int, default=None, help="look back this many days (default: all kept)"
     )
+    sub.add_parser(
+        "doctor", help="check settings, Telegram, LLM, store, corpus and disk; exit 1 if blocked"
+    )
     return parser
 
 
@@ -69,7 +82,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `tanyakerja` console script."""
     args = _parser().parse_args(argv)
     _setup_logging(args.verbose)
-    settings = Settings()
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+        return EXIT_USAGE
+    _private_data_dir(settings)
+    from knowledge.store import StoreUnavailable
+    from tanyakerja.doctor import NotReady
+
+    try:
+        return _dispatch(args, settings)
+    except NotReady as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAILED
+    except StoreUnavailable as exc:  # a stopped `chroma run` server: one line, not a traceback
+        print(f"{exc} — start the Chroma server or fix CHROMA_HOST/CHROMA_PORT;"
+              " `tanyakerja doctor` checks everything.", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _private_data_dir(settings: Settings) -> None:
+    """DATA_DIR holds workers' questions: create it (and tighten it) to owner-only, 0700."""
+    from knowledge.privacy import private_dir
+
+    try:
+        private_dir(settings.data_dir)
+    except OSError as exc:  # the commands that need it report the problem themselves
+        logger.debug("DATA_DIR %s not prepared: %s", settings.data_dir, exc)
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     match args.command:
         case "run":
             return cmd_run(settings)
@@ -83,19 +127,36 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_eval(settings, args.file, as_json=args.json)
         case "stats":
             return cmd_stats(settings, csv_path=args.csv, days=args.days)
-    return 2
+        case "doctor":
+            from tanyakerja.doctor import doctor
+
+            return doctor(settings)
+    return EXIT_USAGE
 
 
 def build_service(settings: Settings) -> KnowledgeService:
-    """The knowledge service, indexing the corpus first when the index is empty."""
+    """The knowledge service, indexing the corpus first when the index is empty.
+
+    Raises NotReady (one line) when there is nothing to answer from, instead of refusing every
+    question.
+    """
     from knowledge.service import KnowledgeService
+    from tanyakerja.doctor import check_can_answer
 
     service = KnowledgeService.from_settings(settings)
+    check_can_answer(settings, service.store)
     if service.store.count() == 0:
         logger.info("The index is empty: indexing %s first", settings.corpus_dir)
         report = _ingester(settings, service).run(progress=sys.stderr.isatty())
         _print_report(report)
         service.refresh()
+        if service.store.count() == 0:
+            from tanyakerja.doctor import NotReady
+
+            raise NotReady(
+                f"No articles to answer from: no file in {settings.corpus_dir} could be indexed"
+                " (see the lines above)."
+            )
     return service
 
 
@@ -112,12 +173,26 @@ def _print_report(report: IngestReport) -> None:
 
 def cmd_run(settings: Settings) -> int:
     """The main job: Telegram bot, or the console chat while no token is configured."""
+    _check_before_run(settings)
     if settings.telegram_bot_token is None:
         return cmd_chat(settings)  # the console says how to connect Telegram
     from bot.app import run_bot  # post_init builds the services and indexes an empty corpus
 
     run_bot(settings)
     return 0
+
+
+def _check_before_run(settings: Settings) -> None:
+    """Refuse to start with nothing to answer from; warn about corpus files not yet indexed."""
+    from tanyakerja.doctor import check_can_answer, corpus_status, open_store, unindexed_warning
+
+    store = open_store(settings)
+    check_can_answer(settings, store)
+    if store.count() == 0:
+        return  # the whole corpus is indexed at start-up anyway
+    warning = unindexed_warning(corpus_status(settings, store), settings.corpus_dir)
+    if warning:
+        logger.warning("%s", warning)
 
 
 def cmd_chat(settings: Settings) -> int:
@@ -184,10 +259,11 @@ def cmd_ingest(settings: Settings, paths: Sequence[Path], *, full: bool, progres
         report = _ingester(settings, service).run(list(paths) or None, full=full, progress=progress)
     except (IngestBusy, ValueError) as exc:  # ValueError: --full with paths
         print(str(exc), file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     for line in report.summary_lines():
         print(line)
-    return 0
+    # cron and CI must notice rejected files even though everything else was indexed
+    return EXIT_REJECTED if report.rejected else EXIT_OK
 
 
 def cmd_eval(settings: Settings, file: Path, *, as_json: bool) -> int:

@@ -18,7 +18,7 @@ SEED_CORPUS = REPO / "corpus"
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the developer's .env or real tokens: run from an empty folder."""
+    """No test reads the developer's .env or real tokens: home and working dir are empty."""
     for key in (
         "TELEGRAM_BOT_TOKEN",
         "TELEGRAM_BASE_URL",
@@ -40,6 +40,8 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     ):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.chdir(tmp_path)
+    # The project home (where .env is read and relative paths resolve) is the test's own folder.
+    monkeypatch.setenv("TANYAKERJA_HOME", str(tmp_path))
 
 
 @pytest.fixture

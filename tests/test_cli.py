@@ -1,4 +1,4 @@
-"""The `tanyakerja` command line, run as a real subprocess (DESIGN.md's JSON contract)."""
+"""The `tanyakerja` command line, run as a real subprocess (docs/design.md's JSON contract)."""
 
 from __future__ import annotations
 

@@ -229,9 +229,13 @@ def test_full_rebuild_swaps_collection(empty: Ingester, tmp_path: Path) -> None:
     assert (report.added, report.updated, report.unchanged, report.removed) == (
         ["corpus/a3.md"],
         ["corpus/a0.md"],
-        ["corpus/a2.md"],
+        [],
         ["corpus/a1.md"],
     )
+    # a full rebuild embeds the unchanged file again: it must not be reported as untouched
+    assert report.rebuilt == ["corpus/a2.md"]
+    assert "1 tidak berubah" not in report.summary_lines()[0]
+    assert "1 dibangun ulang" in report.summary_lines()[0]
     assert report.chunks_written == 3
     assert empty.store.state().collection != old
     assert sorted(_index(empty)) == ["corpus/a0.md", "corpus/a2.md", "corpus/a3.md"]
