@@ -54,7 +54,7 @@ class _Scored:
 class ExtractiveAnswerer:
     """Grounded answers built from retrieved sentences; also the found/not-found judge."""
 
-    def __init__(self, *, retriever: HybridRetriever, max_passages: int = 4) -> None:
+    def __init__(self, *, retriever: HybridRetriever, max_passages: int = 5) -> None:
         self.retriever = retriever
         self.max_passages = max_passages
 

@@ -204,14 +204,16 @@ def correct(word: str, vocab: Vocabulary | None) -> str:
         return word
     if any(word == k[0] for k in glossary()) or word in chat_spellings():
         return word
-    if word in _dictionary() or stem(word) in _dictionary():
-        return word  # a real Indonesian word the articles happen not to use
-    for variant in _colloquial_variants(word):
+    # a real Indonesian word the articles happen not to use stays itself ("tangga" is not a
+    # typo of "tanggap"), unless it is one edit from a domain word ("gajih" -> "gaji")
+    in_dictionary = word in _dictionary() or stem(word) in _dictionary()
+    for variant in _colloquial_variants(word) if not in_dictionary else ():
         if _known(variant, vocab) and variant not in stopwords():
             return variant
     best, best_df = word, 0
+    domain = set(lexicon()) | {k[0] for k in glossary() if len(k) == 1}
     for candidate in _edits1(word):
-        if candidate in stopwords():
+        if candidate in stopwords() or (in_dictionary and candidate not in domain):
             continue
         df = max((vocab.df(t) for t in terms(candidate)), default=0)
         glossed = any(candidate == k[0] and len(k) == 1 for k in glossary())

@@ -1,0 +1,51 @@
+"""The answered / partial / not-found decision, on the real seed index."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from knowledge.gate import Thresholds
+from knowledge.question import read
+
+
+def verdict(service: Any, text: str) -> Any:
+    q = read(text, service.retriever.lexical)
+    return service.gate.decide(q, service.retrieve(q))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "brp gajih pelatih ai",
+        "kerja dr rumah bisa ga?",
+        "Why did ByteDance fire the intern?",
+        "serikat?",
+        "bisa WFH?",
+    ],
+)
+def test_worker_phrasings_are_answered(seed_service: Any, question: str) -> None:
+    assert verdict(seed_service, question).outcome == "answered"
+
+
+def test_personal_context_gives_a_partial_verdict(seed_service: Any) -> None:
+    v = verdict(seed_service, "Saya ibu rumah tangga lulusan SMA, bisa kerja jadi pelabel data?")
+    assert v.outcome == "partial"
+    assert any("ibu rumah tangga" in m for m in v.missing)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Berapa UMR Jakarta?", "cara daftar jadi driver Gojek", "resep rendang padang", "togel?"],
+)
+def test_absent_subjects_and_off_topic_are_not_found(seed_service: Any, question: str) -> None:
+    v = verdict(seed_service, question)
+    assert v.outcome == "not_found"
+    assert v.off_topic  # with an LLM these are still refused before asking it
+
+
+def test_other_embedders_rest_on_coverage_alone() -> None:
+    t = Thresholds.for_embedder("openai-text-embedding-3-small")
+    assert t.min_dense < 0 and t.min_dense_full < 0 and t.off_topic_dense < 0
+    assert Thresholds.for_embedder("e5-small-q4").min_dense == pytest.approx(0.80)

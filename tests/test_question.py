@@ -1,0 +1,112 @@
+"""Question reading: spellings, typos, glossary, kinds, qualifiers, names, follow-ups."""
+
+from __future__ import annotations
+
+from knowledge.question import clean_words, is_followup, read, resolve
+from knowledge.text import terms
+
+
+class Vocab:
+    """A tiny corpus vocabulary (stemmed term -> passages), the Protocol's real fake."""
+
+    def __init__(self, text: str) -> None:
+        self._df: dict[str, int] = {}
+        for t in terms(text):
+            self._df[t] = self._df.get(t, 0) + 1
+
+    def df(self, term: str) -> int:
+        return self._df.get(term, 0)
+
+
+VOCAB = Vocab(
+    "pelatih AI dibayar gaji upah $15 per jam tanpa tunjangan asuransi kesehatan jarang "
+    "serikat pekerja Kenya label data bekerja dari rumah jarak jauh Amerika Serikat Kansas "
+    "Netflix manajer mahasiswa dokter"
+)
+
+
+def test_chat_spellings_and_one_edit_typos_become_words() -> None:
+    assert clean_words("brp gajih pelatih ai", VOCAB) == ["berapa", "gaji", "pelatih", "ai"]
+    assert "dari" in clean_words("kerja dr rumah bisa ga?", VOCAB)
+
+
+def test_real_words_are_not_corrected_into_corpus_words() -> None:
+    # "tangga" is an Indonesian word one edit from nothing we want; it must stay itself
+    assert clean_words("ibu rumah tangga", VOCAB) == ["ibu", "rumah", "tangga"]
+
+
+def test_colloquial_verb_forms_are_read_as_standard_ones() -> None:
+    assert clean_words("ngelabel", Vocab("label data")) == ["label"]
+
+
+def test_glossary_words_carry_the_articles_words() -> None:
+    q = read("Kerja beginian dapat THR nggak?", VOCAB)
+    thr = next(c for c in q.concepts if c.surface.lower() == "thr")
+    assert thr.glossary and "tunjang" in thr.terms and thr.known
+    assert "tunjang" in q.search_text
+
+
+def test_kinds() -> None:
+    kinds = {
+        "Apa saja keuntungan dan kerugian jadi pelatih AI?": "list",
+        "Lebih gede mana, gaji manajer AI Netflix atau pelatih AI?": "compare",
+        "brp gajih pelatih ai": "how_much",
+        "Kenapa pekerja Kenya bikin serikat?": "why",
+        "serikat?": "topic",
+        "Siapa Sonam Jindal?": "who",
+    }
+    for text, kind in kinds.items():
+        assert read(text, VOCAB).kind == kind, text
+
+
+def test_comparison_has_two_sides() -> None:
+    q = read("Lebih gede mana, gaji manajer AI Netflix atau pelatih AI?", VOCAB)
+    assert len(q.parts) == 2
+    assert "netflix" in q.parts[0] and "pelatih" in q.parts[1]
+
+
+def test_personal_context_is_a_qualifier_not_the_subject() -> None:
+    q = read("Saya ibu rumah tangga lulusan SMA, bisa kerja jadi pelabel data?", VOCAB)
+    qualifiers = {c.surface for c in q.qualifiers}
+    assert "ibu rumah tangga" in qualifiers and "SMA" in qualifiers
+    assert {"label", "data"} <= {t for c in q.subject for t in c.terms}
+
+
+def test_amerika_serikat_is_one_unit_not_a_union() -> None:
+    q = read("serikat?", VOCAB)
+    assert q.concepts[0].terms == frozenset({"serikat"})
+    assert "amerika_serikat" in terms("tinggal di Kansas, Amerika Serikat")
+    assert "serikat" not in terms("tinggal di Kansas, Amerika Serikat")
+
+
+def test_unknown_names_are_entities() -> None:
+    q = read("Berapa UMR Jakarta?", VOCAB)
+    assert any(c.entity and not c.known for c in q.subject)
+    q = read("Appen itu legit ga? bayarnya brp", VOCAB)
+    assert any(c.surface.lower() == "appen" and c.entity for c in q.concepts)
+
+
+def test_place_after_di_is_where_the_asker_is() -> None:
+    q = read("Berapa gaji pelatih AI di Jakarta?", VOCAB)
+    assert [c.surface.lower() for c in q.qualifiers] == ["jakarta"]
+
+
+def test_follow_up_with_new_topic_keeps_subject_and_drops_old_topic() -> None:
+    first = read("Berapa gaji pelatih AI per jam?", VOCAB)
+    follow = read("kalau asuransi kesehatan?", VOCAB)
+    assert is_followup(follow)
+    resolved = resolve(follow, first, VOCAB)
+    assert "asuransi" in resolved and "pelatih" in resolved
+    assert "gaji" not in resolved and "per" not in resolved.split()
+
+
+def test_english_follow_up_resolves_too() -> None:
+    first = read("Berapa gaji pelatih AI per jam?", VOCAB)
+    resolved = resolve(read("Do they get health insurance?", VOCAB), first, VOCAB)
+    assert "pelatih" in resolved and "insurance" in resolved
+
+
+def test_a_full_new_question_is_not_a_follow_up() -> None:
+    first = read("Berapa gaji pelatih AI per jam?", VOCAB)
+    q = read("Netflix mencari manajer produk AI dengan gaji berapa?", VOCAB)
+    assert resolve(q, first, VOCAB) == q.text
