@@ -100,6 +100,8 @@ _PERSONA = {
     "cuma", "hanya", "baru", "belum", "pernah", "punya", "tidak", "sudah", "lagi", "sedang",
     "bekerja", "kerja", "sebagai", "jadi", "adalah", "seorang", "di", "dari", "yang", "dan",
 }
+# "… nggak?", "… belum?": they make a yes/no question; the other words say what is asked
+_PARTICLES = {"tidak", "belum", "bukan", "kan"}
 _LOCATIVE = {"di", "in", "at", "daerah", "kota", "wilayah"}
 
 _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
@@ -281,24 +283,42 @@ def _is_comparison(text: str, cue: str) -> bool:
     return True
 
 
-def _personal_span(tokens: Sequence[str]) -> set[int]:
-    """Indices of the words that describe the asker ("saya ibu rumah tangga lulusan SMA")."""
+def _personal_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
+    """Indices of the words that describe the asker ("saya ibu rumah tangga lulusan SMA").
+
+    A clause that speaks of the asker and asks nothing ("saya penulis skenario, takut kerjaan
+    saya diambil AI. ada yg protes?") is context as a whole; inside a clause that also asks,
+    the words from "saya" up to the asking word ("bisa", "apakah") are.
+    """
     span: set[int] = set()
-    for i, tok in enumerate(tokens):
-        if tok not in FIRST_PERSON:
+    for clause in sorted(set(clauses)):
+        idx = [i for i, c in enumerate(clauses) if c == clause]
+        words_ = [tokens[i] for i in idx]
+        if not set(words_) & FIRST_PERSON:
             continue
-        for j in range(i + 1, min(len(tokens), i + 12)):
-            if tokens[j] in _CLAUSE_END:
-                break
-            span.add(j)
+        if len(set(clauses)) > 1 and not set(words_) & (_CLAUSE_END | _ASKING):
+            span.update(i for i in idx if tokens[i] not in FIRST_PERSON)
+            continue
+        for n, i in enumerate(idx):
+            if tokens[i] not in FIRST_PERSON:
+                continue
+            for j in idx[n + 1 : n + 12]:
+                if tokens[j] in _CLAUSE_END:
+                    break
+                span.add(j)
     # "… untuk ibu rumah tangga", "cocok buat mahasiswa": persona words anywhere
     for i, tok in enumerate(tokens):
-        if tok in _PERSONA and tok not in ("kerja", "bekerja", "tahun", "di", "dari", "yang",
-                                            "dan", "sebagai", "jadi", "adalah", "tidak", "sudah",
-                                            "lagi", "sedang", "punya", "pernah", "belum", "baru",
-                                            "cuma", "hanya", "seorang", "rumah"):
+        if tok in _PERSONA and tok not in _PERSONA_FILLER:
             span.add(i)
     return span
+
+
+_ASKING = {"siapa", "kapan", "mana", "dimana", "why", "who", "where", "when", "ada", "tidak"}
+_PERSONA_FILLER = {
+    "kerja", "bekerja", "tahun", "di", "dari", "yang", "dan", "sebagai", "jadi", "adalah",
+    "tidak", "sudah", "lagi", "sedang", "punya", "pernah", "belum", "baru", "cuma", "hanya",
+    "seorang", "rumah",
+}
 
 
 def _locative_span(tokens: Sequence[str]) -> set[int]:
@@ -340,10 +360,14 @@ def _capitalised_names(text: str) -> set[str]:
 
 def read(text: str, vocab: Vocabulary | None = None) -> Question:
     """Read one question (no history): spelling, kind, subject and qualifiers."""
-    tokens = clean_words(text, vocab)
-    clean = " ".join(tokens)
-    joined = join_phrases(tokens)
-    personal = _personal_span(joined)
+    joined: list[str] = []
+    clauses: list[int] = []
+    for n, piece in enumerate(re.split(r"[,.;!?\n]+", text)):
+        piece_tokens = join_phrases(clean_words(piece, vocab))
+        joined.extend(piece_tokens)
+        clauses.extend([n] * len(piece_tokens))
+    clean = " ".join(w.replace("_", " ") for w in joined)
+    personal = _personal_span(joined, clauses)
     located = _locative_span(joined)
     names = entities() | _capitalised_names(text)
     # the worker's own capitals for naming things back ("SMA", not "sma")
@@ -379,6 +403,9 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
             i += len(match)
             continue
         word = joined[i]
+        if word in _PARTICLES:
+            i += 1
+            continue
         word_terms = terms(word.replace("_", " ")) if "_" not in word else [word]
         if word_terms:
             term_set = frozenset(word_terms)
