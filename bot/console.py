@@ -6,9 +6,9 @@ admins want to try questions before connecting Telegram. Questions take the one 
 Telegram; only the rendering differs (plain text). The bot's slash commands are commands here
 too (`/tanya serikat?` is the question "serikat?"), never questions.
 
-Log lines are held back while the chat runs and printed on their own lines after the answer they
-belong to, so they never land in the middle of the "Kamu:" prompt (stdin piped, or an LLM warning
-arriving while the prompt waits). No `telegram` import here.
+Log lines are held back while the chat runs and printed on their own lines just before the reply
+they came with (or before the next prompt), so they never land after the "Kamu:" prompt (stdin
+piped, or a warning arriving while the prompt waits). No `telegram` import here.
 """
 
 from __future__ import annotations
