@@ -82,7 +82,7 @@ async def respond(
     update: Update, context: Context, question: str, *, reply_to: Message | None = None,
     echo: bool = False,
 ) -> None:
-    """Check, answer and send one question: the core of every way of asking."""
+    """Check, answer and send one question (knowledge.asking does the work; this renders)."""
     services = get_services(context)
     chat, user_id = update.effective_chat, real_user_id(update)
     if chat is None:

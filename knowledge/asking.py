@@ -110,11 +110,6 @@ class Outcome:
     message: str = ""  # for every status but "answered"
     entry_id: int | None = None  # the question log's id (feedback buttons)
 
-    @property
-    def answered(self) -> bool:
-        """True when `answer` is set."""
-        return self.answer is not None
-
 
 class Asker:
     """Question -> cleaned, checked, answered, remembered and logged."""
