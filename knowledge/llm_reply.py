@@ -52,11 +52,19 @@ _REFUSAL = re.compile(
         r"\b(?:tidak|tak|belum)\s+(?:disebutkan|dibahas|dijelaskan|tercantum|disinggung|"
         r"dirinci)\b",
         r"\b(?:tidak|tak)\s+(?:dapat|bisa)\s+(?:menemukan|menjawab|memastikan)\b",
+        # "Informasi soal UMR tidak tersedia", "… tidak ditemukan dalam kutipan"
+        rf"\b(?:informasi|keterangan|jawaban)\b{_GAP}\b(?:tidak|tak|belum)\s+"
+        r"(?:tersedia|ada|ditemukan)\b",
+        r"\b(?:tidak|tak|belum)\s+(?:tersedia|ditemukan|ada|disebut(?:kan)?|dibahas)\s+"
+        rf"(?:dalam|di|pada)\s+(?:\w+\s+){{0,2}}?{_ID_SUBJECT}\b",
         r"\bsaya\s+(?:tidak|tak|belum)\s+(?:tahu|menemukan)\b",
         # "The passages do not mention …", "The articles don't specifically cover …"
         rf"\b{_EN_SUBJECT}\b{_GAP}\b(?:do|does|did)\s*(?:not|n't)\s+"
         rf"(?:\w+ly\s+)?{_EN_VERB}\b",
         r"\b(?:no|not\s+any)\s+(?:information|mention|details?|answer)\b",
+        rf"\bnone\s+of\s+the\s+(?:provided\s+|given\s+)?{_EN_SUBJECT}\b",
+        rf"\bnot\s+(?:found\s+|mentioned\s+|covered\s+)?in\s+the\s+(?:provided\s+|given\s+)?"
+        rf"{_EN_SUBJECT}\b",
         r"\b(?:is|are|was|were)\s*(?:not|n't)\s+(?:\w+ly\s+)?(?:mentioned|covered|specified|"
         r"stated|discussed|provided|given|addressed)\b",
         r"\bI\s+(?:do\s+not|don't|cannot|can't|could\s+not|couldn't)\s+(?:know|find|answer|"

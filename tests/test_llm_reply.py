@@ -23,6 +23,8 @@ REFUSALS = [
     "Kutipan [2] tidak menyebutkan kapan gajian.",
     "The passages do not contain information about the minimum wage in Jakarta.",
     "The provided articles don't mention BPJS. I cannot answer this from them.",
+    "Informasi mengenai UMR Jakarta tidak tersedia dalam kutipan.",
+    "None of the passages mention when payday is.",
 ]
 PARTIALS = [
     "Artikel tidak membahas ibu rumah tangga secara khusus, tetapi pelabel data dibayar "
@@ -36,6 +38,7 @@ ANSWERS = [
     "Artikel menyebut pelatih AI tidak ada tunjangan [2].",
     "The article says the companies do not provide health insurance [2].",
     "Pelatih AI dibayar 15 dollar AS per jam [1]. Artikel tidak menyebut tunjangan lain.",
+    "Tunjangan tidak ada di kontrak mereka [2].",
 ]
 
 
