@@ -56,6 +56,7 @@ EMPTY_INDEX = (
     "Belum ada artikel di indeks. Jalankan `tanyakerja ingest` dulu untuk membaca folder corpus."
 )
 TANYA_EMPTY = "Tulis pertanyaannya setelah /tanya, misalnya: /tanya berapa gaji pelatih AI?"
+CHECKING_TOPICS = "Sebentar, saya cek dulu pertanyaan mana saja yang bisa saya jawab\u2026"
 TOPICS_EMPTY = "Belum ada contoh pertanyaan yang bisa saya jawab. Langsung tulis saja pertanyaanmu."
 UNKNOWN_COMMAND = "Perintah itu tidak saya kenal. Ketik /bantuan untuk melihat daftar perintah."
 PRIVACY = (
@@ -183,7 +184,11 @@ class _Console:
             if line.lower() in EXIT_WORDS:
                 write(BYE)
                 break
-            reply = self.handle(line)
+            try:
+                reply = self.handle(line)
+            except KeyboardInterrupt:  # Ctrl+C while answering: leave as quietly as at the prompt
+                write(BYE)
+                break
             self._flush(held)
             write(reply)
         self._flush(held)
@@ -226,6 +231,7 @@ class _Console:
     def topics(self) -> str:
         """Example questions per topic that the articles answer (checked at the first /topik)."""
         if self.suggestions is None:
+            self.write(CHECKING_TOPICS)
             self.suggestions = Suggestions()
             self.suggestions.compute(lambda question: self.knowledge.ask(question))
         topics = self.suggestions.topics()

@@ -123,3 +123,18 @@ def test_log_lines_wait_for_the_end_of_the_turn(
     logs = [o for o in out if "[log]" in o]
     assert logs == ["\n[log] WARNING knowledge.llm_answerer: LLM answer failed: connection"]
     assert out.index(logs[0]) + 1 == next(i for i, o in enumerate(out) if "TanyaKerja:" in o)
+
+
+class InterruptedKnowledge(FakeKnowledge):
+    """The user presses Ctrl+C while an answer is being prepared."""
+
+    def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
+        """Interrupted."""
+        raise KeyboardInterrupt
+
+
+def test_ctrl_c_while_answering_says_goodbye(make_settings: Callable[..., Settings]) -> None:
+    out: list[str] = []
+    run_console(make_settings(), knowledge=InterruptedKnowledge(), write=out.append,
+                read=_script("Berapa gaji pelatih AI?", "tidak dibaca"))
+    assert out[-1] == BYE
