@@ -16,9 +16,10 @@ Why each rule:
   LLM_MAX_TOKENS) before citations are checked, so a runaway reply never floods a phone.
 - Citations are rewritten, not trusted: numbers that point at no given passage are removed, the
   rest renumbered 1..k in order of first use, and `sources` holds exactly those passages. A
-  found answer with no valid citation is not shown: the extractive answer is.
+  found answer with no valid citation is not shown: the offline answer is (the caller's
+  `offline`, with its own found/not-found decision, or else the extractive answer).
 - Any LLM fault (timeout, refused connection, 401, 429, 5xx, malformed or empty reply) gives the
-  extractive answer plus one Indonesian line saying so. After a fault the LLM is skipped for a
+  offline answer plus one Indonesian line saying so (also in `note`). After a fault the LLM is skipped for a
   short cool-down, so a follow-up's rewrite timing out does not make the answer wait again.
 """
 
@@ -27,7 +28,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -293,8 +294,18 @@ class LLMAnswerer:
             return self.fallback.resolve_followup(question, history)
         return query
 
-    def answer(self, question: str, passages: list[Passage], *, standalone: str) -> Answer:
-        """A cited LLM answer (mode "llm"), or the extractive one when the LLM cannot give it."""
+    def answer(
+        self, question: str, passages: list[Passage], *, standalone: str,
+        offline: Callable[[], Answer] | None = None,
+    ) -> Answer:
+        """A cited LLM answer (mode "llm"), or the offline one when the LLM cannot give it.
+
+        `offline` is the answer without an LLM (the caller's own found/partial/not-found decision
+        included); without it, the fallback's extractive answer.
+        """
+        without_llm = offline or (
+            lambda: self.fallback.answer(question, passages, standalone=standalone)
+        )
         if not passages:
             return self.fallback.not_found(question)
         texts = select_context(
@@ -306,7 +317,7 @@ class LLMAnswerer:
         try:
             reply = self._call("answer", self.system_prompt, user)
         except LLMUnavailable:
-            return self._unavailable(question, passages, standalone)
+            return self._unavailable(without_llm())
 
         text = cut_to_length(reply.text, self.max_answer_chars)
         cited = check_citations(_MARKER_RE.sub("", text), len(given))
@@ -318,7 +329,7 @@ class LLMAnswerer:
             return answer
         if not cited.order or not cited.text:
             logger.warning("LLM answer cited no given passage; using the extractive answer")
-            answer = self.fallback.answer(question, passages, standalone=standalone)
+            answer = without_llm()
             answer.usage = dict(reply.usage)
             return answer
         sources = [
@@ -335,8 +346,7 @@ class LLMAnswerer:
             usage=dict(reply.usage),
         )
 
-    def _unavailable(self, question: str, passages: list[Passage], standalone: str) -> Answer:
-        answer = self.fallback.answer(question, passages, standalone=standalone)
+    def _unavailable(self, answer: Answer) -> Answer:
         answer.note = UNAVAILABLE_NOTE
         answer.text = f"{answer.text.rstrip()}\n\n{UNAVAILABLE_NOTE}"
         return answer

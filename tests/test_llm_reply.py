@@ -186,3 +186,25 @@ def test_echo_models_return_every_passage_given(stub: OpenAIStub) -> None:
     recording.complete("s", user, timeout=1.0)
     assert recording.take() == [user]
     assert recording.take() == []
+
+
+def test_the_callers_offline_answer_replaces_the_llm_when_it_fails_or_cites_nothing(
+    stub: OpenAIStub, build: Callable[..., LLMAnswerer], fallback: FakeExtractive
+) -> None:
+    """The service passes its own offline answer (its found/partial/not-found decision included),
+    so a failing LLM never turns a question the offline path would refuse into a quote."""
+    from knowledge.types import Answer
+
+    def offline() -> Answer:
+        return Answer(question=QUESTION, text=FAKE_NOT_FOUND, found=False, mode="extractive")
+
+    stub.script(Reply.error(401), Reply(text="Upahnya 15 dollar [9]."))
+    answerer = build()
+    down = answerer.answer(QUESTION, PASSAGES, standalone=QUESTION, offline=offline)
+    assert down.found is False
+    assert down.note is not None
+    answerer._down_until = 0.0  # end the cool-down: the next call reaches the stub
+    uncited = answerer.answer(QUESTION, PASSAGES, standalone=QUESTION, offline=offline)
+    assert uncited.found is False
+    assert uncited.note is None
+    assert fallback.calls == []  # the extractive fallback was never used
