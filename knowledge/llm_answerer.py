@@ -19,8 +19,9 @@ Why each rule:
   found answer with no valid citation is not shown: the offline answer is (the caller's
   `offline`, with its own found/not-found decision, or else the extractive answer).
 - Any LLM fault (timeout, refused connection, 401, 429, 5xx, malformed or empty reply) gives the
-  offline answer plus one Indonesian line saying so (also in `note`). After a fault the LLM is skipped for a
-  short cool-down, so a follow-up's rewrite timing out does not make the answer wait again.
+  offline answer plus one Indonesian line saying so (also in `note`). After a fault the LLM is
+  skipped for a short cool-down, so a follow-up's rewrite timing out does not make the answer
+  wait again.
 """
 
 from __future__ import annotations
