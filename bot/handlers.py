@@ -24,8 +24,6 @@ from bot import keyboards, texts
 from bot.render import articles_html, render_answer, split_html
 from bot.services import Services, get_services
 from bot.users import real_user_id, sender_key
-from knowledge.store import StoreUnavailable
-from knowledge.types import Turn
 
 if TYPE_CHECKING:
     from telegram import Bot
@@ -84,12 +82,11 @@ async def respond(
     update: Update, context: Context, question: str, *, reply_to: Message | None = None,
     echo: bool = False,
 ) -> None:
-    """Check, answer and send one question: the core of every way of asking."""
+    """Check, answer and send one question (knowledge.asking does the work; this renders)."""
     services = get_services(context)
     chat, user_id = update.effective_chat, real_user_id(update)
     if chat is None:
         return
-    question = question.strip()
     thread_id = topic_thread_id(update)
 
     async def say(text: str) -> None:
@@ -97,33 +94,24 @@ async def respond(
             chat.id, text, reply_parameters=_reply(reply_to), message_thread_id=thread_id
         )
 
-    if not question:
-        await say(texts.EMPTY_QUESTION)
-        return
-    limit = services.settings.max_question_chars
-    if len(question) > limit:
-        await say(texts.too_long(limit))
+    refusal = services.asker.check(question)  # empty or over MAX_QUESTION_CHARS
+    if refusal is not None:
+        await say(texts.EMPTY_QUESTION if refusal.status == "empty" else refusal.message)
         return
     who = sender_key(update) or chat.id  # anonymous admins: their group's shared quota
     if not services.rate_limiter.allow(who):
         await say(texts.rate_limited(services.rate_limiter.retry_after(who)))
         return
 
-    history = services.conversations.history(chat.id)
-    try:
-        async with typing(context.bot, chat.id, thread_id=thread_id):
-            answer = await asyncio.to_thread(services.knowledge.ask, question, history)
-    except StoreUnavailable as exc:  # e.g. the Chroma server is down; next question retries
-        logger.warning("Article store unavailable: %s", exc)
-        await say(texts.STORE_DOWN)
-        return
-    if answer.found:  # a "not in my articles" turn would only mislead the next follow-up
-        services.conversations.add(
-            chat.id, Turn(question, answer.text, answer.standalone_question or question)
+    async with typing(context.bot, chat.id, thread_id=thread_id):
+        outcome = await asyncio.to_thread(
+            services.asker.ask, question, chat=chat.id, user_id=user_id, chat_type=chat.type
         )
-    entry_id = await asyncio.to_thread(
-        services.log.record, user_id=user_id, chat_type=chat.type, answer=answer
-    )
+    answer = outcome.answer
+    if answer is None:  # the article store is unreachable
+        await say(outcome.message)
+        return
+    entry_id = outcome.entry_id
     parts = render_answer(answer, echo_question=echo)
     # Under an answer: 👍/👎. Under "not in my articles": questions the articles do answer.
     markup: InlineKeyboardMarkup | None = None

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from bot.conversation import Conversations
 from bot.ratelimit import RateLimiter
+from knowledge.asking import Asker
+from knowledge.conversation import Conversations
 from knowledge.suggestions import Suggestions
 from knowledge.types import Answer, Turn
 
@@ -88,6 +89,14 @@ class Services:
         """The per-user question limit (always set after construction)."""
         assert self.limiter is not None
         return self.limiter
+
+    @property
+    def asker(self) -> Asker:
+        """The one path from question to logged answer, over these services."""
+        return Asker(
+            knowledge=self.knowledge, log=self.log, conversations=self.conversations,
+            max_question_chars=self.settings.max_question_chars,
+        )
 
     def is_admin(self, user_id: int | None) -> bool:
         """True for the Telegram user ids listed in ADMIN_USER_IDS."""

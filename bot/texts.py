@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 from bot.render import esc
 from ingest.loaders import format_size
+from knowledge.asking import STORE_DOWN as STORE_DOWN  # one wording for every front end
+from knowledge.asking import too_long as too_long
 
 TOPIC_LIST = (
     "gaji dan bayaran, tunjangan dan asuransi, serikat pekerja, platform dan perusahaan, "
@@ -110,15 +112,6 @@ FEEDBACK_DONE_DOWN = "\U0001f44e Tercatat, terima kasih!"
 SUGGESTION_GONE = "Pertanyaan ini sudah tidak tersedia. Coba /topik lagi, ya."
 
 
-def too_long(limit: int) -> str:
-    """Asks to shorten a question over the limit."""
-    count = f"{limit:,}".replace(",", ".")  # Indonesian thousands separator
-    return (
-        f"Pertanyaannya terlalu panjang untuk saya (lebih dari {count} karakter). "
-        "Boleh dipersingkat jadi satu atau dua kalimat saja?"
-    )
-
-
 def rate_limited(seconds: int) -> str:
     """Polite "slow down" message."""
     return (
@@ -197,9 +190,3 @@ def deleted(title: str) -> str:
 def delete_missing(doc_id: str) -> str:
     """The article disappeared between /hapus and the confirmation."""
     return f"Artikel dengan id <code>{esc(doc_id)}</code> sudah tidak ada."
-
-
-STORE_DOWN = (
-    "Maaf, kumpulan artikel saya sedang tidak bisa diakses. "
-    "Coba tanyakan lagi dalam beberapa menit, ya \U0001f64f"
-)

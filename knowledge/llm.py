@@ -173,6 +173,7 @@ class OpenAIChatModel:
             timeout=settings.llm_timeout_s,
             max_retries=0,  # complete_with_retries decides what deserves another attempt
             temperature=0.2,
+            max_completion_tokens=settings.llm_max_tokens,  # a runaway reply costs time and money
             use_responses_api=False,  # compatible servers only speak chat completions
         )
         return cls(llm=llm)
@@ -200,3 +201,39 @@ class OpenAIChatModel:
         }
         model_name = str(getattr(message, "response_metadata", {}).get("model_name", ""))
         return ChatReply(text=text, usage=usage, model=model_name)
+
+
+class EchoPassagesChat:
+    """A ChatModel that answers with every passage it was given, verbatim and cited.
+
+    It measures retrieval, not language: with it, every fact in the context reaches the answer,
+    so an evaluation shows what an ideal LLM could have used ("facts reaching the LLM").
+    """
+
+    def complete(self, system: str, user: str, *, timeout: float) -> ChatReply:
+        """Each <kutipan> block's text followed by its [n]; the question itself for a rewrite."""
+        from knowledge.llm_answerer import passages_in
+
+        texts = passages_in(user)
+        if not texts:  # a follow-up rewrite: keep the question as it was asked
+            last = user.rsplit("<pertanyaan_terakhir>", 1)[-1]
+            return ChatReply(text=last.split("</pertanyaan_terakhir>", 1)[0].strip() or user)
+        return ChatReply(text="\n".join(f"{t} [{n}]" for n, t in enumerate(texts, start=1)))
+
+
+@dataclass
+class RecordingChat:
+    """Wraps a ChatModel and keeps every user message sent through it (for evaluation)."""
+
+    inner: ChatModel
+    sent: list[str] = field(default_factory=list)
+
+    def complete(self, system: str, user: str, *, timeout: float) -> ChatReply:
+        """Record the user message, then delegate."""
+        self.sent.append(user)
+        return self.inner.complete(system, user, timeout=timeout)
+
+    def take(self) -> list[str]:
+        """The messages recorded since the last take."""
+        sent, self.sent = self.sent, []
+        return sent

@@ -4,14 +4,24 @@ Why each rule:
 - The system prompt (knowledge/prompts/answer.txt) is constant; passages and the question travel
   in the user message inside <kutipan>/<pertanyaan> delimiters, with any look-alike delimiters
   removed from them, so an article that says "abaikan instruksi" is just more data.
-- The model answers "TIDAK_ADA_JAWABAN" (NOT_FOUND_MARKER) when the passages lack the answer; we
-  turn that into `found` False with the extractive answerer's kind Indonesian text.
+- Every value placed in the prompt (passage text, title, publisher, date) goes through the same
+  cleaning, and attribute values lose quotes and angle brackets, so front matter cannot open or
+  close a block either.
+- The model answers "TIDAK_ADA_JAWABAN" (NOT_FOUND_MARKER) when the passages lack the answer, or
+  says so in a sentence (knowledge.llm_reply reads both, in Indonesian and English); either gives
+  `found` False with the extractive answerer's kind Indonesian text: the model's judgement is
+  never overridden by an extractive answer. A reply that opens by saying the passages do not
+  cover part of the question is a partial answer (`partial` True).
+- A reply is cut at a sentence end to LLM_MAX_ANSWER_CHARS (and the call capped at
+  LLM_MAX_TOKENS) before citations are checked, so a runaway reply never floods a phone.
 - Citations are rewritten, not trusted: numbers that point at no given passage are removed, the
   rest renumbered 1..k in order of first use, and `sources` holds exactly those passages. A
-  found answer with no valid citation is not shown: the extractive answer is.
+  found answer with no valid citation is not shown: the offline answer is (the caller's
+  `offline`, with its own found/not-found decision, or else the extractive answer).
 - Any LLM fault (timeout, refused connection, 401, 429, 5xx, malformed or empty reply) gives the
-  extractive answer plus one Indonesian line saying so. After a fault the LLM is skipped for a
-  short cool-down, so a follow-up's rewrite timing out does not make the answer wait again.
+  offline answer plus one Indonesian line saying so (also in `note`). After a fault the LLM is
+  skipped for a short cool-down, so a follow-up's rewrite timing out does not make the answer
+  wait again.
 """
 
 from __future__ import annotations
@@ -19,7 +29,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -32,6 +42,7 @@ from knowledge.llm import (
     OpenAIChatModel,
     complete_with_retries,
 )
+from knowledge.llm_reply import cut_to_length, read_reply
 from knowledge.types import Answer, Passage, Source, Turn
 
 if TYPE_CHECKING:
@@ -50,8 +61,13 @@ _ODD_CITATION = re.compile(
     r"【\s*(\d+)\s*】|\[\s*(?:kutipan|sumber|passage|source)\s+(\d+)\s*\]", re.IGNORECASE
 )
 _REPEATED_CITATION = re.compile(r"(\[\d+\])(?:\s*\1)+")
-_DELIMITER_RE = re.compile(r"</?\s*(?:kutipan|pertanyaan|percakapan|pertanyaan_terakhir)\b[^>]*>",
-                           re.IGNORECASE)
+# A delimiter tag, also unterminated ("</kutipan" at the end of a value).
+_DELIMITER_RE = re.compile(
+    r"</?\s*(?:kutipan|pertanyaan|percakapan|pertanyaan_terakhir)\b[^<>\n]{0,200}>?",
+    re.IGNORECASE,
+)
+_ATTRIBUTE_MAX = 300
+_PASSAGE_BLOCK = re.compile(r"<kutipan nomor=\"(\d+)\"[^\n]*>\n(.*?)\n</kutipan>", re.DOTALL)
 _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([.,;:!?])")
 _QUERY_PREFIX = re.compile(r"^(?:kueri(?: pencarian)?|query|pertanyaan(?: mandiri)?)\s*:\s*",
                            re.IGNORECASE)
@@ -97,6 +113,17 @@ def _clean(text: str) -> str:
     return _DELIMITER_RE.sub(" ", text).strip()
 
 
+def _attribute(value: str | None) -> str:
+    """A metadata value for a tag attribute: cleaned like text, one line, no quotes or brackets."""
+    text = _clean(value or "").replace('"', "'").replace("<", "‹").replace(">", "›")
+    return _truncate(" ".join(text.split()), _ATTRIBUTE_MAX)
+
+
+def passages_in(user_message: str) -> list[str]:
+    """The passage texts of a rendered user message, in order (what the LLM was given)."""
+    return [m.group(2) for m in _PASSAGE_BLOCK.finditer(user_message)]
+
+
 def _truncate(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
@@ -125,8 +152,8 @@ def render_user_message(question: str, passages: Sequence[Passage], texts: Seque
     """The data message: numbered passages in delimiters, then the question."""
     blocks = []
     for n, (passage, text) in enumerate(zip(passages, texts, strict=False), start=1):
-        about = ", ".join(p for p in (passage.publisher, passage.date) if p)
-        title = _clean(passage.title).replace('"', "'")
+        about = ", ".join(a for a in (_attribute(passage.publisher), _attribute(passage.date)) if a)
+        title = _attribute(passage.title)
         head = f'<kutipan nomor="{n}" judul="{title}"' + (f' sumber="{about}">' if about else ">")
         blocks.append(f"{head}\n{text}\n</kutipan>")
     return "\n\n".join(blocks) + f"\n\n<pertanyaan>\n{_clean(question)}\n</pertanyaan>"
@@ -188,6 +215,7 @@ class LLMAnswerer:
         max_retries: int = 2,
         max_passages: int = 5,
         max_context_chars: int = 6000,
+        max_answer_chars: int = 900,
         backoff_s: float = 0.5,
         cooldown_s: float = 30.0,
     ) -> None:
@@ -197,6 +225,7 @@ class LLMAnswerer:
         self.max_retries = max_retries
         self.max_passages = max_passages
         self.max_context_chars = max_context_chars
+        self.max_answer_chars = max_answer_chars
         self.backoff_s = backoff_s
         self.cooldown_s = cooldown_s
         self._down_until = 0.0
@@ -213,6 +242,7 @@ class LLMAnswerer:
             max_retries=settings.llm_max_retries,
             max_passages=settings.llm_max_passages,
             max_context_chars=settings.llm_max_context_chars,
+            max_answer_chars=settings.llm_max_answer_chars,
         )
 
     # -- the LLM call ---------------------------------------------------------------------
@@ -265,8 +295,18 @@ class LLMAnswerer:
             return self.fallback.resolve_followup(question, history)
         return query
 
-    def answer(self, question: str, passages: list[Passage], *, standalone: str) -> Answer:
-        """A cited LLM answer (mode "llm"), or the extractive one when the LLM cannot give it."""
+    def answer(
+        self, question: str, passages: list[Passage], *, standalone: str,
+        offline: Callable[[], Answer] | None = None,
+    ) -> Answer:
+        """A cited LLM answer (mode "llm"), or the offline one when the LLM cannot give it.
+
+        `offline` is the answer without an LLM (the caller's own found/partial/not-found decision
+        included); without it, the fallback's extractive answer.
+        """
+        without_llm = offline or (
+            lambda: self.fallback.answer(question, passages, standalone=standalone)
+        )
         if not passages:
             return self.fallback.not_found(question)
         texts = select_context(
@@ -278,17 +318,19 @@ class LLMAnswerer:
         try:
             reply = self._call("answer", self.system_prompt, user)
         except LLMUnavailable:
-            return self._unavailable(question, passages, standalone)
+            return self._unavailable(without_llm())
 
-        cited = check_citations(_MARKER_RE.sub("", reply.text), len(given))
-        if _MARKER_RE.search(reply.text) and not cited.order:
+        text = cut_to_length(reply.text, self.max_answer_chars)
+        cited = check_citations(_MARKER_RE.sub("", text), len(given))
+        reading = read_reply(cited.text)
+        if (_MARKER_RE.search(text) and not cited.order) or reading == "refusal":
             answer = self.fallback.not_found(question)
             answer.mode = "llm"
             answer.usage = dict(reply.usage)
             return answer
         if not cited.order or not cited.text:
             logger.warning("LLM answer cited no given passage; using the extractive answer")
-            answer = self.fallback.answer(question, passages, standalone=standalone)
+            answer = without_llm()
             answer.usage = dict(reply.usage)
             return answer
         sources = [
@@ -301,11 +343,11 @@ class LLMAnswerer:
         ]
         return Answer(
             question=question, text=cited.text, found=True, mode="llm", sources=sources,
-            standalone_question=standalone, usage=dict(reply.usage),
+            partial=reading == "partial", standalone_question=standalone,
+            usage=dict(reply.usage),
         )
 
-    def _unavailable(self, question: str, passages: list[Passage], standalone: str) -> Answer:
-        answer = self.fallback.answer(question, passages, standalone=standalone)
+    def _unavailable(self, answer: Answer) -> Answer:
         answer.note = UNAVAILABLE_NOTE
         answer.text = f"{answer.text.rstrip()}\n\n{UNAVAILABLE_NOTE}"
         return answer

@@ -65,6 +65,8 @@ class Settings(BaseSettings):
     llm_max_retries: int = 2
     llm_max_passages: int = 5
     llm_max_context_chars: int = 6000
+    llm_max_tokens: int = 500
+    llm_max_answer_chars: int = 900
 
     # Embeddings and store
     embedding_backend: Literal["e5-local", "openai"] = "e5-local"

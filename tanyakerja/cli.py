@@ -16,12 +16,13 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from knowledge.settings import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
+    from knowledge.asking import Asker
     from knowledge.service import KnowledgeService
 
 logger = logging.getLogger("tanyakerja")
@@ -56,7 +57,9 @@ def _parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print the answer object (docs/design.md)"
     )
     ask.add_argument(
-        "--batch", type=Path, help="JSONL file of {id, question}; prints one JSON object per line"
+        "--batch", type=Path,
+        help="JSONL file of {id, question}; prints one JSON object per line (a bad line prints "
+        "{id, line, error}; exit 1 when any line failed)",
     )
     ingest = sub.add_parser("ingest", help="incremental reindex of CORPUS_DIR or the given paths")
     ingest.add_argument("paths", nargs="*", type=Path)
@@ -67,6 +70,15 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="run a QA file and print metrics")
     ev.add_argument("file", type=Path)
     ev.add_argument("--json", action="store_true")
+    ev.add_argument(
+        "--baseline", action="store_true",
+        help="also score the naive baseline (the top retrieved passage as the answer)",
+    )
+    ev.add_argument(
+        "--llm-context", action="store_true",
+        help="report for fact items whether their facts reach the LLM's passages (without an "
+        "LLM configured, an LLM that repeats every passage answers)",
+    )
     stats = sub.add_parser("stats", help="what workers ask and what the bot could not answer")
     stats.add_argument("--csv", type=Path, help="also export the question log to this CSV file")
     stats.add_argument(
@@ -124,7 +136,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         case "ingest":
             return cmd_ingest(settings, args.paths, full=args.full, progress=not args.quiet)
         case "eval":
-            return cmd_eval(settings, args.file, as_json=args.json)
+            return cmd_eval(
+                settings, args.file, as_json=args.json, baseline=args.baseline,
+                llm_context=args.llm_context,
+            )
         case "stats":
             return cmd_stats(settings, csv_path=args.csv, days=args.days)
         case "doctor":
@@ -208,39 +223,57 @@ def cmd_chat(settings: Settings) -> int:
 
 
 def cmd_ask(settings: Settings, question: str | None, *, as_json: bool, batch: Path | None) -> int:
-    """One answer, or one JSON line per batch item."""
+    """One answer, or one JSON line per batch item (exit 1 when any item failed)."""
+    from knowledge.asking import Asker, check_question
+
+    if batch is not None:
+        try:
+            handle = batch.open("rb")
+        except OSError as exc:
+            print(f"Cannot read {batch}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+    elif not question or not question.strip():
+        print(
+            'Tulis pertanyaannya, misalnya: tanyakerja ask "Berapa upah pelatih AI per jam?"',
+            file=sys.stderr,
+        )
+        return 2
+    elif (refusal := check_question(question, settings.max_question_chars)) is not None:
+        print(refusal.message, file=sys.stderr)  # checked before loading anything
+        return 2
     service = build_service(settings)
     log = _question_log(settings)
+    asker = Asker.from_settings(settings, knowledge=service, log=log)
     try:
         if batch is not None:
-            with batch.open(encoding="utf-8") as handle:
-                for line in handle:
-                    if not line.strip():
-                        continue
-                    item = json.loads(line)
-                    answer = service.ask(str(item["question"]))
-                    log.record(user_id=None, chat_type="cli", answer=answer)
-                    print(
-                        json.dumps(answer.to_json(item.get("id")), ensure_ascii=False), flush=True
-                    )
-            return 0
-        if not question:
-            print(
-                'Tulis pertanyaannya, misalnya: tanyakerja ask "Berapa upah pelatih AI per jam?"',
-                file=sys.stderr,
-            )
-            return 2
-        answer = service.ask(question)
-        log.record(user_id=None, chat_type="cli", answer=answer)
+            return _ask_batch(asker, handle)
+        assert question is not None
+        outcome = asker.ask(question, chat=None, chat_type="cli")
+        if outcome.answer is None:  # the article store is unreachable
+            print(outcome.message, file=sys.stderr)
+            return 1
         if as_json:
-            print(json.dumps(answer.to_json(None), ensure_ascii=False))
+            print(json.dumps(outcome.answer.to_json(None), ensure_ascii=False))
         else:
             from bot.console import render_plain
 
-            print(render_plain(answer))
+            print(render_plain(outcome.answer))
         return 0
     finally:
         log.close()
+
+
+def _ask_batch(asker: Asker, handle: BinaryIO) -> int:
+    from knowledge.batch import answer_lines
+
+    failed = 0
+    with handle:
+        for result in answer_lines(asker, handle):
+            failed += result.failed
+            print(json.dumps(result.obj, ensure_ascii=False), flush=True)
+    if failed:
+        print(f"{failed} line(s) could not be answered; see their \"error\"", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _question_log(settings: Settings):  # type: ignore[no-untyped-def]
@@ -266,12 +299,32 @@ def cmd_ingest(settings: Settings, paths: Sequence[Path], *, full: bool, progres
     return EXIT_REJECTED if report.rejected else EXIT_OK
 
 
-def cmd_eval(settings: Settings, file: Path, *, as_json: bool) -> int:
-    """Run a QA file; exit 1 when anything failed."""
-    from knowledge.evaluation import evaluate, load_items
+def cmd_eval(
+    settings: Settings, file: Path, *, as_json: bool, baseline: bool = False,
+    llm_context: bool = False,
+) -> int:
+    """Run a QA file; exit 1 when anything failed, 2 when the file cannot be read."""
+    from knowledge.conversation import Conversations
+    from knowledge.evaluation import (
+        QAFileError,
+        evaluate,
+        load_items,
+        record_llm_context,
+        top_chunk_of,
+    )
 
+    try:
+        items = load_items(file)
+    except QAFileError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
     service = build_service(settings)
-    report = evaluate(service, load_items(file))
+    report = evaluate(
+        service, items,
+        top_chunk=top_chunk_of(service) if baseline else None,
+        llm_context=record_llm_context(service) if llm_context else None,
+        memory=Conversations.from_settings(settings),
+    )
     print(
         json.dumps(report.to_json(), ensure_ascii=False, indent=2) if as_json else report.to_text()
     )

@@ -1,10 +1,10 @@
-"""bot/conversation.py: per-chat recent turns, bounded and expiring."""
+"""knowledge/conversation.py: per-chat recent turns, bounded and expiring."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.conversation import Conversations
+from knowledge.conversation import Conversations
 from knowledge.settings import Settings
 from knowledge.types import Turn
 

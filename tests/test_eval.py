@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from knowledge.evaluation import evaluate, load_items
+from knowledge.settings import Settings
+from knowledge.types import Answer, Source, Turn
 
 EVAL = Path(__file__).resolve().parent.parent / "eval"
 
@@ -29,3 +32,118 @@ def test_wider_set_of_colloquial_english_and_noise_questions(seed_service: Any) 
     assert totals["facts_passed"] >= 29, report.to_text()
     assert totals["refused_passed"] == totals["refused_total"], report.to_text()
     assert totals["found_with_citation"] == totals["found_total"]
+
+
+# -- outcomes per type, truthfulness, history, baseline, facts reaching the LLM -----------------
+class ScriptedAsker:
+    """Answers from a dict question -> (text, found, partial); records the history it got."""
+
+    def __init__(self, script: dict[str, tuple[str, bool, bool]]) -> None:
+        self.script = script
+        self.calls: list[tuple[str, list[str]]] = []
+
+    def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
+        """The scripted answer, cited [1] when found."""
+        self.calls.append((question, [t.question for t in history]))
+        text, found, partial = self.script[question]
+        source = Source(n=1, title="t", url=None, path="corpus/x.md", text=text, score=1.0)
+        return Answer(question=question, text=text, found=found, mode="extractive",
+                      partial=partial, sources=[source] if found else [])
+
+
+ITEMS = [
+    {"id": "1", "kind": "fact", "type": "list", "question": "q1", "facts": [["15"], ["kenya"]]},
+    {"id": "2", "kind": "fact", "type": "list", "question": "q2", "facts": [["15"], ["kenya"]]},
+    {"id": "3", "kind": "fact", "type": "personal", "question": "q3", "facts": [["15"]]},
+    {"id": "4", "kind": "fact", "type": "personal", "question": "q4", "facts": [["15"]]},
+    {"id": "5", "kind": "out_of_scope", "type": "offtopic", "question": "q5"},
+    {"id": "6", "kind": "out_of_scope", "type": "absent", "question": "q6"},
+    {"id": "7", "kind": "fact", "type": "followup", "question": "q7", "facts": [["asuransi"]],
+     "history": ["q1", "q3"]},
+]
+SCRIPT = {
+    "q1": ("Upah 15 dolar, serikat di Kenya [1].", True, False),  # correct
+    "q2": ("Upah 15 dolar [1].", True, True),  # partial
+    "q3": ("Maaf, belum ada.", False, False),  # refused
+    "q4": ("Upah 20 dolar [1].", True, False),  # wrong
+    "q5": ("Resep rendang [1].", True, False),  # wrong: answered out of scope
+    "q6": ("Maaf, belum ada.", False, False),  # correct
+    "q7": ("Tanpa asuransi [1].", True, False),  # correct
+}
+
+
+def test_outcomes_per_type_and_truthfulness() -> None:
+    report = evaluate(ScriptedAsker(SCRIPT), ITEMS)
+    assert [i.outcome for i in report.items] == [
+        "correct", "partial", "refused", "wrong", "wrong", "correct", "correct"
+    ]
+    types = report.types()
+    assert types["list"] == {"n": 2, "correct": 1, "partial": 1, "refused": 0, "wrong": 0,
+                             "truthfulness": 0.5}
+    assert types["personal"]["truthfulness"] == -0.5
+    assert types["offtopic"]["truthfulness"] == -1.0
+    assert types["all"]["n"] == 7
+    assert types["all"]["truthfulness"] == round((3 - 2) / 7, 3)
+    assert list(types)[-1] == "all"
+    text = report.to_text()
+    assert "truth" in text
+    assert text.splitlines()[-1].startswith("facts 2/5, refused 1/2")
+    assert report.to_json()["types"] == types
+
+
+def test_history_is_asked_first_in_the_same_chat() -> None:
+    asker = ScriptedAsker(SCRIPT)
+    evaluate(asker, [ITEMS[6]])
+    # q3 was refused, so (as in the bot) it is not remembered for the follow-up
+    assert asker.calls == [("q1", []), ("q3", ["q1"]), ("q7", ["q1"])]
+
+
+def test_untyped_files_keep_their_old_text_report() -> None:
+    items = [{k: v for k, v in item.items() if k not in ("type", "history")} for item in ITEMS]
+    report = evaluate(ScriptedAsker(SCRIPT), items)
+    assert "truth" not in report.to_text()
+    assert set(report.types()) == {"fact", "out_of_scope", "all"}
+
+
+def test_top_chunk_baseline_never_refuses() -> None:
+    chunks = {"q1": "15 dolar di Kenya", "q2": "", "q3": "15", "q4": "x", "q5": "rendang",
+              "q6": "apa saja", "q7": "asuransi"}
+    report = evaluate(ScriptedAsker(SCRIPT), ITEMS, top_chunk=chunks.get)
+    assert [i.baseline for i in report.items] == [
+        "correct", "wrong", "correct", "wrong", "wrong", "wrong", "correct"
+    ]
+    baseline = report.baseline_types()
+    assert baseline is not None
+    assert baseline["all"]["truthfulness"] == round((3 - 4) / 7, 3)
+    assert "top chunk" in report.to_text()
+
+
+def test_facts_reaching_the_llm_through_the_echoing_stub(
+    seed_settings: Settings, seed_service: Any, embedder: Any
+) -> None:
+    """With the stub returning every passage it was given, the answers and the recorded context
+    both show which facts reached the LLM; the in-process echo model measures the same."""
+    from knowledge.evaluation import record_llm_context
+    from knowledge.service import KnowledgeService
+    from tests.support.openai_stub import echo_passages, running_stub
+
+    items = load_items(EVAL / "dev.jsonl")[:8]
+    with running_stub(responder=echo_passages) as stub:
+        settings = seed_settings.model_copy(
+            update={"openai_base_url": stub.base_url, "llm_max_answer_chars": 100_000}
+        )
+        service = KnowledgeService.from_settings(settings, embedder=embedder)
+        report = evaluate(service, items, llm_context=record_llm_context(service))
+        assert stub.chat_requests
+    context = report.llm_context()
+    assert context is not None
+    assert context["facts_total"] == 8
+    assert context["facts_reaching"] >= 7  # measured 8/8 on the seed corpus
+    for item in report.items:
+        if item.kind == "fact" and item.context_has_facts:
+            assert item.outcome == "correct", item  # the echo shows what reached it
+
+    offline = KnowledgeService.from_settings(seed_settings, embedder=embedder)
+    again = evaluate(offline, items, llm_context=record_llm_context(offline))
+    assert again.llm_context() == context
+    assert "facts reaching the LLM" in again.to_text()

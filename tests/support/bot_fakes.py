@@ -82,15 +82,15 @@ class FakeKnowledge:
             raise StoreUnavailable("chroma server unreachable")
         if "panjang" in lowered:
             sentence = "Pekerja data <b>& mitra</b> dibayar per tugas, bukan per jam [1]. "
-            return Answer(question, sentence * 75, True, "extractive", [SALARY, UNION])
+            return Answer(question, sentence * 75, True, "extractive", sources=[SALARY, UNION])
         if "gema" in lowered:
-            return Answer(question, f"Kamu bertanya: {question}", True, "llm", [SALARY])
+            return Answer(question, f"Kamu bertanya: {question}", True, "llm", sources=[SALARY])
         standalone = question
         if history and len(question.split()) <= 3:
             standalone = f"{question} {history[-1].standalone or history[-1].question}"
         for rule in self.rules:
             if all(k in standalone.lower() for k in rule.keywords):
-                return Answer(question, rule.text, True, "extractive", list(rule.sources),
+                return Answer(question, rule.text, True, "extractive", sources=list(rule.sources),
                               standalone_question=standalone)
         return Answer(question, NOT_FOUND, False, "extractive", standalone_question=standalone)
 

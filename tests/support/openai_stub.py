@@ -9,6 +9,11 @@ It serves `POST /v1/chat/completions` and `POST /v1/embeddings`, records every r
 headers, JSON body) and answers chat requests from a script of `Reply` values (then from a
 default reply or responder). Embeddings are deterministic hashed bags of words, so retrieval
 through them behaves sensibly.
+
+`echo_passages` is a responder that answers with every passage it was given, verbatim and cited:
+with it, an evaluation measures which facts reach the LLM. Run as a program
+(`python -m tests.support.openai_stub --echo-passages`) it serves until interrupted and prints
+its OPENAI_BASE_URL, so `tanyakerja eval FILE --llm-context` can be pointed at it.
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ from aiohttp import web
 DEFAULT_TEXT = "Pelatih AI dibayar sekitar 15 dolar AS per jam [1]."
 EMBED_DIM = 64
 _WORD = re.compile(r"\w+", re.UNICODE)
+_PASSAGE = re.compile(r"<kutipan nomor=\"(\d+)\"[^\n]*>\n(.*?)\n</kutipan>", re.DOTALL)
+_REWRITE_QUESTION = re.compile(r"<pertanyaan_terakhir>\n(.*?)\n</pertanyaan_terakhir>", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +252,19 @@ class OpenAIStub:
         })
 
 
+def echo_passages(request: RecordedRequest) -> Reply:
+    """Every passage of the answer request, verbatim, each cited with its number.
+
+    A follow-up rewrite request (no passages) gets its last question back unchanged.
+    """
+    user = request.content("user")
+    blocks = _PASSAGE.findall(user)
+    if blocks:
+        return Reply(text="\n".join(f"{text} [{n}]" for n, text in blocks))
+    rewrite = _REWRITE_QUESTION.search(user)
+    return Reply(text=rewrite.group(1) if rewrite else DEFAULT_TEXT)
+
+
 @contextmanager
 def running_stub(
     *, default: Reply | None = None, responder: Callable[[RecordedRequest], Reply] | None = None
@@ -263,3 +283,18 @@ def closed_port_url() -> str:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     return f"http://127.0.0.1:{port}/v1"
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="OpenAI-compatible stub on 127.0.0.1")
+    parser.add_argument("--echo-passages", action="store_true",
+                        help="answer with every passage given (to measure facts reaching the LLM)")
+    args = parser.parse_args()
+    server = OpenAIStub(responder=echo_passages if args.echo_passages else None).start()
+    print(f"OPENAI_BASE_URL={server.base_url}", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.stop()
