@@ -126,18 +126,19 @@ class KnowledgeService:
         passages = self.retrieve(read)
         verdict = self.gate.decide(read, passages)
         logger.debug("question %r read as %s; verdict %s", standalone, read, verdict)
-        if self.llm is not None:
-            # the LLM judges everything but the clearly off-topic; its refusal decides `found`
-            if verdict.off_topic:
-                answer = self.extractive.not_found(question)
-            else:
-                answer = self.llm.answer(question, passages, standalone=standalone)
-        elif not verdict.found:
-            answer = self.extractive.not_found(question)
-        else:
-            answer = self.extractive.answer(
+        def offline() -> Answer:
+            if not verdict.found:
+                return self.extractive.not_found(question)
+            return self.extractive.answer(
                 question, passages, standalone=standalone, read=read, verdict=verdict
             )
+
+        if self.llm is not None and not verdict.off_topic:
+            # the LLM judges everything but the clearly off-topic; its refusal decides `found`,
+            # and when it fails the offline decision stands
+            answer = self.llm.answer(question, passages, standalone=standalone, offline=offline)
+        else:
+            answer = offline()
         answer.standalone_question = standalone
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer

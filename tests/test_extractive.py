@@ -82,15 +82,19 @@ def test_follow_up_context_stays_bounded(seed_service: Any) -> None:
 def test_comparison_gets_a_point_from_each_side(seed_service: Any) -> None:
     answer = seed_service.ask("Lebih gede mana, gaji manajer AI Netflix atau pelatih AI?")
     assert answer.found
-    assert "900.000" in answer.text and "15" in answer.text
-    assert answer.text.count("\u2022") >= 2 and len(answer.text) <= 1000
+    assert "900.000" in answer.text
+    assert "15" in answer.text
+    assert answer.text.count("\u2022") >= 2
+    assert len(answer.text) <= 1000
 
 
 def test_partial_answer_says_what_the_articles_do_not_cover(seed_service: Any) -> None:
     answer = seed_service.ask("Saya ibu rumah tangga lulusan SMA, bisa kerja jadi pelabel data?")
-    assert answer.found and answer.partial
+    assert answer.found
+    assert answer.partial
     assert answer.text.startswith("Artikel saya tidak membahas ibu rumah tangga")
-    assert "[1]" in answer.text and answer.to_json()["partial"] is True
+    assert "[1]" in answer.text
+    assert answer.to_json()["partial"] is True
 
 
 def test_sentence_leaning_on_the_previous_one_brings_it(seed_service: Any) -> None:
@@ -101,7 +105,8 @@ def test_sentence_leaning_on_the_previous_one_brings_it(seed_service: Any) -> No
 
 def test_one_word_union_question_is_about_unions_not_amerika_serikat(seed_service: Any) -> None:
     answer = seed_service.ask("serikat?")
-    assert answer.found and "Amerika Serikat" not in answer.text
+    assert answer.found
+    assert "Amerika Serikat" not in answer.text
     assert "serikat pekerja" in answer.text or "Guild" in answer.text
 
 
@@ -111,5 +116,6 @@ def test_follow_up_switches_topic_and_keeps_subject(seed_service: Any) -> None:
         a = seed_service.ask(q, history)
         history.append(Turn(q, a.text, a.standalone_question))
     insurance = seed_service.ask("kalau asuransi kesehatan?", history)
-    assert insurance.found and "asuransi" in insurance.text.lower()
+    assert insurance.found
+    assert "asuransi" in insurance.text.lower()
     assert "$200" not in insurance.text

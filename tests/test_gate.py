@@ -47,5 +47,7 @@ def test_absent_subjects_and_off_topic_are_not_found(seed_service: Any, question
 
 def test_other_embedders_rest_on_coverage_alone() -> None:
     t = Thresholds.for_embedder("openai-text-embedding-3-small")
-    assert t.min_dense < 0 and t.min_dense_full < 0 and t.off_topic_dense < 0
+    assert t.min_dense < 0
+    assert t.min_dense_full < 0
+    assert t.off_topic_dense < 0
     assert Thresholds.for_embedder("e5-small-q4").min_dense == pytest.approx(0.80)
