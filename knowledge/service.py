@@ -123,7 +123,8 @@ class KnowledgeService:
             else:
                 standalone = self.extractive.resolve_followup(question, history)
         read = question_mod.read(standalone, vocab)
-        passages = self.retrieve(read)
+        # an LLM reads more passages than a quote needs: recall matters more than rank there
+        passages = self.retrieve(read, k=self.settings.llm_max_passages if self.llm else 5)
         verdict = self.gate.decide(read, passages)
         logger.debug("question %r read as %s; verdict %s", standalone, read, verdict)
         def offline() -> Answer:

@@ -63,8 +63,8 @@ class Settings(BaseSettings):
     llm_model: str = "gpt-4o-mini"
     llm_timeout_s: float = 30.0
     llm_max_retries: int = 2
-    llm_max_passages: int = 5
-    llm_max_context_chars: int = 6000
+    llm_max_passages: int = 8
+    llm_max_context_chars: int = 8000
     llm_max_tokens: int = 500
     llm_max_answer_chars: int = 900
 
