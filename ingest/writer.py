@@ -87,7 +87,7 @@ class ChunkWriter:
         collection (a run killed half-way through an article), the rest embedded."""
         stored = self._stored(chunks) if self.into is None else {}
         missing = [c for c in chunks if c.id not in stored]
-        fresh = (
+        fresh: Any = (
             self.embedder.embed_documents([embedding_text(c) for c in missing]) if missing else []
         )
         by_id = dict(zip([c.id for c in missing], fresh, strict=True))
