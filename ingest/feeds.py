@@ -56,6 +56,29 @@ def keyword_matcher(keywords: Sequence[str]) -> Callable[[str], bool]:
     return lambda text: bool(pattern.search(text))
 
 
+def json_feed_entries(body: bytes) -> list[dict[str, str]] | None:
+    """Entries of a JSON Feed (jsonfeed.org), which feedparser 6.0 does not read; None when
+    `body` is not one."""
+    if not body.lstrip().startswith(b"{"):
+        return None
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or "jsonfeed.org" not in str(data.get("version", "")):
+        return None
+    entries = []
+    for item in data.get("items") or []:
+        if isinstance(item, dict) and (item.get("url") or item.get("external_url")):
+            entries.append({
+                "link": str(item.get("url") or item.get("external_url")),
+                "id": str(item.get("id") or ""),
+                "title": str(item.get("title") or ""),
+                "summary": str(item.get("summary") or item.get("content_text") or "")[:2000],
+            })
+    return entries
+
+
 @dataclass
 class FeedState:
     """One feed: its URL, what the last check said, and the entries already handled."""
@@ -190,15 +213,21 @@ class FeedChecker:
             state.last_error = None
             self.book.save()
             return
-        parsed = feedparser.parse(got.body)
-        if not parsed.entries and (parsed.bozo or not parsed.get("version")):
+        json_entries = json_feed_entries(got.body)
+        if json_entries is not None:
+            usable, broken = json_entries, False
+        else:
+            parsed = feedparser.parse(got.body)
+            usable = [e for e in parsed.entries if e.get("link")]
+            broken = bool(parsed.bozo and not usable) or not parsed.get("version")
+        if broken:
             reason = "feed rusak atau bukan RSS/Atom/JSON Feed"
             state.last_error = reason
             run.feed_errors.append((state.url, reason))
             self.book.save()
             return
         state.last_error = None
-        for entry in parsed.entries:
+        for entry in usable:
             self._entry(state, entry, run)
         # Validators only after every entry was handled: a killed run re-reads the feed.
         state.etag, state.last_modified = got.etag, got.last_modified

@@ -16,6 +16,7 @@ import logging
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
@@ -89,31 +90,45 @@ def _blocked(address: str) -> bool:
     )
 
 
-def check_address(host: str, port: int) -> None:
+Resolver = Callable[[str, int], list[str]]
+
+
+def resolve(host: str, port: int) -> list[str]:
+    """Every address DNS gives for `host` (the system resolver)."""
+    return [str(info[4][0]) for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
+
+
+def check_address(host: str, port: int, resolver: Resolver = resolve) -> None:
     """Resolve `host`; refuse it when any address is private, loopback or link-local."""
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"nama situs {host} tidak ditemukan") from exc
-    if any(_blocked(str(info[4][0])) for info in infos):
+        addresses = resolver(host, port)
+    except (OSError, UnicodeError) as exc:
+        raise FetchError(f"nama situs {host[:100]} tidak ditemukan") from exc
+    if not addresses or any(_blocked(a) for a in addresses):
         raise FetchError("tautan ke alamat jaringan lokal/pribadi tidak diizinkan")
 
 
-class _HostPacer:
+class HostPacer:
     """At most one request per `interval` seconds to each host, across threads."""
 
-    def __init__(self, interval: float) -> None:
+    def __init__(
+        self, interval: float, clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.interval = interval
+        self.clock = clock
+        self.sleep = sleep
         self._next: dict[str, float] = {}
         self._lock = threading.Lock()
 
     def wait(self, host: str) -> None:
+        """Return when a request to `host` may start (booking the next slot)."""
         with self._lock:
-            now = time.monotonic()
+            now = self.clock()
             start = max(now, self._next.get(host, 0.0))
             self._next[host] = start + self.interval
         if start > now:
-            time.sleep(start - now)
+            self.sleep(start - now)
 
 
 class Fetcher:
@@ -121,13 +136,15 @@ class Fetcher:
 
     def __init__(
         self, *, max_bytes: int, allow_private: bool = False, per_host_interval_s: float = 1.0,
-        transport: httpx.BaseTransport | None = None,
+        timeout: httpx.Timeout = TIMEOUT, transport: httpx.BaseTransport | None = None,
+        resolver: Resolver = resolve,
     ) -> None:
         self.max_bytes = max_bytes
         self.allow_private = allow_private
-        self._pacer = _HostPacer(per_host_interval_s)
+        self.resolver = resolver
+        self.pacer = HostPacer(per_host_interval_s)
         self._client = httpx.Client(
-            timeout=TIMEOUT, follow_redirects=False, transport=transport,
+            timeout=timeout, follow_redirects=False, transport=transport,
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
         )
 
@@ -151,8 +168,9 @@ class Fetcher:
             parts = urlsplit(url)
             host = parts.hostname or ""
             if not self.allow_private:
-                check_address(host, parts.port or (443 if parts.scheme == "https" else 80))
-            self._pacer.wait(host)
+                port = parts.port or (443 if parts.scheme == "https" else 80)
+                check_address(host, port, self.resolver)
+            self.pacer.wait(host)
             location = self._request(url, headers, kind)
             if isinstance(location, Fetched):
                 return location
@@ -166,7 +184,7 @@ class Fetcher:
         """One request: a Fetched, or the Location of a redirect."""
         try:
             with self._client.stream("GET", url, headers=headers) as response:
-                if response.is_redirect:
+                if response.status_code in (301, 302, 303, 307, 308):
                     location = response.headers.get("location")
                     if not location:
                         code = response.status_code

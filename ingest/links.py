@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from ingest.cleaning import clean
 from ingest.extract import EXTRACT_TIMEOUT_S, extract, inflate
 from ingest.fetch import Fetcher, FetchError, check_url
 from ingest.loaders import BadInput
@@ -70,7 +71,9 @@ def to_markdown(doc: dict[str, str | None], url: str) -> bytes:
     front = yaml.safe_dump(
         {k: v for k, v in meta.items() if v}, allow_unicode=True, sort_keys=False, width=10_000
     )
-    return f"---\n{front}---\n{(doc.get('text') or '').strip()}\n".encode()
+    # Cleaned before saving, so the file an admin opens is the text the bot answers from.
+    body = clean(doc.get("text") or "", title=doc.get("title")).text.strip()
+    return f"---\n{front}---\n{body}\n".encode()
 
 
 class LinkAdder:

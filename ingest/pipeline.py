@@ -281,12 +281,16 @@ class Ingester:
                 if same_url is not None and same_url(e.meta.get("url"))
             ), None)
             if previous is not None:
-                if article.doc_id in previous.doc_ids.values():
+                complete = previous.complete_hash()
+                if complete is not None and previous.doc_ids[complete] == article.doc_id:
                     raise UploadRejected(f"sudah ada, tidak berubah ({previous.path})")
                 target = folder.file_of(previous.path)
             else:
                 target = folder.root / safe_filename(article.title, article.doc_hash, suffix)
-                if target.exists() or target.is_symlink():
+                # The same name holds the same bytes (the name carries their hash): a save that
+                # was never indexed (a killed run) is indexed now; anything else is a duplicate.
+                same = target.is_file() and not target.is_symlink() and target.read_bytes() == data
+                if (target.exists() or target.is_symlink()) and not same:
                     raise UploadRejected(f"duplikat dari {folder.shown(target)}")
             return self._save_then_index(target, data, article)
 
