@@ -56,8 +56,18 @@ class Web:
     checker: FeedChecker
 
 
+BACKGROUND_BATCH = 4  # chunks per embedding call while workers are asking questions
+
+
 def build_web(settings: Settings, ingester: Ingester, **fetcher_options: Any) -> Web:
     """Production wiring: one Fetcher shared by links and feeds."""
+    # Links and feeds index while the bot answers: the embedder serves one call at a time, so
+    # small batches keep a worker's question from waiting behind a long embedding call.
+    ingester = Ingester(
+        settings=ingester.settings, store=ingester.store, embedder=ingester.embedder,
+        saver=ingester.saver, extract_timeout_s=ingester.extract_timeout_s,
+        batch_size=BACKGROUND_BATCH,
+    )
     fetcher = Fetcher(
         max_bytes=settings.max_file_bytes, allow_private=settings.fetch_allow_private,
         **fetcher_options,

@@ -36,7 +36,7 @@ from ingest.corpusfiles import (
 from ingest.loaders import SUPPORTED, BadInput, unsupported
 from ingest.plan import Plan, Rejected, make_plan
 from ingest.snapshot import IndexedFile, snapshot_of
-from ingest.writer import ChunkWriter, copy_chunks
+from ingest.writer import BATCH, ChunkWriter, copy_chunks
 from knowledge.service import ArticleInfo
 
 if TYPE_CHECKING:
@@ -120,10 +120,12 @@ class Ingester:
     def __init__(
         self, *, settings: Settings, store: ChromaStore, embedder: Embedder,
         saver: FileSaver | None = None, extract_timeout_s: float | None = None,
+        batch_size: int = BATCH,
     ) -> None:
         self.settings = settings
         self.store = store
         self.embedder = embedder
+        self.batch_size = batch_size
         self.saver: FileSaver = saver or DiskSaver()
         self.extract_timeout_s = extract_timeout_s
 
@@ -227,7 +229,8 @@ class Ingester:
             if shown in kept:
                 stale = index[shown].stale_ids(doc_hash)
                 self.store.delete_ids([i for i in stale if i not in keep])
-        writer = ChunkWriter(self.store, self.embedder, progress=progress)
+        writer = ChunkWriter(self.store, self.embedder, progress=progress,
+                             batch_size=self.batch_size)
         report.chunks_written = writer.write(plan.write, on_article_done=finish)
         report.chunks_reused = writer.reused
         for shown in plan.removed + plan.dropped:
