@@ -119,6 +119,7 @@ def measure(ws: Workspace, *, entries: int = 20) -> FeedFigures:
             while background.is_alive():
                 busy += _asks(service, questions, 1)
             background.join()
+            idle += _asks(service, questions, 5)  # idle again: the machine's load drifts
     finally:
         site.stop()
     return FeedFigures(
@@ -145,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         build_index(ws, embedder)
         embedder.save()
         f = measure(ws, entries=args.entries)
+    from bench.__main__ import machine
+
+    print(f"machine: {machine()}")
     print(f"feed entry -> answerable ({f.entries} new entries, one run): "
           f"{f.to_answerable_s:.1f} s (feed run {f.run_s:.1f} s, of which about "
           f"{f.pacing_s:.0f} s is the 1 request/s/site pacing)")

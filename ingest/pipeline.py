@@ -293,6 +293,9 @@ class Ingester:
                 # The same name holds the same bytes (the name carries their hash): a save that
                 # was never indexed (a killed run) is indexed now; anything else is a duplicate.
                 same = target.is_file() and not target.is_symlink() and target.read_bytes() == data
+                indexed = index.get(folder.shown(target))
+                if same and indexed is not None and indexed.is_current(article.doc_hash):
+                    same = False  # saved and fully indexed: a plain duplicate
                 if (target.exists() or target.is_symlink()) and not same:
                     raise UploadRejected(f"duplikat dari {folder.shown(target)}")
             return self._save_then_index(target, data, article)
