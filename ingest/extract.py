@@ -2,8 +2,11 @@
 
 Why a child process: trafilatura's run time grows faster than linearly on some page shapes (a
 2 MB page of flat <div>s takes minutes), and a thread cannot be stopped. So extraction runs in a
-process forked from a small "forkserver" that has only trafilatura loaded (cheap to fork, holds
-no locks of ours), and is killed when it passes its deadline. Why bounded decompression first:
+worker process started from a small "forkserver" that has only trafilatura loaded (it holds no
+locks of ours, unlike a fork of the threaded bot), and the worker is killed when a page passes
+its deadline. As with any multiprocessing code, a script that uses this must guard its entry
+point with `if __name__ == "__main__":` (the console script and `python -m` entry points do).
+Why bounded decompression first:
 trafilatura itself inflates gzip input, so a 144 KB upload could become 17 MB inside it; here
 compressed input is inflated only up to the size limit, and never handed over compressed.
 """
@@ -12,8 +15,11 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import threading
 import zlib
-from multiprocessing.connection import Connection
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ingest.loaders import BadInput, format_size
@@ -25,9 +31,6 @@ _GZIP = b"\x1f\x8b"
 _ZSTD = b"\x28\xb5\x2f\xfd"
 _BZIP2 = b"BZh"
 _XZ = b"\xfd7zXZ\x00"
-
-_context: Any = None
-
 
 def inflate(data: bytes, max_bytes: int) -> bytes:
     """`data` itself, or gzip/zlib content inflated to at most `max_bytes`; else BadInput."""
@@ -45,16 +48,6 @@ def inflate(data: bytes, max_bytes: int) -> bytes:
             f"terlalu besar setelah dibuka dari kompresi (lebih dari {format_size(max_bytes)})"
         )
     return out
-
-
-def _worker(conn: Connection, html: str | bytes, url: str | None) -> None:
-    """Child side: extract and send back a plain dict (or the error's text)."""
-    try:
-        conn.send(("ok", extract_here(html, url)))
-    except BaseException as exc:  # the parent turns this into one admin-facing line
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
-    finally:
-        conn.close()
 
 
 def extract_here(html: str | bytes, url: str | None = None) -> dict[str, Any]:
@@ -80,37 +73,55 @@ def extract_here(html: str | bytes, url: str | None = None) -> dict[str, Any]:
     return result
 
 
-def _ctx() -> Any:
-    global _context
-    if _context is None:
-        _context = multiprocessing.get_context("forkserver")
-        _context.set_forkserver_preload(["trafilatura", "htmldate", "ingest.extract"])
-    return _context
+class _Worker:
+    """One long-lived extraction process (started on first use), replaced when it is killed.
+
+    Why long-lived: starting a process costs more than extracting a news page; why one at a
+    time (a lock): a deadline must measure this page's extraction, not a queue before it.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["trafilatura", "htmldate", "ingest.extract"])
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+        return self._pool
+
+    def _discard(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        for process in list(getattr(pool, "_processes", {}).values()):  # no public kill
+            process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    def run(self, html: str | bytes, url: str | None, timeout_s: float) -> dict[str, Any]:
+        with self._lock:
+            future = self._executor().submit(extract_here, html, url)
+            try:
+                return future.result(timeout=timeout_s)
+            except FutureTimeout as exc:
+                self._discard()
+                raise BadInput(
+                    f"halaman terlalu rumit untuk dibaca (lebih dari {timeout_s:g} detik)"
+                ) from exc
+            except BrokenProcessPool as exc:  # the child died (out of memory, killed)
+                self._discard()
+                raise BadInput("halaman tidak bisa dibaca (pembacanya berhenti)") from exc
+            except Exception as exc:
+                logger.warning("HTML extraction failed: %s: %s", type(exc).__name__, exc)
+                raise BadInput("halaman tidak bisa dibaca (lihat log)") from exc
+
+
+_worker = _Worker()
 
 
 def extract(
     html: str | bytes, *, url: str | None = None, timeout_s: float = EXTRACT_TIMEOUT_S
 ) -> dict[str, Any]:
-    """`extract_here` in a child process killed after `timeout_s`; BadInput on timeout."""
-    ctx = _ctx()
-    receive, send = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_worker, args=(send, html, url), daemon=True)
-    process.start()
-    send.close()
-    try:
-        if not receive.poll(timeout_s):
-            raise BadInput(
-                f"halaman terlalu rumit untuk dibaca (lebih dari {timeout_s:g} detik)"
-            )
-        status, value = receive.recv()
-    except EOFError as exc:  # the child died (out of memory, killed)
-        raise BadInput("halaman tidak bisa dibaca (pembacanya berhenti)") from exc
-    finally:
-        receive.close()
-        if process.is_alive():
-            process.kill()
-        process.join(timeout=5)
-    if status != "ok":
-        logger.warning("HTML extraction failed: %s", value)
-        raise BadInput("halaman tidak bisa dibaca (lihat log)")
-    return dict(value)
+    """`extract_here` in the worker process, abandoned (and killed) after `timeout_s`."""
+    return _worker.run(html, url, timeout_s)
