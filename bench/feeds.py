@@ -119,7 +119,9 @@ def measure(ws: Workspace, *, entries: int = 20) -> FeedFigures:
             while background.is_alive():
                 busy += _asks(service, questions, 1)
             background.join()
-            idle += _asks(service, questions, 5)  # idle again: the machine's load drifts
+            service.refresh()  # as the bot does after a run; then idle again (load drifts)
+            _asks(service, questions, 1)
+            idle += _asks(service, questions, 5)
     finally:
         site.stop()
     return FeedFigures(
