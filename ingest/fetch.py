@@ -27,7 +27,7 @@ from ingest.loaders import format_size
 
 logger = logging.getLogger(__name__)
 
-USER_AGENT = "TanyaKerjaBot/0.1 (+https://github.com/tanyakerja; pengumpul artikel berita)"
+USER_AGENT = "TanyaKerjaBot/0.1 (news article reader for a workers' Q&A bot)"
 MAX_URL_CHARS = 2000
 MAX_REDIRECTS = 5
 TIMEOUT = httpx.Timeout(connect=10.0, read=20.0, write=10.0, pool=10.0)
