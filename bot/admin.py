@@ -135,6 +135,17 @@ async def tambah(update: Update, context: Context) -> None:
     if replied is not None and replied.document is not None:
         await _add_document(update, context, services, replied.document)
         return
+    from bot.web import add_links, links_in  # bot.web builds on this module
+
+    urls = links_in(" ".join(context.args or []))
+    if urls:
+        await add_links(update, context, urls)
+        return
+    if context.args:  # "/tambah situs.com/berita" or other text that is no link
+        await message.reply_text(texts.link_failed(
+            " ".join(context.args), "tautan harus diawali http:// atau https://"
+        ))
+        return
     await message.reply_text(texts.TAMBAH_HOWTO)
 
 

@@ -45,7 +45,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, handlers, insight, keyboards, texts
+from bot import admin, handlers, insight, keyboards, texts, web
 from bot.services import SERVICES_KEY, Services, build_services
 from knowledge.settings import Settings
 
@@ -69,7 +69,8 @@ WORKER_COMMANDS = [
 ]
 ADMIN_COMMANDS = [
     BotCommand("reindex", "Baca ulang folder artikel"),
-    BotCommand("tambah", "Tambah artikel (kirim berkas)"),
+    BotCommand("tambah", "Tambah artikel (berkas atau tautan)"),
+    BotCommand("feed", "Feed berita: daftar, tambah, hapus"),
     BotCommand("artikel", "Daftar artikel dengan id"),
     BotCommand("hapus", "Hapus artikel: /hapus id"),
     BotCommand("statistik", "Statistik pertanyaan"),
@@ -212,6 +213,7 @@ def build_application(settings: Settings, services: Services | None = None) -> A
         application.bot_data[SERVICES_KEY] = services
     register_handlers(application)
     insight.register(application)  # /statistik, /hapusdata, /privasi
+    web.register(application, settings)  # links in admin chats, /feed, the feed job
     register_fallbacks(application)  # last: they catch whatever nobody else handled
     application.add_error_handler(on_error)
     return application

@@ -212,12 +212,43 @@ def _has_text(markup: str) -> bool:
     return bool(_TAG.sub("", markup).strip())  # entities count as text
 
 
+def _without_huge_tags(markup: str, limit: int) -> str:
+    """Drop every tag longer than a quarter message (e.g. a link with a 4,000-character URL)
+    together with its closing tag, keeping the text between: a reply always goes out."""
+    if not any(tg_len(t) > limit // 4 for t in _TAG.findall(markup)):
+        return markup
+    out: list[str] = []
+    open_tags: list[tuple[str, bool]] = []  # (name, dropped)
+    for token in _TOKEN.split(markup):
+        tag = _TAG_NAME.match(token) if _TAG.fullmatch(token) else None
+        if tag is None:
+            out.append(token)
+            continue
+        name = tag.group(2).lower()
+        if tag.group(1) == "/":
+            dropped = False
+            for i in range(len(open_tags) - 1, -1, -1):
+                if open_tags[i][0] == name:
+                    dropped = open_tags.pop(i)[1]
+                    break
+            if not dropped:
+                out.append(token)
+            continue
+        huge = tg_len(token) > limit // 4
+        open_tags.append((name, huge))
+        if not huge:
+            out.append(token)
+    return "".join(out)
+
+
 def split_html(markup: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
     """Split HTML into messages of at most `limit` characters, each with balanced tags.
 
     Cuts between sentences when it can, else between words, else between characters; never
     inside a tag or an entity. Tags open at a cut are closed, and reopened in the next message.
+    Never raises: a tag too long for any message is dropped with its closing tag.
     """
+    markup = _without_huge_tags(markup, limit)
     if tg_len(markup) <= limit:
         return [markup.strip()] if markup.strip() else []
     parts: list[str] = []
@@ -241,8 +272,8 @@ def split_html(markup: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
             queue[:0] = [[piece] for piece in unit]
         elif unit[0].startswith("</"):  # a closing tag always fits after its content
             current, stack = current + chunk, after
-        elif unit[0].startswith("<"):
-            raise ValueError("an HTML tag does not fit in one message")
+        elif unit[0].startswith("<"):  # cannot happen after _without_huge_tags; never raise
+            continue
         else:
             room = max(limit - tg_len(current) - tg_len(_closing(stack)), 2)
             queue[:0] = [[word] for word in _smaller(unit[0], room)]

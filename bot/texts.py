@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.render import esc
+from bot.render import esc, shorten
 from ingest.loaders import format_size
 from knowledge.asking import STORE_DOWN as STORE_DOWN  # one wording for every front end
 from knowledge.asking import too_long as too_long
@@ -69,7 +69,9 @@ def help_text(*, is_admin: bool) -> str:
             "",
             "<b>Perintah admin</b>",
             "/reindex \u2014 baca ulang folder artikel",
-            "/tambah \u2014 tambah artikel: kirim berkas .txt, .md atau .html",
+            "/tambah \u2014 tambah artikel: kirim berkas .txt, .md atau .html, atau tempel "
+            "tautan artikelnya",
+            "/feed \u2014 feed berita yang menambah artikel sendiri",
             "/artikel \u2014 daftar artikel dengan id-nya",
             "/hapus <code>id</code> \u2014 hapus satu artikel",
             "/statistik \u2014 apa yang ditanyakan pekerja dan apa yang belum terjawab",
@@ -128,8 +130,9 @@ REINDEX_STARTED = (
 )
 BUSY = "Sedang ada proses pembaruan artikel lain. Tunggu sebentar, lalu coba lagi."
 TAMBAH_HOWTO = (
-    "Kirim berkas artikelnya ke sini (<b>.txt</b>, <b>.md</b> atau <b>.html</b>), "
-    "nanti langsung saya baca dan simpan."
+    "Kirim berkas artikelnya ke sini (<b>.txt</b>, <b>.md</b> atau <b>.html</b>), atau tempel "
+    "tautan artikelnya (misalnya <code>/tambah https://\u2026</code>), nanti langsung saya baca "
+    "dan simpan."
 )
 HAPUS_USAGE = "Tulis id artikelnya, misalnya <code>/hapus 1a2b3c4d</code>. Lihat id di /artikel."
 CANCELLED = "Dibatalkan. Tidak ada yang dihapus."
@@ -145,14 +148,15 @@ def reindex_done(summary: Sequence[str]) -> str:
 def upload_ok(title: str, passages: int, doc_id: str) -> str:
     """Reply after a successful upload."""
     return (
-        f"Artikel <b>{esc(title)}</b> sudah saya simpan (id <code>{esc(doc_id)}</code>), "
+        f"Artikel <b>{esc(shorten(title, 150))}</b> sudah saya simpan "
+        f"(id <code>{esc(doc_id)}</code>), "
         f"{passages} bagian teks ditambahkan. Sekarang saya bisa menjawab dari artikel ini."
     )
 
 
 def upload_rejected(reason: str) -> str:
     """Reply when an upload is refused, with the exact reason."""
-    return f"Berkas tidak bisa ditambahkan: {esc(reason)}"
+    return f"Berkas tidak bisa ditambahkan: {esc(shorten(reason, 300))}"
 
 
 def upload_too_big(size_bytes: int, limit_bytes: int) -> str:
@@ -170,13 +174,14 @@ def articles_head(count: int) -> str:
 
 def not_found_article(doc_id: str) -> str:
     """/hapus with an unknown id."""
-    return f"Tidak ada artikel dengan id <code>{esc(doc_id)}</code>. Lihat daftar id di /artikel."
+    shown = doc_id if len(doc_id) <= 20 else doc_id[:16] + "\u2026"  # ids are 8 hex digits
+    return f"Tidak ada artikel dengan id <code>{esc(shown)}</code>. Lihat daftar id di /artikel."
 
 
 def confirm_delete(title: str, doc_id: str) -> str:
     """Confirmation question for /hapus."""
     return (
-        f"Hapus artikel <b>{esc(title)}</b> (id <code>{esc(doc_id)}</code>)?\n"
+        f"Hapus artikel <b>{esc(shorten(title, 150))}</b> (id <code>{esc(doc_id)}</code>)?\n"
         "Berkasnya akan dihapus dari folder artikel dan dari indeks, jadi tidak dipakai lagi "
         "untuk menjawab."
     )
@@ -184,9 +189,81 @@ def confirm_delete(title: str, doc_id: str) -> str:
 
 def deleted(title: str) -> str:
     """Result of a confirmed /hapus."""
-    return f"Artikel <b>{esc(title)}</b> sudah dihapus."
+    return f"Artikel <b>{esc(shorten(title, 150))}</b> sudah dihapus."
 
 
 def delete_missing(doc_id: str) -> str:
     """The article disappeared between /hapus and the confirmation."""
     return f"Artikel dengan id <code>{esc(doc_id)}</code> sudah tidak ada."
+
+
+# -- links and feeds (admin) ---------------------------------------------------------------------
+LINKS_WORKING = "Sedang membaca tautan\u2026"
+FEED_USAGE = (
+    "<b>Feed berita</b>\n"
+    "/feed \u2014 daftar feed\n"
+    "/feed tambah <code>URL</code> \u2014 tambah feed (RSS, Atom atau JSON Feed)\n"
+    "/feed hapus <code>nomor</code> \u2014 hapus feed dari daftar\n"
+    "/feed cek \u2014 periksa semua feed sekarang"
+)
+FEEDS_EMPTY = (
+    "Belum ada feed. Tambahkan dengan <code>/feed tambah https://situs-berita/rss</code>."
+)
+FEED_CHECK_STARTED = "Memeriksa semua feed\u2026 Pertanyaan tetap dijawab selama proses berjalan."
+
+
+def link_added(
+    *, title: str, doc_id: str, passages: int, publisher: str | None, date: str | None,
+    updated: bool, has_questions: bool,
+) -> str:
+    """Reply after an article was added (or updated) from a link."""
+    head = "Artikel diperbarui" if updated else "Artikel ditambahkan"
+    facts = [f"\U0001f4f0 {esc(shorten(publisher, 60))}" if publisher else None,
+             f"\U0001f4c5 {esc(shorten(date, 40))}" if date else None,
+             f"{passages} bagian teks", f"id <code>{esc(doc_id)}</code>"]
+    lines = [f"\u2705 {head}: <b>{esc(shorten(title, 150))}</b>",
+             " \u00b7 ".join(f for f in facts if f)]
+    if has_questions:
+        lines.append("Coba tanyakan \U0001f447")
+    return "\n".join(lines)
+
+
+def link_failed(url: str, reason: str) -> str:
+    """One line per link that did not become an article."""
+    return f"\u274c Tautan tidak bisa ditambahkan ({esc(shorten(url, 80))}): {esc(reason)}"
+
+
+def feeds_list(lines: Sequence[str]) -> str:
+    """/feed: the numbered feed list (lines are already escaped)."""
+    return "\n".join(["<b>Feed berita</b>", *lines, "", "Hapus dengan /feed hapus nomor."])
+
+
+def feed_added(url: str) -> str:
+    """A feed was added to the list."""
+    return (f"Feed ditambahkan: {esc(shorten(url, 120))}\n"
+            "Saya periksa pada putaran berikutnya, atau sekarang dengan /feed cek.")
+
+
+def feed_removed(url: str) -> str:
+    """A feed was removed from the list."""
+    return f"Feed dihapus dari daftar: {esc(shorten(url, 120))}"
+
+
+def feed_rejected(reason: str) -> str:
+    """A /feed tambah or /feed hapus that did nothing."""
+    return f"Feed tidak diubah: {esc(reason)}"
+
+
+def feed_digest(items: Sequence[tuple[str, str, str | None]]) -> str:
+    """The digest sent to admins after a feed run that added articles: (title, id, outlet)."""
+    lines = [f"<b>{len(items)} artikel baru dari feed:</b>"]
+    for title, doc_id, outlet in items:
+        extra = f" \u2014 {esc(shorten(outlet, 40))}" if outlet else ""
+        lines.append(f"\u2022 {esc(shorten(title, 110))}{extra} (id <code>{esc(doc_id)}</code>)")
+    lines.append("Hapus yang tidak cocok dengan /hapus id.")
+    return "\n".join(lines)
+
+
+def feed_check_done(summary: Sequence[str]) -> str:
+    """The result of /feed cek."""
+    return "\n".join(esc(s) for s in summary)

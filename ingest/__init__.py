@@ -8,8 +8,8 @@ from ingest.pipeline import (
     IngestBusy,
     Ingester,
     IngestReport,
-    Rejected,
     UploadRejected,
 )
+from ingest.plan import Rejected
 
 __all__ = ["AddResult", "IngestBusy", "IngestReport", "Ingester", "Rejected", "UploadRejected"]

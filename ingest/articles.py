@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ingest.chunking import chunk_text
 from ingest.cleaning import clean
@@ -26,6 +27,9 @@ from ingest.loaders import BadInput, Loaded, load, looks_like_headline
 from knowledge.text import normalize, terms
 from knowledge.types import Chunk
 
+MAX_TITLE_CHARS = 200
+MAX_META_CHARS = 120
+MAX_URL_CHARS = 2000
 _NAME_NOISE = re.compile(r"^(?:\d+|[0-9a-f]{8,})$", re.IGNORECASE)
 
 
@@ -130,10 +134,36 @@ def build_chunks(
     )
 
 
-def prepare(data: bytes, *, name: str, path: str, max_bytes: int) -> Article:
+def cap(text: str | None, limit: int) -> str | None:
+    """`text` on one line, cut to `limit` characters on a word boundary with an ellipsis."""
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text or None
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(" ,.;:") + "\u2026"
+
+
+def checked_url(url: str | None) -> str | None:
+    """An article's link: None, or an http(s) URL of sane length; anything else is BadInput."""
+    if url is None:
+        return None
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise BadInput("url artikel harus diawali http:// atau https://")
+    if len(url) > MAX_URL_CHARS or any(ch.isspace() for ch in url):
+        raise BadInput(f"url artikel tidak sah (berspasi atau lebih dari {MAX_URL_CHARS} karakter)")
+    return url
+
+
+def prepare(
+    data: bytes, *, name: str, path: str, max_bytes: int, timeout_s: float | None = None
+) -> Article:
     """Validate, load, clean and chunk one file's bytes; raises BadInput with the reason."""
-    loaded: Loaded = load(data, suffix=Path(name).suffix, max_bytes=max_bytes)
-    title = loaded.title
+    loaded: Loaded = load(data, suffix=Path(name).suffix, max_bytes=max_bytes, timeout_s=timeout_s)
+    title = cap(loaded.title, MAX_TITLE_CHARS)
     cleaned = clean(loaded.text, title=title)
     body = cleaned.text
     if not title:  # .md without a title, or .txt whose first line is not a headline
@@ -142,17 +172,29 @@ def prepare(data: bytes, *, name: str, path: str, max_bytes: int) -> Article:
             title, body = first, rest
     if not body.strip():
         raise BadInput("tidak ada teks artikel (kosong setelah dibersihkan)")
-    title = normalize(title or title_from_name(name) or _first_sentence_title(body))
+    # Every metadata field is capped: it is prepended to each chunk's embedding text and shown
+    # in chat replies, where Telegram refuses messages over 4,096 characters.
+    title = cap(normalize(title or title_from_name(name) or _first_sentence_title(body)),
+                MAX_TITLE_CHARS) or "Artikel"
     doc_hash = hashlib.sha256(data).hexdigest()
     doc_id = body_id(body)
-    url = loaded.url or cleaned.url
+    url = checked_url(loaded.url) or _usable_url(cleaned.url)
+    publisher, date = cap(loaded.publisher, MAX_META_CHARS), cap(loaded.date, MAX_META_CHARS)
     chunks = build_chunks(
         body=body, title=title, path=path, doc_hash=doc_hash, doc_id=doc_id,
-        url=url, publisher=loaded.publisher, date=loaded.date,
+        url=url, publisher=publisher, date=date,
     )
     if not chunks:
         raise BadInput("tidak ada teks artikel (kosong setelah dibersihkan)")
     return Article(
         path=path, title=title, body=body, doc_hash=doc_hash, doc_id=doc_id, chunks=chunks,
-        url=url, publisher=loaded.publisher, date=loaded.date,
+        url=url, publisher=publisher, date=date,
     )
+
+
+def _usable_url(url: str | None) -> str | None:
+    """A link found in the text itself is a hint, not a claim: dropped when it is not sane."""
+    try:
+        return checked_url(url)
+    except BadInput:
+        return None

@@ -174,39 +174,35 @@ def load_text(text: str) -> Loaded:
     return Loaded(text=text)
 
 
-def load_html(data: bytes, text: str | None) -> Loaded:
-    """The article text and metadata of an HTML page, via trafilatura."""
-    import trafilatura
+def load_html(data: bytes, text: str | None, *, timeout_s: float | None = None) -> Loaded:
+    """The article text and metadata of an HTML page, via trafilatura (in a bounded child)."""
+    from ingest.extract import EXTRACT_TIMEOUT_S, extract
 
-    doc = trafilatura.bare_extraction(
-        text if text is not None else data,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        as_dict=True,
-    )
-    if not isinstance(doc, dict):
-        doc = {}
+    doc = extract(text if text is not None else data, timeout_s=timeout_s or EXTRACT_TIMEOUT_S)
     body = str(doc.get("text") or "").strip()
     if len(body) < 40:
         raise BadInput("HTML tanpa teks artikel")
-    date = doc.get("date")
     return Loaded(
         text=body,
         title=_meta_value("title", doc.get("title")),
         url=_meta_value("url", doc.get("url")),
         publisher=_meta_value("publisher", doc.get("sitename")),
-        date=_meta_value("date", date),
+        date=_meta_value("date", doc.get("date")),
     )
 
 
-def load(data: bytes, *, suffix: str, max_bytes: int) -> Loaded:
+def load(
+    data: bytes, *, suffix: str, max_bytes: int, timeout_s: float | None = None
+) -> Loaded:
     """Validate and parse one file's bytes according to its extension."""
     suffix = suffix.lower()
     if suffix not in SUPPORTED:
         raise BadInput(unsupported(suffix))
     check_size(len(data), max_bytes)
     if suffix in HTML:
+        from ingest.extract import inflate
+
+        data = inflate(data, max_bytes)  # never let trafilatura inflate a bomb itself
         if not data.strip():
             raise BadInput("file kosong")
         if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -218,7 +214,7 @@ def load(data: bytes, *, suffix: str, max_bytes: int) -> Loaded:
                 text = None  # a legacy charset: trafilatura reads the page's <meta charset>
             else:
                 raise
-        return load_html(data, text)
+        return load_html(data, text, timeout_s=timeout_s)
     text = decode(data)
     if suffix in MARKDOWN:
         return load_markdown(text)

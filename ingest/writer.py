@@ -12,7 +12,10 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from ingest.articles import Article, embedding_text
+from knowledge.types import Chunk
 
 if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
@@ -42,6 +45,7 @@ class ChunkWriter:
         self.progress = progress
         self.into = into
         self.batch_size = batch_size
+        self.reused = 0  # chunks whose stored vector was reused instead of re-embedded
 
     def write(
         self,
@@ -64,7 +68,7 @@ class ChunkWriter:
             for start in range(0, len(queue), self.batch_size):
                 batch = queue[start : start + self.batch_size]
                 chunks = [c for _a, c in batch]
-                vectors = self.embedder.embed_documents([embedding_text(c) for c in chunks])
+                vectors = self._vectors(chunks)
                 self.store.upsert(chunks, vectors, into=self.into)
                 written += len(chunks)
                 bar.update(len(chunks))
@@ -76,6 +80,38 @@ class ChunkWriter:
         finally:
             bar.close()
         return written
+
+
+    def _vectors(self, chunks: Sequence[Chunk]) -> np.ndarray:
+        """Vectors for `chunks`: stored ones reused when the same chunk is already in the live
+        collection (a run killed half-way through an article), the rest embedded."""
+        stored = self._stored(chunks) if self.into is None else {}
+        missing = [c for c in chunks if c.id not in stored]
+        fresh: Any = (
+            self.embedder.embed_documents([embedding_text(c) for c in missing]) if missing else []
+        )
+        by_id = dict(zip([c.id for c in missing], fresh, strict=True))
+        self.reused += len(chunks) - len(missing)
+        return np.asarray([stored.get(c.id, by_id.get(c.id)) for c in chunks], dtype=np.float32)
+
+    def _stored(self, chunks: Sequence[Chunk]) -> dict[str, Any]:
+        """Stored vectors of chunks whose id, text and title (what was embedded) all match."""
+        got: Any = self.store.collection().get(
+            ids=[c.id for c in chunks], include=["embeddings", "documents", "metadatas"]
+        )
+        embeddings = got.get("embeddings")
+        if not got["ids"] or embeddings is None:
+            return {}
+        wanted = {c.id: c for c in chunks}
+        reuse: dict[str, Any] = {}
+        for id_, vector, text, meta in zip(
+            got["ids"], embeddings, got["documents"], got["metadatas"], strict=True
+        ):
+            chunk = wanted.get(id_)
+            same = chunk is not None and text == chunk.text
+            if chunk is not None and same and (meta or {}).get("title") == chunk.title:
+                reuse[id_] = vector
+        return reuse
 
 
 def copy_chunks(source: Collection, target: Collection, ids: Sequence[str]) -> None:

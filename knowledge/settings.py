@@ -80,6 +80,12 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     max_file_bytes: int = 2_000_000
 
+    # Articles from links and news feeds
+    feeds: Annotated[tuple[str, ...], NoDecode] = ()
+    feed_interval_minutes: int = 60
+    feed_keywords: Annotated[tuple[str, ...] | None, NoDecode] = None
+    fetch_allow_private: bool = False
+
     # Question log (admin insight)
     question_log: bool = True
     log_retention_days: int = 90
@@ -118,6 +124,19 @@ class Settings(BaseSettings):
             if not path.is_absolute():
                 setattr(self, name, home / path)
         return self
+    @field_validator("feeds", mode="before")
+    @classmethod
+    def _parse_feeds(cls, value: Any) -> Any:
+        if isinstance(value, str):  # URLs never contain commas or spaces unescaped
+            return tuple(part for part in re.split(r"[,\s]+", value) if part)
+        return value
+
+    @field_validator("feed_keywords", mode="before")
+    @classmethod
+    def _parse_keywords(cls, value: Any) -> Any:
+        if isinstance(value, str):  # a keyword may be two words ("serikat pekerja")
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
 
     @property
     def llm_enabled(self) -> bool:

@@ -74,23 +74,28 @@ class Suggestions:
         )
         self._by_key = {question_key(q): q for t in self.candidates for q in t.questions}
         self._answerable: tuple[Topic, ...] = ()
+        self._cites: dict[str, tuple[str, ...]] = {}  # question -> article paths it cites
         self._lock = threading.Lock()  # one compute at a time; readers never wait
 
     def compute(self, ask: Callable[[str], Answer]) -> int:
         """Ask every candidate; keep those answered with found=True. Returns how many."""
         with self._lock:
             kept: list[Topic] = []
+            cites: dict[str, tuple[str, ...]] = {}
             for topic in self.candidates:
                 good: list[str] = []
                 for question in topic.questions:
                     try:
-                        if ask(question).found:
+                        answer = ask(question)
+                        if answer.found:
                             good.append(question)
+                            cites[question] = tuple(s.path for s in answer.sources if s.path)
                     except Exception:  # one bad candidate must not hide the others
                         logger.exception("suggestion check failed for %r", question)
                 if good:
                     kept.append(Topic(topic.key, topic.label, tuple(good)))
             self._answerable = tuple(kept)  # swapped whole: readers see old or new, never half
+            self._cites = cites
         total = sum(len(t.questions) for t in kept)
         logger.info("suggestions: %d answerable questions in %d topics", total, len(kept))
         return total
@@ -118,3 +123,13 @@ class Suggestions:
     def question(self, key: str) -> str | None:
         """The candidate question with this key (also for buttons shown before a reindex)."""
         return self._by_key.get(key)
+
+    def about(self, path: str, n: int = 2) -> list[str]:
+        """Up to n answerable questions whose answers cite the article stored at `path`."""
+        return [q for q, paths in self._cites.items() if path in paths][:n]
+
+    def remember(self, question: str) -> str:
+        """Make an extra question pressable as a button; returns its key."""
+        key = question_key(question)
+        self._by_key[key] = question
+        return key

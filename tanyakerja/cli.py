@@ -1,4 +1,4 @@
-"""`tanyakerja run | chat | ask | ingest | eval | stats | doctor` (docs/design.md's command line).
+"""`tanyakerja run | chat | ask | ingest | add | feeds | eval | stats | doctor` (docs/design.md).
 
 This is the only place that knows every package: it builds Settings once, then hands them to
 the bot, the console chat, the ingester or the service. Telegram is imported only by `run` and
@@ -67,6 +67,11 @@ def _parser() -> argparse.ArgumentParser:
         "--full", action="store_true", help="rebuild into a new collection, swap when done"
     )
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    add = sub.add_parser("add", help="fetch article pages, save them into CORPUS_DIR, index them")
+    add.add_argument("urls", nargs="+", metavar="URL")
+    feeds = sub.add_parser("feeds", help="news feeds: `feeds check` runs one pass")
+    feeds.add_argument("action", choices=["check"])
+    feeds.add_argument("--quiet", action="store_true", help="no progress bar")
     ev = sub.add_parser("eval", help="run a QA file and print metrics")
     ev.add_argument("file", type=Path)
     ev.add_argument("--json", action="store_true")
@@ -135,6 +140,14 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             return cmd_ask(settings, args.question, as_json=args.json, batch=args.batch)
         case "ingest":
             return cmd_ingest(settings, args.paths, full=args.full, progress=not args.quiet)
+        case "add":
+            from ingest.commands import add_urls
+
+            return add_urls(settings, args.urls)
+        case "feeds":
+            from ingest.commands import check_feeds
+
+            return check_feeds(settings, progress=not args.quiet)
         case "eval":
             return cmd_eval(
                 settings, args.file, as_json=args.json, baseline=args.baseline,
