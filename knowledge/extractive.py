@@ -54,7 +54,7 @@ class _Scored:
 class ExtractiveAnswerer:
     """Grounded answers built from retrieved sentences; also the found/not-found judge."""
 
-    def __init__(self, *, retriever: HybridRetriever, max_passages: int = 5) -> None:
+    def __init__(self, *, retriever: HybridRetriever, max_passages: int = 6) -> None:
         self.retriever = retriever
         self.max_passages = max_passages
 
@@ -207,7 +207,7 @@ class ExtractiveAnswerer:
             score = (own + 0.4 * near) / total + rank_bonus
             score += _type_bonus(q_words, focus, sentence)
             if q.kind == "list" and _ENUMERATION.search(sentence):
-                score += 0.08
+                score += 0.12
             if len(sentence) < 25:
                 score -= 0.2
             # prefer the crisp sentence over a long one saying the same thing
@@ -291,21 +291,31 @@ class ExtractiveAnswerer:
     def _with_antecedents(
         self, chosen: list[_Scored], passages: Sequence[Passage], limit: int
     ) -> list[_Scored]:
-        """A sentence that leans on the one before ("Mereka menuntut…") brings that one along."""
+        """Sentences that lean on each other travel together.
+
+        "Mereka menuntut…" brings the sentence before it (who "mereka" are); a chosen sentence
+        followed by "Dan, …" or "Selain itu, …" brings that continuation along.
+        """
         out: list[_Scored] = []
         length = sum(len(c.sentence) for c in chosen)
+        taken = {(c.passage_index, c.pos) for c in chosen}
         for item in chosen:
-            if item.pos > 0 and _leans_back(item.sentence):
-                sentences = split_sentences(passages[item.passage_index].text)
+            sentences = split_sentences(passages[item.passage_index].text)
+            text = item.sentence
+            if item.pos > 0 and _leans_back(text):
                 prev = sentences[item.pos - 1] if item.pos - 1 < len(sentences) else ""
-                already = any(
-                    c.passage_index == item.passage_index and c.pos == item.pos - 1
-                    for c in chosen
-                )
-                if prev and not already and length + len(prev) <= limit:
-                    item = replace(item, sentence=f"{prev} {item.sentence}")
+                if prev and (item.passage_index, item.pos - 1) not in taken \
+                        and length + len(prev) <= limit:
+                    text = f"{prev} {text}"
                     length += len(prev)
-            out.append(item)
+                    taken.add((item.passage_index, item.pos - 1))
+            nxt = sentences[item.pos + 1] if item.pos + 1 < len(sentences) else ""
+            if nxt and _CONTINUES.match(nxt) and (item.passage_index, item.pos + 1) not in taken \
+                    and length + len(nxt) <= limit:
+                text = f"{text} {nxt}"
+                length += len(nxt)
+                taken.add((item.passage_index, item.pos + 1))
+            out.append(replace(item, sentence=text) if text != item.sentence else item)
         return out
 
 
@@ -313,8 +323,11 @@ MAX_LIST_CHARS = 900
 _AMOUNT_WORDS = {
     "besar", "gede", "banyak", "banyakan", "gaji", "upah", "bayaran", "mahal", "tinggi"
 }
+# "seperti Eropa Timur dan Amerika Latin", "dokter, analis keuangan, akuntan, dan …"
 _ENUMERATION = re.compile(
-    r",.*\b(dan|serta|hingga|termasuk|seperti)\b|\b(seperti|termasuk|yaitu)\b"
+    r"\b(seperti|termasuk|yaitu|antara lain|meliputi|mencakup|such as|including)\b"
+    r"[^.;:]{0,80}?\b(dan|serta|atau|and|or)\b"
+    r"|(?:\b[\w.$-]+(?:\s[\w.$-]+){0,2},\s){2,}"
 )
 MAX_POINTS = 4
 _LEANS_BACK = re.compile(
@@ -328,6 +341,11 @@ _AMOUNT = re.compile(
     r"(?:\s(?:per|/)\s?(?:jam|hari|bulan|tahun|proyek|minggu)(?:nya)?)?"
     r"|\d[\d.,]*\s(?:dollar|dolar)(?:\sAS)?(?:\s(?:per|/)\s?(?:jam|hari|bulan|tahun)(?:nya)?)?",
     re.IGNORECASE,
+)
+
+
+_CONTINUES = re.compile(
+    r"^[\"'\u201c]?(dan|serta|selain itu|kemudian|lalu|juga|and|also)\b", re.IGNORECASE
 )
 
 

@@ -88,7 +88,7 @@ class Gate:
         *,
         lexical: Callable[[], LexicalIndex],
         thresholds: Thresholds | None = None,
-        max_passages: int = 5,
+        max_passages: int = 8,
     ) -> None:
         self._lexical = lexical
         self.thresholds = thresholds or Thresholds()

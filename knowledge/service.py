@@ -124,7 +124,7 @@ class KnowledgeService:
                 standalone = self.extractive.resolve_followup(question, history)
         read = question_mod.read(standalone, vocab)
         # an LLM reads more passages than a quote needs: recall matters more than rank there
-        passages = self.retrieve(read, k=self.settings.llm_max_passages if self.llm else 5)
+        passages = self.retrieve(read, k=self.settings.llm_max_passages if self.llm else 8)
         verdict = self.gate.decide(read, passages)
         logger.debug("question %r read as %s; verdict %s", standalone, read, verdict)
         def offline() -> Answer:
