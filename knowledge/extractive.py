@@ -180,6 +180,7 @@ class ExtractiveAnswerer:
         if q.kind == "compare" and q_words & _AMOUNT_WORDS:
             q_words.add("berapa")  # "lebih gede mana": the numbers are the answer
         limit = self.max_passages + (2 if q.kind in ("list", "compare", "topic") else 0)
+        asks_pay = q.kind in ("how_much", "compare") and bool(set(terms(q.clean)) & _PAY_TERMS)
         pool: list[tuple[int, int, str, frozenset[str]]] = []
         for p_index, passage in enumerate(passages[:limit]):
             for pos, sentence in enumerate(split_sentences(passage.text)):
@@ -206,6 +207,8 @@ class ExtractiveAnswerer:
             near = sum(w for t, w in weights.items() if t not in s_terms and t in context)
             score = (own + 0.4 * near) / total + rank_bonus
             score += _type_bonus(q_words, focus, sentence)
+            if asks_pay and _AMOUNT.search(sentence):
+                score += 0.12  # "how much is X paid": the sentence with the money amount
             if q.kind == "list" and _ENUMERATION.search(sentence):
                 score += 0.12
             if len(sentence) < 25:
@@ -320,6 +323,7 @@ class ExtractiveAnswerer:
 
 
 MAX_LIST_CHARS = 900
+_PAY_TERMS = frozenset(terms("upah gaji bayar honor"))
 _AMOUNT_WORDS = {
     "besar", "gede", "banyak", "banyakan", "gaji", "upah", "bayaran", "mahal", "tinggi"
 }

@@ -16,13 +16,14 @@ The thresholds live here, per embedder: e5's cosine scale is compressed, other m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from knowledge.lexical import LexicalIndex
 from knowledge.question import Concept, Question
-from knowledge.text import terms
+from knowledge.text import split_sentences, terms
 from knowledge.types import Passage
 
 Outcome = Literal["answered", "partial", "not_found"]
@@ -150,6 +151,8 @@ class Gate:
             for p in looked
         )
         off_topic = bool(absent) or not near
+        if answered and not _pay_is_bound(question, looked):
+            answered = False
         if absent or not answered:
             return Verdict("not_found", off_topic, best_cov, best_dense, absent=absent)
         missing = _name_runs([c for c in question.qualifiers if not (c.terms & best_terms)])
@@ -189,3 +192,34 @@ def _match(concept: Concept, have: set[str]) -> float:
     if concept.glossary and not (concept.own & have):
         return 0.5
     return 1.0
+
+
+_PAY = frozenset(terms("upah gaji bayar"))
+_MONEY = re.compile(r"(?:US\$|USD|\$|Rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|juta|ribu)", re.I)
+
+
+def _pay_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
+    """A pay figure must belong to whom the question names.
+
+    "Berapa gaji karyawan tetap Google?" is not answered by a pay figure of someone else in an
+    article that also mentions Google: some sentence with a money amount must stand within two
+    sentences of the name. Questions that name nobody, or ask no pay, pass.
+    """
+    if question.kind != "how_much":
+        return True
+    asks_pay = any(c.terms & _PAY for c in question.subject)
+    names = [c for c in question.subject if c.entity and c.known]
+    if not asks_pay or not names:
+        return True
+    for passage in passages:
+        sentences = split_sentences(passage.text)
+        named = [i for i, s in enumerate(sentences) if _names_in(names, s)]
+        money = [i for i, s in enumerate(sentences) if _MONEY.search(s)]
+        if any(abs(i - j) <= 2 for i in named for j in money):
+            return True
+    return False
+
+
+def _names_in(names: Sequence[Concept], sentence: str) -> bool:
+    have = set(terms(sentence))
+    return all(c.terms & have for c in names)

@@ -411,7 +411,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
             term_set = frozenset(word_terms)
             known = vocab is None or any(vocab.df(t) > 0 for t in term_set)
             surface = " ".join(cased.get(w, w) for w in word.split("_"))
-            is_name = surface.lower() in names or word in names
+            is_name = surface.lower() in names or any(w in names for w in word.split("_"))
             concepts.append(
                 Concept(
                     surface,

@@ -51,3 +51,17 @@ def test_other_embedders_rest_on_coverage_alone() -> None:
     assert t.min_dense_full < 0
     assert t.off_topic_dense < 0
     assert Thresholds.for_embedder("e5-small-q4").min_dense == pytest.approx(0.80)
+
+
+@pytest.mark.parametrize(
+    "question", ["Berapa gaji karyawan tetap Google?", "Scale AI bayar pelatihnya brp per jam?"]
+)
+def test_a_pay_figure_must_belong_to_whom_the_question_names(
+    seed_service: Any, question: str
+) -> None:
+    # the articles mention Google and Scale AI, and pay figures of others near them
+    assert verdict(seed_service, question).outcome == "not_found"
+
+
+def test_a_named_pay_question_with_its_figure_is_answered(seed_service: Any) -> None:
+    assert verdict(seed_service, "Berapa bayaran Savreux per jam?").outcome == "answered"
