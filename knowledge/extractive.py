@@ -228,14 +228,17 @@ class ExtractiveAnswerer:
     ) -> list[_Scored]:
         """A comparison or a two-part question: the best sentence for each part, then the rest."""
         chosen: list[_Scored] = []
+        vocab = self.retriever.lexical
         for part in q.parts[:3]:
-            for cand in self._candidates(q, passages, standalone=standalone, text=part):
+            part_text = read_text(part, vocab).search_text  # with the glossary's article words
+            for cand in self._candidates(q, passages, standalone=standalone, text=part_text):
                 if cand.sentence not in {c.sentence for c in chosen}:
                     chosen.append(cand)
                     break
         rest = self._points(self._candidates(q, passages, standalone=standalone))
+        floor = 0.8 * rest[0].score if rest else 0.0
         for cand in rest:
-            if len(chosen) >= MAX_POINTS:
+            if len(chosen) >= MAX_POINTS or cand.score < floor:
                 break
             if cand.sentence in {c.sentence for c in chosen}:
                 continue

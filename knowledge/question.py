@@ -459,6 +459,12 @@ def split_parts(clean: str, kind: str) -> tuple[str, ...]:
                 for p in pieces[1:3]
             ]
             return tuple(out)
+    if kind == "list":
+        # "keuntungan dan kerugian jadi pelatih AI": two things asked of one subject
+        m = re.search(r"\b(\w+) (?:dan|serta|and|&) (\w+)\b(.*)$", clean)
+        if m and terms(m.group(1)) and terms(m.group(2)) and terms(m.group(3)):
+            tail = m.group(3).strip()
+            return (f"{m.group(1)} {tail}", f"{m.group(2)} {tail}")
     if kind in ("how_much", "where", "who", "when", "what") and " dan " in f" {clean} ":
         # "berapa usia X dan di mana dia tinggal": two questions answered together
         pieces = [p.strip() for p in re.split(r"\bdan\b", clean) if p.strip()]
