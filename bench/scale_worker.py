@@ -166,6 +166,7 @@ def run(root: Path, *, questions: int, rounds: int, busy: int) -> dict[str, Any]
                 n += 1
             out["idle_p95_ms"], out["busy_p95_ms"] = _p(idle, 95), _p(busy_samples, 95)
             out["busy_questions"], out["busy_ingest_s"] = len(busy_samples), ingest_s[0]
+        out["rss_end_mb"], out["peak_end_mb"] = _rss(), _rss("VmHWM")
     return out
 
 
