@@ -19,6 +19,8 @@ from typing import Any, TypeVar
 
 _R = TypeVar("_R")
 
+IDLE_EXIT_S = 30.0  # an idle worker thread ends after this long
+
 
 class DeadlineExceeded(TimeoutError):
     """The call did not finish in time, or too many earlier calls are still stalled."""
@@ -27,8 +29,8 @@ class DeadlineExceeded(TimeoutError):
 class Deadline:
     """Runs calls with a time limit; `timeout_s` None or <= 0 means "call directly".
 
-    Calls run on a few long-lived daemon threads (at most `max_stalled`, started on demand), so
-    a question does not pay for starting a thread per store call.
+    Calls run on a few daemon threads (at most `max_stalled`, started on demand, ended after
+    `IDLE_EXIT_S` idle), so a question does not pay for starting a thread per store call.
     """
 
     def __init__(self, timeout_s: float | None, *, max_stalled: int = 8) -> None:
@@ -39,9 +41,23 @@ class Deadline:
         self._workers = 0
         self._in_flight = 0
 
+    @property
+    def threads(self) -> int:
+        """Worker threads alive now (never more than `max_stalled`)."""
+        with self._lock:
+            return self._workers
+
     def _work(self) -> None:
         while True:
-            self._tasks.get()()
+            try:
+                task = self._tasks.get(timeout=IDLE_EXIT_S)
+            except queue.Empty:
+                with self._lock:  # leave only while the others cover every call in flight
+                    if self._workers > self._in_flight:
+                        self._workers -= 1
+                        return
+                continue
+            task()
 
     def call(self, fn: Callable[..., _R], *args: Any, **kwargs: Any) -> _R:
         """fn(*args, **kwargs), or DeadlineExceeded after `timeout_s` seconds."""

@@ -139,6 +139,11 @@ class ChromaStore:
         self._stale = False
 
     @property
+    def call_threads(self) -> int:
+        """Threads running store calls now, stalled ones included (bounded by the deadline)."""
+        return self._deadline.threads
+
+    @property
     def embedded(self) -> bool:
         """True for an embedded (PersistentClient) store, False for a Chroma server."""
         return self._reopen is not None
