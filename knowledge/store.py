@@ -51,6 +51,7 @@ __all__ = [
 
 REGISTRY = "tanyakerja-registry"
 _GET_PAGE = 2000
+_ID_PAGE = 50_000
 
 
 _P = ParamSpec("_P")
@@ -331,9 +332,11 @@ class ChromaStore:
         )
         if ids is not None and not ids:
             return
+        # ids alone are tiny: big pages mean few round trips (and Chroma's OFFSET rescans)
+        size = _GET_PAGE if include else _ID_PAGE
         offset = 0
         while True:
-            page = self._page(of, include, offset, where, ids)
+            page = self._page(of, include, offset, where, ids, size)
             got = page["ids"]
             if not got:
                 return
@@ -342,7 +345,7 @@ class ChromaStore:
             for id_, doc, meta in zip(got, docs, metas, strict=True):
                 yield id_, doc or "", dict(meta or {})
             offset += len(got)
-            if len(got) < _GET_PAGE:
+            if len(got) < size:
                 return
 
     @_guarded
@@ -353,13 +356,14 @@ class ChromaStore:
         offset: int,
         where: dict[str, Any] | None = None,
         ids: Sequence[str] | None = None,
+        size: int = _GET_PAGE,
     ) -> Any:
         # the live collection is looked up per page: a reopened client has a new one
         return (of or self.collection()).get(
             ids=list(ids) if ids is not None else None,
             where=where,
             include=include,
-            limit=_GET_PAGE,
+            limit=size,
             offset=offset,
         )
 
