@@ -16,7 +16,9 @@ distinct term is interned once in the vocabulary.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
@@ -88,6 +90,31 @@ class LexicalIndex:
         added = new._rows(add)
         new._set([kept, added], [self._lengths[keep], _lengths(add)])
         return new
+
+    # -- on disk ---------------------------------------------------------------------------
+    def save(self, path: Path, ids: Sequence[str]) -> None:
+        """Write the index and its row ids atomically (another process may read it)."""
+        c = self._counts
+        terms = sorted(self.vocab, key=self.vocab.__getitem__)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp.npz")
+        np.savez(
+            tmp, ids=np.array(ids, dtype=str), terms=np.array(terms, dtype=str), data=c.data,
+            indices=c.indices, indptr=c.indptr, lengths=self._lengths,
+            shape=np.array(c.shape, dtype=np.int64),
+        )
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path) -> tuple[LexicalIndex, list[str]]:
+        """An index and its row ids written by `save`."""
+        with np.load(path) as f:
+            new = cls.__new__(cls)
+            new.vocab = {str(t): n for n, t in enumerate(f["terms"].tolist())}
+            counts = sparse.csc_array(
+                (f["data"], f["indices"], f["indptr"]), shape=tuple(f["shape"].tolist())
+            )
+            new._set([sparse.csr_array(counts)], [f["lengths"]])
+            return new, [str(i) for i in f["ids"].tolist()]
 
     # -- statistics ------------------------------------------------------------------------
     def idf_for_df(self, df: int) -> float:

@@ -24,6 +24,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 
@@ -81,8 +82,10 @@ class HybridRetriever:
         """Bring the lexical snapshot up to the store's version; True when it changed.
 
         An incremental change (articles added, updated or removed) touches only the changed
-        chunks: their ids come from a cheap id listing, their terms from their metadata. A swap
-        to a new collection (`ingest --full`), or `force`, rebuilds from every chunk.
+        chunks: their ids come from a cheap id listing, their terms from their metadata. At
+        start-up the index saved beside an embedded store is loaded and updated the same way.
+        A swap to a new collection (`ingest --full`) with nothing saved, or `force`, rebuilds
+        from every chunk.
         """
         with self._lock:
             self._checked_at = time.monotonic()
@@ -94,17 +97,50 @@ class HybridRetriever:
             ):
                 return False
             started = time.perf_counter()
-            if force or old is None or old.collection != state.collection:
-                snap, how = self._full(state.version, state.collection), "rebuilt"
-            else:
+            if not force and old is not None and old.collection == state.collection:
                 snap, how = self._incremental(old, state.version), "updated"
+            elif not force and (saved := self._load(state.collection)) is not None:
+                snap, how = self._incremental(saved, state.version), "loaded and updated"
+            else:
+                snap, how = self._full(state.version, state.collection), "rebuilt"
             self._snapshot = snap
+            self._save(snap)
             _return_freed_memory()
             logger.info(
                 "Lexical index v%d %s: %d chunks in %.0f ms",
                 snap.version, how, snap.index.n_docs, (time.perf_counter() - started) * 1000,
             )
             return True
+
+    # The saved index only spares reading every chunk's metadata at start-up: it is always
+    # brought up to date against the store's current chunk ids, and a chunk id (a content hash)
+    # always has the same terms, so a stale or foreign file can cost time, never correctness.
+    def _saved_path(self, collection: str) -> Path | None:
+        folder = self.store.folder
+        return folder / f"lexical-{collection}.npz" if folder is not None else None
+
+    def _load(self, collection: str) -> Snapshot | None:
+        path = self._saved_path(collection)
+        if path is None or not path.exists():
+            return None
+        try:
+            index, ids = LexicalIndex.load(path)
+        except Exception:  # unreadable or from another version: rebuild
+            logger.warning("Ignoring the saved lexical index %s", path, exc_info=True)
+            return None
+        return Snapshot(-1, collection, ids, index, {i: n for n, i in enumerate(ids)})
+
+    def _save(self, snap: Snapshot) -> None:
+        path = self._saved_path(snap.collection)
+        if path is None:
+            return
+        try:
+            snap.index.save(path, snap.ids)
+            for other in path.parent.glob(f"lexical-{self.store.prefix}-g*.npz"):
+                if other != path:  # a collection swapped out by a full rebuild
+                    other.unlink(missing_ok=True)
+        except OSError:
+            logger.warning("Could not save the lexical index to %s", path, exc_info=True)
 
     def _full(self, version: int, collection: str) -> Snapshot:
         ids: list[str] = []

@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import numpy as np
@@ -75,6 +76,15 @@ class IndexState:
 
     collection: str
     version: int
+
+
+def _folder(client: ClientAPI) -> Path | None:
+    """The embedded store's folder (None for a Chroma server)."""
+    with contextlib.suppress(Exception):
+        chroma_settings = client.get_settings()
+        if chroma_settings.is_persistent and chroma_settings.persist_directory:
+            return Path(chroma_settings.persist_directory)
+    return None
 
 
 def _safe_name(embedder_id: str) -> str:
@@ -134,6 +144,7 @@ class ChromaStore:
         self._cached: tuple[str, Collection] | None = None
         self._deadline = Deadline(timeout_s)
         self._reopen = reopener(client)
+        self.folder = _folder(client)
         self._gate = Gate()
         self._depth = threading.local()
         self._seen_version: int | None = None
