@@ -11,7 +11,13 @@ every figure.
 
 Options: `--articles N` (default 1000), `--subset N` articles for the throughput figure
 (default 100), `--users N` (default 50), `--skip NAME` (latency, throughput, reindex, memory,
-concurrency), `--markdown` (also print the table as Markdown for the README).
+concurrency, scale), `--scale N` (the scale step's corpus sizes, repeatable, default seed, 1,000
+and 10,000 articles; `--scale 10000` runs just that one), `--busy N` (articles ingested in the
+background at the largest scale, default 100), `--markdown` (also print the table as Markdown).
+
+The scale step (`bench.scale`, docs/scale.md) measures one bot process per corpus size, embedded
+and against a `chroma run` server. Its indexes are built once into `bench/.cache/` (the first
+run embeds a pool of 1,500 passages for real and takes ~15 minutes more); later runs copy them.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ from bench.common import (
     table,
 )
 
-STEPS = ("latency", "throughput", "reindex", "memory", "concurrency")
+STEPS = ("latency", "throughput", "reindex", "memory", "concurrency", "scale")
 
 
 def machine() -> str:
@@ -70,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--subset", type=int, default=100)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--skip", action="append", default=[], choices=STEPS)
+    parser.add_argument("--scale", type=int, action="append", help="scale step sizes (0 = seed)")
+    parser.add_argument("--busy", type=int, default=100)
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
@@ -156,6 +164,15 @@ def main(argv: list[str] | None = None) -> int:
                        note=f"{ext.answered}/{ext.users} answered, p50 {ext.p50:.1f} s"),
             ]
         embedder.save()
+
+    if "scale" in run:
+        from bench import scale
+
+        say("scale (one bot process per corpus size, embedded and server)…")
+        results = scale.run(sorted(args.scale or [0, 1000, 10000]), ["embedded", "server"],
+                            args.busy)
+        figures += scale.figures(results)
+        notes += scale.growth(results)
 
     print(f"TanyaKerja benchmarks — {machine()}")
     print(table(figures))

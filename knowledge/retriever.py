@@ -5,8 +5,9 @@ Why hybrid: e5 finds paraphrases and English questions; BM25 finds exact names a
 story, an article re-uploaded with small edits) are collapsed so they never fill the top results
 twice; sentence-level repeats inside an answer are removed by the answerer.
 
-The lexical snapshot is rebuilt whenever the store's version changes, checked at most every
-`refresh_every` seconds, so a reindex from another process is picked up without a restart.
+The lexical snapshot follows the store's version, checked at most every `refresh_every`
+seconds, so a reindex from another process is picked up without a restart; a change updates
+only the changed chunks' rows, and questions keep using the previous snapshot meanwhile.
 
 When a store call fails, retrieval re-reads the registry and tries once more (a full rebuild in
 another process may have swapped collections under us); a second failure raises
@@ -16,17 +17,20 @@ next question works again as soon as the Chroma server is back.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 
 from knowledge.embedders import Embedder
 from knowledge.lexical import LexicalIndex
-from knowledge.store import ChromaStore, StoreUnavailable, passage_from
+from knowledge.store import ChromaStore, StoreTimeout, StoreUnavailable
 from knowledge.text import split_sentences, terms
 from knowledge.types import Passage
 
@@ -37,10 +41,15 @@ RRF_K = 60
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """Everything lexical retrieval needs, for one version of the index."""
+    """Everything lexical retrieval needs, for one version of the index.
+
+    Only chunk ids and term counts live here; texts and metadata stay in Chroma and are fetched
+    for the few candidates a question needs (`HybridRetriever.lexical_candidates`).
+    """
 
     version: int
-    passages: list[Passage]
+    collection: str
+    ids: list[str]  # row of the lexical index -> chunk id
     index: LexicalIndex
     by_id: dict[str, int]
 
@@ -56,7 +65,7 @@ class HybridRetriever:
         candidates: int = 20,
         duplicate_overlap: float = 0.7,
         duplicate_share: float = 0.5,
-        refresh_every: float = 5.0,
+        refresh_every: float = 2.0,
     ) -> None:
         self.store = store
         self.embedder = embedder
@@ -66,34 +75,112 @@ class HybridRetriever:
         self.refresh_every = refresh_every
         self._snapshot: Snapshot | None = None
         self._checked_at = 0.0
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # one refresh at a time; readers never wait for it
 
     # -- lexical snapshot -----------------------------------------------------------------
     def refresh(self, *, force: bool = False) -> bool:
-        """Rebuild the lexical snapshot if the store changed; True when it was rebuilt."""
+        """Bring the lexical snapshot up to the store's version; True when it changed.
+
+        An incremental change (articles added, updated or removed) touches only the changed
+        chunks: their ids come from a cheap id listing, their terms from their metadata. At
+        start-up the index saved beside an embedded store is loaded and updated the same way.
+        A swap to a new collection (`ingest --full`) with nothing saved, or `force`, rebuilds
+        from every chunk.
+        """
         with self._lock:
             self._checked_at = time.monotonic()
-            version = self.store.state().version
-            if not force and self._snapshot is not None and self._snapshot.version == version:
+            state = self.store.state()
+            old = self._snapshot
+            if (
+                not force and old is not None and old.version == state.version
+                and old.collection == state.collection
+            ):
                 return False
             started = time.perf_counter()
-            passages = [passage_from(i, text, meta) for i, text, meta in self.store.iter_all()]
-            index = LexicalIndex([p.tokens.split() for p in passages])
-            self._snapshot = Snapshot(
-                version=version,
-                passages=passages,
-                index=index,
-                by_id={p.id: n for n, p in enumerate(passages)},
-            )
+            if not force and old is not None and old.collection == state.collection:
+                snap, how = self._incremental(old, state.version), "updated"
+            elif not force and (saved := self._load(state.collection)) is not None:
+                snap, how = self._incremental(saved, state.version), "loaded and updated"
+            else:
+                snap, how = self._full(state.version, state.collection), "rebuilt"
+            self._snapshot = snap
+            self._save(snap)
+            _return_freed_memory()
             logger.info(
-                "Lexical index v%d: %d chunks in %.0f ms",
-                version, len(passages), (time.perf_counter() - started) * 1000,
+                "Lexical index v%d %s: %d chunks in %.0f ms",
+                snap.version, how, snap.index.n_docs, (time.perf_counter() - started) * 1000,
             )
             return True
 
+    # The saved index only spares reading every chunk's metadata at start-up: it is always
+    # brought up to date against the store's current chunk ids, and a chunk id (a content hash)
+    # always has the same terms, so a stale or foreign file can cost time, never correctness.
+    def _saved_path(self, collection: str) -> Path | None:
+        folder = self.store.folder
+        return folder / f"lexical-{collection}.npz" if folder is not None else None
+
+    def _load(self, collection: str) -> Snapshot | None:
+        path = self._saved_path(collection)
+        if path is None or not path.exists():
+            return None
+        try:
+            index, ids = LexicalIndex.load(path)
+        except Exception:  # unreadable or from another version: rebuild
+            logger.warning("Ignoring the saved lexical index %s", path, exc_info=True)
+            return None
+        return Snapshot(-1, collection, ids, index, {i: n for n, i in enumerate(ids)})
+
+    def _save(self, snap: Snapshot) -> None:
+        path = self._saved_path(snap.collection)
+        if path is None:
+            return
+        try:
+            snap.index.save(path, snap.ids)
+            for other in path.parent.glob(f"lexical-{self.store.prefix}-g*.npz"):
+                if other != path:  # a collection swapped out by a full rebuild
+                    other.unlink(missing_ok=True)
+        except OSError:
+            logger.warning("Could not save the lexical index to %s", path, exc_info=True)
+
+    def _full(self, version: int, collection: str) -> Snapshot:
+        ids: list[str] = []
+
+        def tokens() -> Iterator[list[str]]:
+            for id_, _text, meta in self.store.iter_all(with_documents=False):
+                ids.append(id_)
+                yield str(meta.get("tokens", "")).split()
+
+        index = LexicalIndex(tokens())
+        return Snapshot(version, collection, ids, index, {i: n for n, i in enumerate(ids)})
+
+    def _incremental(self, old: Snapshot, version: int) -> Snapshot:
+        now = self.store.ids()
+        present = set(now)
+        removed = [row for row, id_ in enumerate(old.ids) if id_ not in present]
+        wanted = [id_ for id_ in now if id_ not in old.by_id]
+        added: list[str] = []
+        token_lists: list[list[str]] = []
+        for id_, _text, meta in self.store.iter_all(with_documents=False, ids=wanted):
+            added.append(id_)
+            token_lists.append(str(meta.get("tokens", "")).split())
+        if not removed and not added:
+            return replace(old, version=version)
+        index = old.index.changed(remove=removed, add=token_lists)
+        gone = set(removed)
+        ids = [id_ for row, id_ in enumerate(old.ids) if row not in gone] + added
+        return Snapshot(version, old.collection, ids, index, {i: n for n, i in enumerate(ids)})
+
     def snapshot(self) -> Snapshot:
-        """The current lexical snapshot (built on first use, re-checked every few seconds)."""
-        if self._snapshot is None or time.monotonic() - self._checked_at > self.refresh_every:
+        """The current lexical snapshot (built on first use, re-checked every few seconds).
+
+        While one thread brings it up to date, the others keep answering from the previous one.
+        """
+        if self._snapshot is None:
+            self.refresh()
+        elif time.monotonic() - self._checked_at > self.refresh_every and self._lock.acquire(
+            blocking=False
+        ):
+            self._lock.release()  # nobody is refreshing: do it here (refresh takes the lock)
             self.refresh()
         assert self._snapshot is not None
         return self._snapshot
@@ -103,11 +190,27 @@ class HybridRetriever:
         """The BM25 index with its idf statistics."""
         return self.snapshot().index
 
+    def lexical_candidates(self, query_terms: Sequence[str], n: int) -> list[Passage]:
+        """The n best BM25 chunks as passages (text and metadata fetched from the store).
+
+        `score` is the BM25 score; chunks deleted since the snapshot are left out.
+        """
+        snap = self.snapshot()
+        hits = snap.index.top(query_terms, n)
+        fetched = self.store.passages([snap.ids[row] for row, _score in hits])
+        return [
+            replace(fetched[snap.ids[row]], score=score)
+            for row, score in hits
+            if snap.ids[row] in fetched
+        ]
+
     # -- retrieval ------------------------------------------------------------------------
     def retrieve(self, query: str, k: int = 5) -> list[Passage]:
         """The k best distinct passages for a question, best first; may raise StoreUnavailable."""
         try:
             return self._retrieve(query, k)
+        except StoreTimeout:
+            raise  # a stalled store: retrying would only double the wait
         except StoreUnavailable as exc:
             logger.warning("Store call failed (%s); re-reading the registry and retrying", exc)
         self.store.collection(recheck=True)
@@ -116,7 +219,7 @@ class HybridRetriever:
 
     def _retrieve(self, query: str, k: int) -> list[Passage]:
         snap = self.snapshot()
-        if not snap.passages:
+        if not snap.index.n_docs:
             return []
         try:
             query_vec: np.ndarray | None = self.embedder.embed_query(query)
@@ -124,19 +227,18 @@ class HybridRetriever:
             logger.warning("Query embedding failed; answering from BM25 only", exc_info=True)
             query_vec = None
         dense = (
-            self.store.query(query_vec, min(self.candidates, len(snap.passages)))
+            self.store.query(query_vec, min(self.candidates, snap.index.n_docs))
             if query_vec is not None
             else []
         )
-        lexical = snap.index.top(terms(query), self.candidates)
+        lexical = self.lexical_candidates(terms(query), self.candidates)
 
         fused: dict[str, float] = {}
         found: dict[str, Passage] = {}
         for rank, passage in enumerate(dense):
             fused[passage.id] = fused.get(passage.id, 0.0) + 1.0 / (RRF_K + rank + 1)
             found[passage.id] = passage
-        for rank, (idx, _score) in enumerate(lexical):
-            passage = snap.passages[idx]
+        for rank, passage in enumerate(lexical):
             fused[passage.id] = fused.get(passage.id, 0.0) + 1.0 / (RRF_K + rank + 1)
             found.setdefault(passage.id, passage)
 
@@ -176,6 +278,16 @@ class HybridRetriever:
             if any(_overlap(s, other) >= self.duplicate_overlap for other in kept)
         )
         return repeated / len(sentences) >= self.duplicate_share
+
+
+def _return_freed_memory() -> None:
+    """Hand freed heap pages back to the OS (glibc only; elsewhere a no-op).
+
+    Reading every chunk's metadata from Chroma allocates tens of MB of short-lived objects;
+    glibc keeps the freed pages, so without this the process's RSS stays at that peak.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

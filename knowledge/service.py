@@ -91,7 +91,10 @@ class KnowledgeService:
         from knowledge.store import ChromaStore, make_client
 
         embedder = embedder or make_embedder(settings)
-        store = ChromaStore(client=make_client(settings), embedder_id=embedder.id)
+        store = ChromaStore(
+            client=make_client(settings), embedder_id=embedder.id,
+            timeout_s=settings.store_timeout_s,
+        )
         retriever = HybridRetriever(store=store, embedder=embedder)
         extractive = ExtractiveAnswerer(retriever=retriever)
         gate = Gate(

@@ -74,6 +74,7 @@ class Settings(BaseSettings):
     chroma_path: Path = Path("data/chroma")
     chroma_host: str | None = None
     chroma_port: int = 8000
+    store_timeout_s: float = 10.0
 
     # Corpus and state
     corpus_dir: Path = Path("corpus")

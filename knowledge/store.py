@@ -12,91 +12,62 @@ Chroma's columnar results become `Passage` values right here.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import numpy as np
 
+from knowledge.chroma_access import (  # re-exported: callers import them from here
+    Gate,
+    StoreTimeout,
+    StoreUnavailable,
+    make_client,
+    reopener,
+    stale_files,
+    unreachable,
+)
+from knowledge.deadline import Deadline, DeadlineExceeded
 from knowledge.types import Chunk, Passage
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
     from chromadb.api.models.Collection import Collection
 
-    from knowledge.settings import Settings
 
 logger = logging.getLogger(__name__)
 
+__all__ = [
+    "REGISTRY", "ChromaStore", "IndexState", "StoreTimeout", "StoreUnavailable", "chunk_metadata",
+    "make_client", "passage_from",
+]
+
 REGISTRY = "tanyakerja-registry"
 _GET_PAGE = 2000
-
-
-class StoreUnavailable(RuntimeError):
-    """The Chroma store cannot be reached (server down, files locked)."""
+_ID_PAGE = 50_000
 
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
-def _unreachable(exc: Exception) -> bool:
-    """True for errors that mean "Chroma is not there (any more)", not "we made a mistake".
-
-    httpx transport errors: the server is down or restarting. NotFoundError: the collection we
-    held was deleted, i.e. a full rebuild in another process swapped collections.
-    """
-    import httpx
-    from chromadb.errors import NotFoundError
-
-    return isinstance(exc, httpx.TransportError | NotFoundError | ConnectionError)
-
-
 def _guarded(method: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Raise StoreUnavailable for unreachable-store errors and forget the cached collection.
-
-    Forgetting it means the next call re-reads the registry and reopens the collection, so the
-    store recovers by itself when a restarted server answers again.
-    """
+    """Run a store method through `ChromaStore._call` (deadline, reopen, StoreUnavailable)."""
 
     @functools.wraps(method)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        try:
-            return method(*args, **kwargs)
-        except StoreUnavailable:
-            args[0]._cached = None  # type: ignore[attr-defined]
-            raise
-        except Exception as exc:
-            if not _unreachable(exc):
-                raise
-            args[0]._cached = None  # type: ignore[attr-defined]
-            raise StoreUnavailable(f"Chroma tidak bisa dihubungi: {exc}") from exc
+        store: ChromaStore = args[0]  # type: ignore[assignment]
+        return store._call(method, *args, **kwargs)
 
     return wrapper
-
-
-def make_client(settings: Settings) -> ClientAPI:
-    """PersistentClient under CHROMA_PATH, or HttpClient when CHROMA_HOST is set. Telemetry off."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if settings.chroma_host:
-        try:  # the constructor already talks to the server
-            return chromadb.HttpClient(
-                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
-            )
-        except Exception as exc:
-            raise StoreUnavailable(
-                f"Chroma server {settings.chroma_host}:{settings.chroma_port}: {exc}"
-            ) from exc
-    settings.chroma_path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +76,15 @@ class IndexState:
 
     collection: str
     version: int
+
+
+def _folder(client: ClientAPI) -> Path | None:
+    """The embedded store's folder (None for a Chroma server)."""
+    with contextlib.suppress(Exception):
+        chroma_settings = client.get_settings()
+        if chroma_settings.is_persistent and chroma_settings.persist_directory:
+            return Path(chroma_settings.persist_directory)
+    return None
 
 
 def _safe_name(embedder_id: str) -> str:
@@ -155,11 +135,86 @@ def passage_from(id_: str, text: str, meta: dict[str, Any], dense: float | None 
 class ChromaStore:
     """The article index for one embedder."""
 
-    def __init__(self, *, client: ClientAPI, embedder_id: str) -> None:
+    def __init__(
+        self, *, client: ClientAPI, embedder_id: str, timeout_s: float | None = 10.0
+    ) -> None:
         self._client = client
         self.embedder_id = embedder_id
         self.prefix = f"tk-{_safe_name(embedder_id)}"
         self._cached: tuple[str, Collection] | None = None
+        self._deadline = Deadline(timeout_s)
+        self._reopen = reopener(client)
+        self.folder = _folder(client)
+        self._gate = Gate()
+        self._depth = threading.local()
+        self._seen_version: int | None = None
+        self._stale = False
+
+    @property
+    def call_threads(self) -> int:
+        """Threads running store calls now, stalled ones included (bounded by the deadline)."""
+        return self._deadline.threads
+
+    @property
+    def embedded(self) -> bool:
+        """True for an embedded (PersistentClient) store, False for a Chroma server."""
+        return self._reopen is not None
+
+    # -- every call goes through here ----------------------------------------------------
+    def _call(self, method: Callable[..., _R], *args: Any, **kwargs: Any) -> _R:
+        """Run a store method with the deadline, reopening a stale embedded client once.
+
+        Nested calls (a method calling another) run inline under the outer call's deadline.
+        """
+        if getattr(self._depth, "n", 0):
+            return method(*args, **kwargs)
+        for attempt in (1, 2):
+            if self._stale:
+                self._reopen_client()
+            try:
+                return self._deadline.call(self._inside, method, *args, **kwargs)
+            except DeadlineExceeded as exc:
+                self._cached = None
+                raise StoreTimeout(f"Chroma tidak menjawab: {exc}") from exc
+            except StoreUnavailable:
+                self._cached = None
+                raise
+            except Exception as exc:
+                if stale_files(exc) and self._reopen is not None and attempt == 1:
+                    logger.info("Chroma files changed under this process (%s); reopening", exc)
+                    self._stale = True
+                    continue
+                if not (unreachable(exc) or stale_files(exc)):
+                    raise
+                self._cached = None
+                raise StoreUnavailable(f"Chroma tidak bisa dihubungi: {exc}") from exc
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _inside(self, method: Callable[..., _R], *args: Any, **kwargs: Any) -> _R:
+        self._depth.n = 1
+        try:
+            with self._gate.shared():
+                return method(*args, **kwargs)
+        finally:
+            self._depth.n = 0
+
+    def _reopen_client(self) -> None:
+        """A fresh embedded client: the old one's vector index predates another process's writes.
+
+        Exclusive: no call of this store is running on the old client while it is closed.
+        """
+        assert self._reopen is not None
+        with self._gate.exclusive():
+            if not self._stale:
+                return
+            close = getattr(self._client, "close", None)  # Client has it; the Protocol does not
+            with contextlib.suppress(Exception):
+                if callable(close):
+                    close()  # the next client must not share its (stale) in-memory system
+            self._client = self._reopen()
+            self._cached = None
+            self._stale = False
+            logger.info("Reopened the embedded Chroma client after another process wrote")
 
     # -- registry -------------------------------------------------------------------------
     def _registry(self) -> Collection:
@@ -168,10 +223,15 @@ class ChromaStore:
     def state(self) -> IndexState:
         """The live collection's name and the index version (creates the first collection)."""
         try:
-            meta = dict(self._registry().metadata or {})
+            return self._call(self._state)
+        except StoreUnavailable:
+            raise
         except Exception as exc:  # chromadb raises many types; all mean "store unreachable"
             self._cached = None
             raise StoreUnavailable(str(exc)) from exc
+
+    def _state(self) -> IndexState:
+        meta = dict(self._registry().metadata or {})
         name = meta.get(f"{self.prefix}:active")
         if not name:
             name = f"{self.prefix}-g1"
@@ -179,6 +239,9 @@ class ChromaStore:
         state = IndexState(collection=str(name), version=int(meta.get(f"{self.prefix}:version", 0)))
         if self._cached is not None and self._cached[0] != state.collection:
             self._cached = None  # a full rebuild swapped collections: reopen on next use
+        if self._seen_version is not None and state.version != self._seen_version and self.embedded:
+            self._stale = True  # another process wrote: reopen before the next call
+        self._seen_version = state.version
         return state
 
     @_guarded
@@ -188,6 +251,7 @@ class ChromaStore:
         meta[f"{self.prefix}:active"] = active
         meta[f"{self.prefix}:version"] = version
         registry.modify(metadata=meta)
+        self._seen_version = version  # our own change: nothing to reopen
 
     @_guarded
     def bump_version(self) -> int:
@@ -272,15 +336,18 @@ class ChromaStore:
         of: Collection | None = None,
     ) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """Every (id, text, metadata) in the live collection (optionally filtered), paged."""
-        col = of or self.collection(recheck=True)
+        if of is None:
+            self.collection(recheck=True)
         include: list[Any] = (["metadatas"] if with_metadata else []) + (
             ["documents"] if with_documents else []
         )
         if ids is not None and not ids:
             return
+        # ids alone are tiny: big pages mean few round trips (and Chroma's OFFSET rescans)
+        size = _GET_PAGE if include else _ID_PAGE
         offset = 0
         while True:
-            page = self._page(col, include, offset, where, ids)
+            page = self._page(of, include, offset, where, ids, size)
             got = page["ids"]
             if not got:
                 return
@@ -289,25 +356,44 @@ class ChromaStore:
             for id_, doc, meta in zip(got, docs, metas, strict=True):
                 yield id_, doc or "", dict(meta or {})
             offset += len(got)
-            if len(got) < _GET_PAGE:
+            if len(got) < size:
                 return
 
     @_guarded
     def _page(
         self,
-        col: Collection,
+        of: Collection | None,
         include: list[Any],
         offset: int,
         where: dict[str, Any] | None = None,
         ids: Sequence[str] | None = None,
+        size: int = _GET_PAGE,
     ) -> Any:
-        return col.get(
+        # the live collection is looked up per page: a reopened client has a new one
+        return (of or self.collection()).get(
             ids=list(ids) if ids is not None else None,
             where=where,
             include=include,
-            limit=_GET_PAGE,
+            limit=size,
             offset=offset,
         )
+
+    def ids(self) -> list[str]:
+        """Every chunk id of the live collection (no documents, no metadata: cheap)."""
+        return [i for i, _t, _m in self.iter_all(with_documents=False, with_metadata=False)]
+
+    @_guarded
+    def passages(self, ids: Sequence[str]) -> dict[str, Passage]:
+        """Text and metadata of some chunks, by id (ids no longer stored are left out)."""
+        if not ids:
+            return {}
+        res = self.collection().get(ids=list(ids), include=["documents", "metadatas"])
+        docs = res.get("documents") or [""] * len(res["ids"])
+        metas = res.get("metadatas") or [{}] * len(res["ids"])
+        return {
+            i: passage_from(i, d or "", dict(m or {}))
+            for i, d, m in zip(res["ids"], docs, metas, strict=True)
+        }
 
     @_guarded
     def count(self) -> int:

@@ -117,6 +117,8 @@ class ChromaServer:
         if proc is None:
             return
         if proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGCONT)  # a paused server cannot handle SIGTERM
             proc.send_signal(signal.SIGTERM)
             try:
                 proc.wait(timeout=STOP_TIMEOUT)
@@ -126,6 +128,16 @@ class ChromaServer:
         deadline = time.monotonic() + STOP_TIMEOUT
         while self.heartbeat() and time.monotonic() < deadline:
             time.sleep(0.05)
+
+    def pause(self) -> None:
+        """SIGSTOP the server: it keeps its port open but answers nothing (a stalled server)."""
+        assert self._proc is not None
+        os.killpg(self._proc.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        """SIGCONT a paused server."""
+        assert self._proc is not None
+        os.killpg(self._proc.pid, signal.SIGCONT)
 
     def log_tail(self, lines: int = 30) -> str:
         """The last lines of the server's output, for failure messages."""
