@@ -352,7 +352,7 @@ def _capitalised_names(text: str) -> set[str]:
         low = word.lower()
         if low in known_words or low in dictionary or stem(low) in dictionary:
             continue
-        if low in lexicon():
+        if lexicon().get(low, low) != low:  # an English word we translate ("Union")
             continue
         out.add(low)
     return out
@@ -526,9 +526,19 @@ def resolve(question: Question, previous: Question, vocab: Vocabulary | None = N
     topics = topic_terms()
     new_terms = {t for c in question.subject for t in c.terms}
     names_new_topic = bool(new_terms & topics)
-    names_new_subject = any(c.entity or (c.known and not (c.terms & topics))
-                            for c in question.subject if not c.glossary)
-    if names_new_subject and len(question.subject) >= 3:
+    if any(c.entity for c in question.subject):
+        if len(question.subject) > 2 or names_new_topic:
+            return question.text  # it says who or what, and what about them
+        # "kalau Netflix?": a new subject, the old topic
+        kept = [c.surface for c in previous.subject if c.terms & topics and not c.entity]
+        return f"{question.clean} {' '.join(kept[:4])}" if kept else question.text
+    points_back = bool(set(words(question.clean)) & _ANAPHORA) or any(
+        w.endswith("nya") and len(w) > 5 for w in words(question.text)
+    )
+    names_new_subject = any(
+        c.known and not (c.terms & topics) for c in question.subject if not c.glossary
+    )
+    if not points_back and names_new_subject and len(question.subject) >= 3:
         return question.text  # a full question of its own
     borrowed: list[str] = []
     for c in previous.subject:

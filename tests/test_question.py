@@ -117,3 +117,17 @@ def test_a_full_new_question_is_not_a_follow_up() -> None:
     first = read("Berapa gaji pelatih AI per jam?", VOCAB)
     q = read("Netflix mencari manajer produk AI dengan gaji berapa?", VOCAB)
     assert resolve(q, first, VOCAB) == q.text
+
+
+def test_follow_up_naming_a_new_subject_keeps_the_topic() -> None:
+    first = read("Berapa gaji pelatih AI per jam?", VOCAB)
+    resolved = resolve(read("kalau Netflix?", VOCAB), first, VOCAB)
+    assert "netflix" in resolved
+    assert "gaji" in resolved
+    assert "pelatih" not in resolved
+
+
+def test_pronoun_follow_up_borrows_even_when_it_has_words_of_its_own() -> None:
+    first = read("Cohere itu perusahaan apa?", Vocab("Cohere perusahaan bermitra pelatih"))
+    follow = read("mereka kerja sama sama siapa buat dapet pelatih?", VOCAB)
+    assert "Cohere" in resolve(follow, first, VOCAB)
