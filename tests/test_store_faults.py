@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -123,7 +124,12 @@ def test_cli_ingest_beside_running_chat(seed_corpus: Path, tmp_path: Path) -> No
         (seed_corpus / "005-kurir-data.md").write_text(NEW_ARTICLE, encoding="utf-8")
         assert "1 ditambahkan" in _ingest(tmp_path)  # a second process writes the same folder
 
-        reply = chat.ask(NEW_QUESTION)
+        # the chat re-checks the index version every 2 s: ask until it has noticed
+        for _attempt in range(20):
+            reply = chat.ask(NEW_QUESTION)
+            if "40.000" in reply or chat.proc.poll() is not None:
+                break
+            time.sleep(0.5)
         assert chat.proc.poll() is None, chat.close()
         assert "40.000" in reply, reply
         assert "15" in chat.ask(SAVREUX)  # older articles still answer
