@@ -12,9 +12,15 @@ import pytest
 from knowledge.llm import EchoPassagesChat, RecordingChat
 from knowledge.llm_answerer import LLMAnswerer, passages_in, render_user_message, select_context
 from knowledge.llm_reply import cut_to_length, read_reply, sentences
-from knowledge.settings import Settings
 from tests.support.openai_stub import OpenAIStub, Reply, echo_passages
-from tests.test_llm_answerer import FAKE_NOT_FOUND, KEY, PASSAGES, FakeExtractive, passage
+from tests.test_llm_answerer import (  # noqa: F401  (build and fallback are fixtures)
+    FAKE_NOT_FOUND,
+    PASSAGES,
+    FakeExtractive,
+    build,
+    fallback,
+    passage,
+)
 
 REFUSALS = [
     "Kutipan tidak menyebutkan UMR Jakarta.",
@@ -40,28 +46,6 @@ ANSWERS = [
     "Pelatih AI dibayar 15 dollar AS per jam [1]. Artikel tidak menyebut tunjangan lain.",
     "Tunjangan tidak ada di kontrak mereka [2].",
 ]
-
-
-@pytest.fixture
-def fallback() -> FakeExtractive:
-    """The fake extractive answerer."""
-    return FakeExtractive()
-
-
-@pytest.fixture
-def build(
-    stub: OpenAIStub, fallback: FakeExtractive, make_settings: Callable[..., Settings]
-) -> Callable[..., LLMAnswerer]:
-    """LLMAnswerer.from_settings against the stub."""
-
-    def make(**overrides: object) -> LLMAnswerer:
-        values: dict[str, object] = {
-            "openai_base_url": stub.base_url, "openai_api_key": KEY, "llm_timeout_s": 2.0,
-        }
-        values.update(overrides)
-        return LLMAnswerer.from_settings(make_settings(**values), fallback=fallback)
-
-    return make
 
 
 @pytest.mark.parametrize("text", REFUSALS)
