@@ -236,7 +236,9 @@ class ExtractiveAnswerer:
                     chosen.append(cand)
                     break
         rest = self._points(self._candidates(q, passages, standalone=standalone))
-        floor = 0.8 * rest[0].score if rest else 0.0
+        # a two-thing list ("keuntungan dan kerugian") adds only near-equal points; a comparison
+        # keeps the usual ones (the numbers of both sides often sit in them)
+        floor = 0.8 * rest[0].score if rest and q.kind == "list" else 0.0
         for cand in rest:
             if len(chosen) >= MAX_POINTS or cand.score < floor:
                 break
