@@ -11,9 +11,9 @@ every figure.
 
 Options: `--articles N` (default 1000), `--subset N` articles for the throughput figure
 (default 100), `--users N` (default 50), `--skip NAME` (latency, throughput, reindex, memory,
-concurrency, scale), `--scale N` (the scale step's corpus sizes, repeatable, default seed, 1,000
-and 10,000 articles; `--scale 10000` runs just that one), `--busy N` (articles ingested in the
-background at the largest scale, default 100), `--markdown` (also print the table as Markdown).
+concurrency, feeds, scale), `--scale N` (the scale step's corpus sizes, repeatable, default
+seed, 1,000 and 10,000 articles; `--scale 10000` runs just that one), `--busy N` (articles
+ingested in the background at the largest scale, default 100), `--markdown` (also print the table as Markdown).
 
 The scale step (`bench.scale`, docs/scale.md) measures one bot process per corpus size, embedded
 and against a `chroma run` server. Its indexes are built once into `bench/.cache/` (the first
@@ -40,7 +40,7 @@ from bench.common import (
     table,
 )
 
-STEPS = ("latency", "throughput", "reindex", "memory", "concurrency", "scale")
+STEPS = ("latency", "throughput", "reindex", "memory", "concurrency", "feeds", "scale")
 
 
 def machine() -> str:
@@ -162,6 +162,17 @@ def main(argv: list[str] | None = None) -> int:
                        note=f"{llm.answered}/{llm.users} answered, p50 {llm.p50:.1f} s"),
                 Figure(f"{args.users} users, extractive: slowest", ext.max, "s", 3.0,
                        note=f"{ext.answered}/{ext.users} answered, p50 {ext.p50:.1f} s"),
+            ]
+        if "feeds" in run:  # last on the seed workspace: it adds articles to it
+            from bench import feeds
+
+            say("feeds: entry to answerable, answers during a feed run…")
+            fed = feeds.measure(seed)
+            figures += [
+                Figure(f"feed entry -> answerable ({fed.entries} entries)", fed.to_answerable_s,
+                       "s", note=f"run {fed.run_s:.0f} s, ~{fed.pacing_s:.0f} s of it pacing"),
+                Figure("answer p95 during a feed run / idle", fed.ratio, "x", 2.0,
+                       note=f"{fed.busy_p95_ms:.0f} vs {fed.idle_p95_ms:.0f} ms"),
             ]
         embedder.save()
 
