@@ -13,7 +13,8 @@ Options: `--articles N` (default 1000), `--subset N` articles for the throughput
 (default 100), `--users N` (default 50), `--skip NAME` (latency, throughput, reindex, memory,
 concurrency, feeds, scale), `--scale N` (the scale step's corpus sizes, repeatable, default
 seed, 1,000 and 10,000 articles; `--scale 10000` runs just that one), `--busy N` (articles
-ingested in the background at the largest scale, default 100), `--markdown` (also print the table as Markdown).
+ingested in the background at the largest scale, default 100), `--markdown` (also print the
+table as Markdown).
 
 The scale step (`bench.scale`, docs/scale.md) measures one bot process per corpus size, embedded
 and against a `chroma run` server. Its indexes are built once into `bench/.cache/` (the first
