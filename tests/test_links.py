@@ -303,14 +303,16 @@ def test_kill_9_during_a_feed_run_leaves_corpus_and_index_consistent(
     feed_url = f"{site.base}/feed.xml"
     proc = subprocess.Popen(
         [sys.executable, "-c", KILL_FEED, feed_url], cwd=tmp_path, env=_env(tmp_path),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
     assert proc.stderr is not None
     seen = []
     for line in proc.stderr:
         seen.append(line)
         if "Wrote" in line:  # the first article's chunks are being stored
-            proc.send_signal(signal.SIGKILL)
+            # the whole process group, as systemd kills a service: the extraction worker and
+            # its forkserver go too (a lone SIGKILL to the parent leaves them orphaned)
+            os.killpg(proc.pid, signal.SIGKILL)
             break
     proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL, "".join(seen)
