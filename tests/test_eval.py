@@ -153,10 +153,10 @@ def test_worker_style_sets_hold_their_level(seed_service: Any) -> None:
     """eval/workers.jsonl and the held-out eval/holdout.jsonl: questions as workers type them.
 
     Written before any tuning; the holdout was only ever read as totals. Measured (docs/quality.md)
-    60/100 and 26/40 facts, every out-of-scope item refused. The floors leave a little room for
+    64/100 and 26/40 facts, every out-of-scope item refused. The floors leave a little room for
     honest trade-offs; refusing the out-of-scope must not regress at all.
     """
-    for name, floor in (("workers.jsonl", 57), ("holdout.jsonl", 24)):
+    for name, floor in (("workers.jsonl", 60), ("holdout.jsonl", 24)):
         report = evaluate(seed_service, load_items(EVAL / name))
         totals = report.totals()
         assert totals["facts_passed"] >= floor, report.to_text()
