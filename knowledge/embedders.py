@@ -8,8 +8,9 @@ use `embed_query` for questions and `embed_documents` for article text.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -40,10 +41,28 @@ class QueriesFirst:
     to grab the lock first. Questions wait at most for the batch already running.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, max_yield_s: float = 2.0) -> None:
         self._cond = threading.Condition()
         self._busy = False
         self._waiting_queries = 0
+        self._answering = 0
+        self._max_yield_s = max_yield_s
+
+    @contextmanager
+    def answering(self) -> Iterator[None]:
+        """Mark a question being answered: passage batches wait (up to max_yield_s each).
+
+        A question spends most of its time outside the engine (retrieval, choosing sentences);
+        without this an ingest's next batch would take both cores in the middle of it.
+        """
+        with self._cond:
+            self._answering += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._answering -= 1
+                self._cond.notify_all()
 
     @contextmanager
     def query(self) -> Iterator[None]:
@@ -62,9 +81,12 @@ class QueriesFirst:
     @contextmanager
     def documents(self) -> Iterator[None]:
         """Hold the engine for one passage batch, after every waiting question."""
+        deadline = time.monotonic() + self._max_yield_s
         with self._cond:
-            while self._busy or self._waiting_queries:
-                self._cond.wait()
+            while self._busy or self._waiting_queries or (
+                self._answering and time.monotonic() < deadline
+            ):
+                self._cond.wait(timeout=max(0.01, deadline - time.monotonic()))
             self._busy = True
         try:
             yield
@@ -102,6 +124,10 @@ class E5Embedder:
                     np.asarray(self._model.passage(batch), dtype=np.float32).reshape(len(batch), -1)
                 )
         return np.vstack(parts)
+
+    def answering(self) -> AbstractContextManager[None]:
+        """Hold passage batches back while a question is answered (see QueriesFirst)."""
+        return self._lock.answering()
 
     def embed_query(self, text: str) -> np.ndarray:
         """Embed one question with the e5 query prefix."""

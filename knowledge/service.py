@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -117,6 +118,12 @@ class KnowledgeService:
 
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
         """Answer one question, using earlier turns of the same chat to resolve follow-ups."""
+        # a background ingest in this process holds its passage batches while a worker waits
+        answering = getattr(self.embedder, "answering", None)
+        with answering() if answering is not None else nullcontext():
+            return self._ask(question, history)
+
+    def _ask(self, question: str, history: Sequence[Turn]) -> Answer:
         started = time.perf_counter()
         vocab = self.retriever.lexical
         standalone = question

@@ -43,3 +43,28 @@ def test_waiting_question_goes_before_the_next_passage_batch() -> None:
     for t in (t1, t2, t3):
         t.join(5)
     assert order == ["batch-1", "question", "batch-2"]
+
+
+def test_passage_batches_wait_while_a_question_is_answered() -> None:
+    lock = QueriesFirst(max_yield_s=30)
+    order: list[str] = []
+
+    def batch() -> None:
+        with lock.documents():
+            order.append("batch")
+
+    with lock.answering():
+        worker = threading.Thread(target=batch)
+        worker.start()
+        worker.join(0.3)
+        assert worker.is_alive()  # held back for the whole answer
+        order.append("answer done")
+    worker.join(5)
+    assert order == ["answer done", "batch"]
+
+
+def test_a_long_answer_never_starves_the_ingest() -> None:
+    lock = QueriesFirst(max_yield_s=0.05)
+    with lock.answering():
+        with lock.documents():  # gets the engine after at most max_yield_s
+            pass
