@@ -65,6 +65,5 @@ def test_passage_batches_wait_while_a_question_is_answered() -> None:
 
 def test_a_long_answer_never_starves_the_ingest() -> None:
     lock = QueriesFirst(max_yield_s=0.05)
-    with lock.answering():
-        with lock.documents():  # gets the engine after at most max_yield_s
-            pass
+    with lock.answering(), lock.documents():  # gets the engine after at most max_yield_s
+        pass
