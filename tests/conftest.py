@@ -109,3 +109,15 @@ def seed_service(seed_settings: Settings, embedder: E5Embedder) -> Any:
     assert len(report.added) == 5, report.summary_lines()
     service.refresh()
     return service
+
+
+@pytest.fixture
+def site() -> Iterator[Any]:
+    """A fresh news site on loopback per test (feeds grow, pages change)."""
+    from tests.support.news_site import NewsSite
+
+    running = NewsSite().start()
+    try:
+        yield running
+    finally:
+        running.stop()

@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterator, Sequence
 import pytest
 
 from bot.console import BYE, FORGOT, NO_TOKEN, TANYA_EMPTY, UNKNOWN_COMMAND, run_console
-from knowledge.questionlog import open_question_log
 from knowledge.settings import Settings
 from knowledge.types import Answer, Turn
 from tests.support.bot_fakes import FakeKnowledge
+from tests.support.logs import logged_entries
 
 
 def _script(*lines: str) -> Callable[[str], str]:
@@ -98,11 +98,7 @@ def test_console_questions_are_logged_like_telegram_ones(
     settings = make_settings()
     run_console(settings, knowledge=FakeKnowledge(), write=lambda _: None,
                 read=_script("Berapa gaji pelatih AI?", "/sumber", "x" * 5000))
-    log = open_question_log(settings)
-    try:
-        entries = log.entries()  # type: ignore[attr-defined]
-    finally:
-        log.close()
+    entries = logged_entries(settings)
     assert [(e.chat_type, e.question, e.found) for e in entries] == [
         ("console", "Berapa gaji pelatih AI?", True)
     ]

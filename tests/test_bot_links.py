@@ -4,10 +4,8 @@ buttons; /tambah URL; /feed; the feed digest; long titles and ids in admin repli
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 from bot import texts
 from bot.conversation import Conversations
@@ -29,14 +27,6 @@ PAY_QUESTION = "Berapa bayaran pelabel data di Yogyakarta per gambar?"
 UNION_QUESTION = "Siapa yang membentuk serikat pekerja di Bandung?"
 
 
-@pytest.fixture
-def site() -> Iterator[NewsSite]:
-    """A news site on loopback."""
-    running = NewsSite().start()
-    try:
-        yield running
-    finally:
-        running.stop()
 
 
 def _services(settings: Settings, embedder: E5Embedder) -> Services:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from knowledge.settings import Settings
+from tests.support.logs import logged_entries
 
 SOURCE_KEYS = {"n", "title", "url", "path", "text", "score"}
 ANSWER_KEYS = {
@@ -108,19 +109,13 @@ def test_ask_without_question_explains_in_indonesian(
 
 def test_ask_writes_a_pseudonymous_log_entry(seed_service: Any, make_settings: Any) -> None:
     """`tanyakerja ask` logs like the bot does (chat type "cli", no user)."""
-    from knowledge.questionlog import open_question_log
-
     settings = make_settings(
         corpus_dir=seed_service.settings.corpus_dir, chroma_path=seed_service.settings.chroma_path
     )
     done = _run(settings, "ask", "Berapa gaji pelatih AI per jam?")
     assert done.returncode == 0, done.stderr
     assert "$15" in done.stdout
-    log = open_question_log(settings)
-    try:
-        entries = log.entries()  # type: ignore[attr-defined]
-    finally:
-        log.close()
+    entries = logged_entries(settings)
     assert [(e.chat_type, e.question, e.found) for e in entries] == [
         ("cli", "Berapa gaji pelatih AI per jam?", True)
     ]
@@ -211,8 +206,6 @@ def test_a_non_utf8_byte_in_the_question_is_replaced_at_the_edge(
     seed_service: Any, make_settings: Any
 ) -> None:
     """The byte used to make the embedder fail silently and the question log complain."""
-    from knowledge.questionlog import open_question_log
-
     settings = make_settings(
         corpus_dir=seed_service.settings.corpus_dir, chroma_path=seed_service.settings.chroma_path
     )
@@ -222,11 +215,7 @@ def test_a_non_utf8_byte_in_the_question_is_replaced_at_the_edge(
     obj = json.loads(done.stdout)
     assert obj["question"] == "Berapa gaji pelatih AI per jam\ufffd?"
     assert obj["found"] is True
-    log = open_question_log(settings)
-    try:
-        entries = log.entries()  # type: ignore[attr-defined]
-    finally:
-        log.close()
+    entries = logged_entries(settings)
     assert [e.question for e in entries] == ["Berapa gaji pelatih AI per jam\ufffd?"]
 
 
@@ -235,7 +224,6 @@ def test_console_chat_commands_logging_and_no_log_lines_in_the_prompt(
 ) -> None:
     """`/topik` is a command, `/tanya serikat?` equals `serikat?`, questions are logged, and a
     warning (the LLM is unreachable) never lands after the "Kamu:" prompt."""
-    from knowledge.questionlog import open_question_log
     from tests.support.openai_stub import closed_port_url
 
     settings = make_settings(
@@ -256,11 +244,7 @@ def test_console_chat_commands_logging_and_no_log_lines_in_the_prompt(
     assert replies[0] == replies[1]
     assert "Contoh pertanyaan" in out
     assert "tanyakerja ingest" in out  # /hapus explained, not asked
-    log = open_question_log(settings)
-    try:
-        entries = log.entries()  # type: ignore[attr-defined]
-    finally:
-        log.close()
+    entries = logged_entries(settings)
     assert [(e.chat_type, e.question) for e in entries] == [
         ("console", "serikat?"), ("console", "serikat?")
     ]

@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,14 +33,6 @@ from tests.support.news_site import NewsSite, Page
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def site() -> Iterator[NewsSite]:
-    """A fresh news site per test (feeds grow, pages change)."""
-    running = NewsSite().start()
-    try:
-        yield running
-    finally:
-        running.stop()
 
 
 def _settings(root: Path, **overrides: Any) -> Settings:
