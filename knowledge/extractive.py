@@ -87,12 +87,17 @@ class ExtractiveAnswerer:
             q = read_text(question, vocab)
         else:
             q = read or read_text(question, vocab)
-        listing = q.kind in ("list", "compare", "topic") or bool(q.parts)
+        # lists, comparisons, topics, reasons, ways and personal situations have several facets
+        listing = q.kind in POINT_KINDS or bool(q.parts) or bool(q.qualifiers)
         candidates = self._candidates(q, passages, standalone=standalone or question)
         if q.parts:
             chosen = self._sides(q, passages, standalone=standalone or question)
         else:
-            chosen = self._points(candidates) if listing else self._sentences(candidates)
+            chosen = (
+                self._points(candidates, [p.doc_id for p in passages])
+                if listing
+                else self._sentences(candidates)
+            )
         if not chosen:
             return self.not_found(question)
         chosen = self._with_antecedents(chosen, passages, MAX_LIST_CHARS if listing else MAX_CHARS)
@@ -196,6 +201,7 @@ class ExtractiveAnswerer:
         } if pool else {}
         weights = {t: w * local.get(t, 1.0) for t, w in weights.items()}
         total = sum(weights.values()) or 1.0
+        asked = frozenset(weights)
         candidates: list[_Scored] = []
         contexts = {
             i: set(p.tokens.split()) | set(terms(p.title)) for i, p in enumerate(passages[:limit])
@@ -215,7 +221,9 @@ class ExtractiveAnswerer:
                 score -= 0.2
             # prefer the crisp sentence over a long one saying the same thing
             score -= 0.05 * max(0, len(sentence) - 160) / 100
-            candidates.append(_Scored(sentence, p_index, score, s_terms, order, pos))
+            # "the same fact again" is judged on what a sentence adds to the question's words
+            novel = (s_terms - asked) or s_terms
+            candidates.append(_Scored(sentence, p_index, score, novel, order, pos))
         candidates.sort(key=lambda c: -c.score)
         logger.debug(
             "sentence candidates: %s",
@@ -235,7 +243,9 @@ class ExtractiveAnswerer:
                 if cand.sentence not in {c.sentence for c in chosen}:
                     chosen.append(cand)
                     break
-        rest = self._points(self._candidates(q, passages, standalone=standalone))
+        rest = self._points(
+            self._candidates(q, passages, standalone=standalone), [p.doc_id for p in passages]
+        )
         # a two-thing list ("keuntungan dan kerugian") adds only near-equal points; a comparison
         # keeps the usual ones (the numbers of both sides often sit in them)
         floor = 0.8 * rest[0].score if rest and q.kind == "list" else 0.0
@@ -244,7 +254,7 @@ class ExtractiveAnswerer:
                 break
             if cand.sentence in {c.sentence for c in chosen}:
                 continue
-            if any(_overlap(cand.terms, c.terms) >= 0.5 for c in chosen):
+            if any(_same_fact(cand, c) for c in chosen):
                 continue
             chosen.append(cand)
         return chosen[:MAX_POINTS]
@@ -259,7 +269,7 @@ class ExtractiveAnswerer:
         for cand in candidates[1:]:
             if len(chosen) >= 3 or cand.score < 0.75 * best.score:
                 break
-            if any(_overlap(cand.terms, c.terms) >= 0.5 for c in chosen):
+            if any(_same_fact(cand, c) for c in chosen):
                 continue  # the same fact told twice (e.g. by two outlets)
             if length + len(cand.sentence) > MAX_CHARS:
                 continue
@@ -270,30 +280,38 @@ class ExtractiveAnswerer:
         chosen.sort(key=lambda c: (c.passage_index != best.passage_index, c.passage_index, c.order))
         return chosen
 
-    def _points(self, candidates: Sequence[_Scored]) -> list[_Scored]:
-        """Up to four short points, one fact each, from as many articles as say something."""
+    def _points(
+        self, candidates: Sequence[_Scored], docs: Sequence[str] = ()
+    ) -> list[_Scored]:
+        """Up to four short points, one fact each, preferring articles not yet quoted.
+
+        A second point from an article already quoted must beat the others by a margin
+        (SAME_ARTICLE_PENALTY per earlier point): a list spans the articles that say something,
+        yet an article holding two of the asked-about facts can still give both.
+        """
         if not candidates:
             return []
         best = candidates[0].score
+        pool = [c for c in candidates if c.score >= 0.55 * best]
         chosen: list[_Scored] = []
-        used_passages: set[int] = set()
+        used: dict[str, int] = {}
         length = 0
-        # first pass: the best sentence of each passage; second: more from the same ones
-        for first_pass in (True, False):
-            for cand in candidates:
-                if len(chosen) >= MAX_POINTS or cand.score < 0.55 * best:
-                    break
-                if first_pass and cand.passage_index in used_passages:
-                    continue
-                if cand in chosen or any(_overlap(cand.terms, c.terms) >= 0.5 for c in chosen):
-                    continue
-                sentence = _shorten(cand.sentence, 260) if len(cand.sentence) > 260 else None
-                item = replace(cand, sentence=sentence) if sentence else cand
-                if length + len(item.sentence) > MAX_LIST_CHARS - 120:
-                    continue
-                chosen.append(item)
-                used_passages.add(cand.passage_index)
-                length += len(item.sentence)
+
+        def article(c: _Scored) -> str:
+            return docs[c.passage_index] if c.passage_index < len(docs) else str(c.passage_index)
+
+        while pool and len(chosen) < MAX_POINTS:
+            cand = max(pool, key=lambda c: c.score - SAME_ARTICLE_PENALTY * used.get(article(c), 0))
+            pool.remove(cand)
+            if any(_same_fact(cand, c) for c in chosen):
+                continue
+            sentence = _shorten(cand.sentence, 260) if len(cand.sentence) > 260 else None
+            item = replace(cand, sentence=sentence) if sentence else cand
+            if length + len(item.sentence) > MAX_LIST_CHARS - 120:
+                continue
+            chosen.append(item)
+            used[article(cand)] = used.get(article(cand), 0) + 1
+            length += len(item.sentence)
         return chosen
 
     def _with_antecedents(
@@ -339,6 +357,11 @@ _ENUMERATION = re.compile(
     r"|(?:\b[\w.$-]+(?:\s[\w.$-]+){0,2},\s){2,}"
 )
 MAX_POINTS = 4
+# share of a sentence's own words (beyond the question's) that makes it "the same fact again"
+SAME_FACT = 0.6
+# a list's second point from one article must beat the best other article's by this much
+SAME_ARTICLE_PENALTY = 0.1
+POINT_KINDS = frozenset({"list", "compare", "topic", "why", "howto"})
 _LEANS_BACK = re.compile(
     r"^(mereka|dia|ia|beliau|hal (ini|itu|tersebut)|ini|itu|namun|tetapi|tapi|akan tetapi|"
     r"selain itu|lalu|kemudian|artinya|dengan begitu|oleh karena itu|karena itu|sementara itu|"
@@ -436,6 +459,11 @@ def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
     ):
         bonus += 0.15
     return bonus
+
+
+def _same_fact(a: _Scored, b: _Scored) -> bool:
+    """The same sentence, or one adding mostly the same words (two outlets telling one fact)."""
+    return a.sentence == b.sentence or _overlap(a.terms, b.terms) >= SAME_FACT
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -63,6 +63,22 @@ def glossary() -> dict[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def glossary_words() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Everyday word or phrase -> the article words themselves ("tunjangan", not "tunjang").
+
+    They join the search text: the lexical side stems them anyway, and the embedder reads
+    words, not stems.
+    """
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in _read_lines("glossary.txt"):
+        key, _, alternatives = line.partition(":")
+        key_words = tuple(words(key))
+        if key_words and alternatives.strip():
+            table[key_words] = tuple(dict.fromkeys(words(alternatives)))
+    return table
+
+
+@lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Place names ("jakarta"): after "di" they say where the asker is."""
     return frozenset(" ".join(words(line)) for line in _read_lines("places.txt"))
@@ -111,7 +127,7 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("list", ("apa saja", "siapa saja", "mana saja", "sebutkan", "contoh", "daftar", "macam",
               "jenis", "what are", "which", "list", "kinds", "types", "examples", "apa aja",
               "keuntungan dan kerugian", "plus minus", "kelebihan dan kekurangan",
-              "pros and cons")),
+              "pros and cons", "apa lagi", "siapa lagi", "mana lagi", "what else", "who else")),
     ("how_much", ("berapa", "berapakah", "seberapa", "how much", "how many", "jumlah", "besaran",
                   "kisaran", "range")),
     ("why", ("kenapa", "mengapa", "why", "alasan", "sebab", "penyebab", "gara-gara")),
@@ -399,7 +415,10 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
                     own=frozenset(terms(" ".join(match))),
                 )
             )
-            expansions.extend(t for t in gloss[match] if t not in terms(clean))
+            asked = set(terms(clean))
+            expansions.extend(
+                w for w in glossary_words()[match] if not set(terms(w)) <= asked
+            )
             i += len(match)
             continue
         word = joined[i]
