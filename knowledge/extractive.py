@@ -88,7 +88,7 @@ class ExtractiveAnswerer:
         else:
             q = read or read_text(question, vocab)
         # lists, comparisons, topics, reasons, ways and personal situations have several facets
-        listing = q.kind in POINT_KINDS or bool(q.parts) or bool(q.qualifiers)
+        listing = q.kind in POINT_KINDS or bool(q.parts) or q.personal
         candidates = self._candidates(q, passages, standalone=standalone or question)
         if q.parts:
             chosen = self._sides(q, passages, standalone=standalone or question)
@@ -184,7 +184,8 @@ class ExtractiveAnswerer:
         q_words = set(words(q.clean))
         if q.kind == "compare" and q_words & _AMOUNT_WORDS:
             q_words.add("berapa")  # "lebih gede mana": the numbers are the answer
-        limit = self.max_passages + (2 if q.kind in ("list", "compare", "topic") else 0)
+        # several points read two passages more
+        limit = self.max_passages + (2 if q.kind in POINT_KINDS or q.personal else 0)
         asks_pay = q.kind in ("how_much", "compare") and bool(set(terms(q.clean)) & _PAY_TERMS)
         pool: list[tuple[int, int, str, frozenset[str]]] = []
         for p_index, passage in enumerate(passages[:limit]):

@@ -138,8 +138,11 @@ class Gate:
             best_cov >= t.full_coverage
             and best_dense >= (t.min_dense_topic if question.kind == "topic" else t.min_dense_full)
         )
-        if not answered and (question.kind in ("list", "compare", "topic") or question.parts):
-            # several facts from several articles: the passages together must cover the subject
+        if not answered and (
+            question.kind in ("list", "compare", "topic") or question.parts or question.personal
+        ):
+            # several facts from several articles (a list, a comparison, a worker's situation:
+            # who is hired, what it pays, whether others did it): together they must cover it
             union: set[str] = set().union(*(_terms_of(p) for p in looked))
             cov = self.coverage(subject, union)
             dense = max((p.dense or 0.0) for p in looked)

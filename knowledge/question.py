@@ -188,6 +188,11 @@ class Question:
         return f"{self.clean} ({' '.join(self.expansions)})"
 
     @property
+    def personal(self) -> bool:
+        """The asker speaks of themself ("saya ibu rumah tangga …"): a situation with facets."""
+        return bool(set(self.clean.split()) & FIRST_PERSON) and bool(self.qualifiers)
+
+    @property
     def is_short(self) -> bool:
         """One or two content words: "serikat?" means "what do the articles say about unions"."""
         return self.kind == "topic"
