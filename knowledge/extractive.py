@@ -432,6 +432,10 @@ def focus_terms(question: str) -> set[str]:
             focus.update(terms(raw[i - 1]))
         after = [t for w in raw[i + 1 : i + 5] for t in terms(w)]
         focus.update(after[:3])
+        if word in _NUMBER_Q and len(after) < 2:
+            # "kontraktor openai ada brp org": chat order puts the counted thing first
+            before = [t for w in raw[max(0, i - 4) : i] for t in terms(w)]
+            focus.update(before[-2:])
     return focus
 
 
