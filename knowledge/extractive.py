@@ -180,7 +180,8 @@ class ExtractiveAnswerer:
         if standalone and standalone != q.text and not text:
             for t, w in self._sentence_weights(standalone).items():
                 weights.setdefault(t, 0.35 * w)
-        focus = focus_terms(q.clean)
+        # one side of a comparison ("… atau kontraktor OpenAI") is itself what is asked about
+        focus = focus_terms(q.clean) | (set(terms(text)) if text and q.parts else set())
         q_words = set(words(q.clean))
         if q.kind == "compare" and q_words & _AMOUNT_WORDS:
             q_words.add("berapa")  # "lebih gede mana": the numbers are the answer
