@@ -174,9 +174,6 @@ class ExtractiveAnswerer:
     ) -> list[_Scored]:
         """Every sentence of the top passages, scored against the question, best first."""
         weights = self._sentence_weights(text or q.search_text)
-        for c in q.qualifiers:  # the asker's situation locates nothing
-            for t in c.terms:
-                weights.pop(t, None)
         if standalone and standalone != q.text and not text:
             for t, w in self._sentence_weights(standalone).items():
                 weights.setdefault(t, 0.35 * w)
