@@ -201,6 +201,7 @@ class ExtractiveAnswerer:
         weights = {t: w * local.get(t, 1.0) for t, w in weights.items()}
         total = sum(weights.values()) or 1.0
         asked = frozenset(weights)
+        asked_names = _names(q.text)
         candidates: list[_Scored] = []
         contexts = {
             i: set(p.tokens.split()) | set(terms(p.title)) for i, p in enumerate(passages[:limit])
@@ -212,6 +213,9 @@ class ExtractiveAnswerer:
             near = sum(w for t, w in weights.items() if t not in s_terms and t in context)
             score = (own + 0.4 * near) / total + rank_bonus
             score += _type_bonus(q_words, focus, sentence)
+            if q.kind == "list" and focus & _NAMED_KINDS:
+                # "perusahaan apa aja", "daerah mana aja": the answer names them
+                score += 0.08 * min(3, len(_names(sentence) - asked_names))
             if asks_pay and _AMOUNT.search(sentence):
                 score += 0.12  # "how much is X paid": the sentence with the money amount
             if q.kind == "list" and _ENUMERATION.search(sentence):
@@ -378,6 +382,23 @@ _AMOUNT = re.compile(
 _CONTINUES = re.compile(
     r"^[\"'\u201c]?(dan|serta|selain itu|kemudian|lalu|juga|and|also)\b", re.IGNORECASE
 )
+
+
+# list questions about things with names: the answer names them ("Facebook, TikTok, dan …")
+_NAMED_KINDS = frozenset(
+    terms(
+        "perusahaan klien mitra platform aplikasi startup negara daerah kota wilayah tempat "
+        "lembaga organisasi media company client partner country region place organization"
+    )
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w.&-]*[A-Za-z0-9]")
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words past the first of the text: names of companies, places, people."""
+    found = _CAPITALISED.findall(text)
+    first = text.lstrip("\"'“- ").split(" ", 1)[0]
+    return {w.lower() for w in found if w != first}
 
 
 def _leans_back(sentence: str) -> bool:
