@@ -327,25 +327,44 @@ class ExtractiveAnswerer:
         """
         out: list[_Scored] = []
         length = sum(len(c.sentence) for c in chosen)
-        taken = {(c.passage_index, c.pos) for c in chosen}
+        taken = {c.sentence for c in chosen}
         for item in chosen:
-            sentences = split_sentences(passages[item.passage_index].text)
+            prev, nxt = _neighbours(item, passages)
             text = item.sentence
-            if item.pos > 0 and _leans_back(text):
-                prev = sentences[item.pos - 1] if item.pos - 1 < len(sentences) else ""
-                if prev and (item.passage_index, item.pos - 1) not in taken \
-                        and length + len(prev) <= limit:
-                    text = f"{prev} {text}"
-                    length += len(prev)
-                    taken.add((item.passage_index, item.pos - 1))
-            nxt = sentences[item.pos + 1] if item.pos + 1 < len(sentences) else ""
-            if nxt and _CONTINUES.match(nxt) and (item.passage_index, item.pos + 1) not in taken \
-                    and length + len(nxt) <= limit:
+            if prev and _leans_back(text) and prev not in taken and length + len(prev) <= limit:
+                text = f"{prev} {text}"
+                length += len(prev)
+                taken.add(prev)
+            if nxt and _CONTINUES.match(nxt) and nxt not in taken and length + len(nxt) <= limit:
                 text = f"{text} {nxt}"
                 length += len(nxt)
-                taken.add((item.passage_index, item.pos + 1))
+                taken.add(nxt)
             out.append(replace(item, sentence=text) if text != item.sentence else item)
         return out
+
+
+def _neighbours(item: _Scored, passages: Sequence[Passage]) -> tuple[str, str]:
+    """The sentences before and after a chosen one in its article.
+
+    Chunks overlap and end mid-thought: the sentence after the last one of a chunk is often the
+    first of the next chunk ("…personalisasi konten." | "Dan, meningkatkan pembayaran…"), so
+    every passage of the same article that holds the sentence is looked at.
+    """
+    doc = passages[item.passage_index].doc_id
+    prev = nxt = ""
+    order = [item.passage_index] + [
+        i for i, p in enumerate(passages) if i != item.passage_index and p.doc_id == doc
+    ]
+    for i in order:
+        sentences = split_sentences(passages[i].text)
+        if item.sentence not in sentences:
+            continue
+        pos = sentences.index(item.sentence)
+        prev = prev or (sentences[pos - 1] if pos > 0 else "")
+        nxt = nxt or (sentences[pos + 1] if pos + 1 < len(sentences) else "")
+        if prev and nxt:
+            break
+    return prev, nxt
 
 
 MAX_LIST_CHARS = 900
