@@ -83,8 +83,12 @@ class ExtractiveAnswerer:
         """Quote the sentences that answer the question, shaped by its kind, cited as [n]."""
         vocab = self.retriever.lexical
         if standalone and standalone != question:
-            # a follow-up: its own words say what to quote; the borrowed subject only locates
+            # a follow-up: its own words say what to quote; the borrowed subject only locates,
+            # except in the parts of a two-part follow-up ("umurnya brp, tinggal dimana?")
             q = read_text(question, vocab)
+            whole = read or read_text(standalone, vocab)
+            if q.parts and whole.parts:
+                q = replace(q, parts=whole.parts)
         else:
             q = read or read_text(question, vocab)
         # lists, comparisons, topics, reasons, ways and personal situations have several facets
@@ -242,16 +246,19 @@ class ExtractiveAnswerer:
         vocab = self.retriever.lexical
         for part in q.parts[:3]:
             part_text = read_text(part, vocab).search_text  # with the glossary's article words
-            for cand in self._candidates(q, passages, standalone=standalone, text=part_text):
+            ranked = self._candidates(q, passages, standalone=standalone, text=part_text)
+            if q.kind != "compare" and ranked and ranked[0].sentence in {c.sentence for c in chosen}:
+                continue  # one sentence answers both parts ("Jatin Kumar, 22 tahun di Austin")
+            for cand in ranked:
                 if cand.sentence not in {c.sentence for c in chosen}:
                     chosen.append(cand)
                     break
         rest = self._points(
             self._candidates(q, passages, standalone=standalone), [p.doc_id for p in passages]
         )
-        # a two-thing list ("keuntungan dan kerugian") adds only near-equal points; a comparison
+        # two things asked ("keuntungan dan kerugian", "umur dan tempat") add only near-equal points; a comparison
         # keeps the usual ones (the numbers of both sides often sit in them)
-        floor = 0.8 * rest[0].score if rest and q.kind == "list" else 0.0
+        floor = 0.8 * rest[0].score if rest and q.kind != "compare" else 0.0
         for cand in rest:
             if len(chosen) >= MAX_POINTS or cand.score < floor:
                 break

@@ -495,7 +495,47 @@ def split_parts(clean: str, kind: str) -> tuple[str, ...]:
         asks = [p for p in pieces if re.search(r"\b(berapa|di mana|dimana|siapa|kapan|apa)\b", p)]
         if len(asks) >= 2:
             return tuple(pieces)
+    if kind in ("how_much", "where", "who", "when"):
+        return _wh_split(clean)
     return ()
+
+
+_WH = {"berapa", "dimana", "mana", "siapa", "kapan", "mengapa", "kenapa"}
+
+
+def _wh_split(clean: str) -> tuple[str, ...]:
+    """Two questions without "dan": "umurnya berapa, tinggal dimana Jatin Kumar".
+
+    Chat order puts the asked thing before its question word ("umurnya berapa"); the words
+    after the last question word are the shared subject and join every part. Written order
+    ("berapa umurnya, di mana dia tinggal") starts each part at its question word.
+    """
+    toks = clean.split()
+    asks: list[tuple[int, int]] = []  # (start, length) of each question word
+    i = 0
+    while i < len(toks):
+        if toks[i] == "di" and i + 1 < len(toks) and toks[i + 1] == "mana":
+            asks.append((i, 2))
+            i += 2
+            continue
+        if toks[i] in _WH and toks[i] != "mana":
+            asks.append((i, 1))
+        i += 1
+    if len(asks) < 2:
+        return ()
+    shared: list[str] = []
+    if asks[0][0] == 0:
+        bounds = [a for a, _n in asks] + [len(toks)]
+        segments = [toks[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    else:
+        ends = [a + n for a, n in asks]
+        segments = [toks[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+        shared = toks[ends[-1] :]
+    parts = [" ".join(seg + [w for w in shared if w not in seg]) for seg in segments]
+    own = set(terms(" ".join(shared)))
+    if not all(set(terms(p)) - own for p in parts):
+        return ()
+    return tuple(parts)
 
 
 # -- follow-ups ---------------------------------------------------------------------------------
