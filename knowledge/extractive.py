@@ -247,7 +247,8 @@ class ExtractiveAnswerer:
         for part in q.parts[:3]:
             part_text = read_text(part, vocab).search_text  # with the glossary's article words
             ranked = self._candidates(q, passages, standalone=standalone, text=part_text)
-            if q.kind != "compare" and ranked and ranked[0].sentence in {c.sentence for c in chosen}:
+            said = {c.sentence for c in chosen}
+            if q.kind != "compare" and ranked and ranked[0].sentence in said:
                 continue  # one sentence answers both parts ("Jatin Kumar, 22 tahun di Austin")
             for cand in ranked:
                 if cand.sentence not in {c.sentence for c in chosen}:
@@ -256,8 +257,8 @@ class ExtractiveAnswerer:
         rest = self._points(
             self._candidates(q, passages, standalone=standalone), [p.doc_id for p in passages]
         )
-        # two things asked ("keuntungan dan kerugian", "umur dan tempat") add only near-equal points; a comparison
-        # keeps the usual ones (the numbers of both sides often sit in them)
+        # two things asked ("keuntungan dan kerugian", "umur dan tempat") add only near-equal
+        # points; a comparison keeps the usual ones (the numbers of both sides often sit in them)
         floor = 0.8 * rest[0].score if rest and q.kind != "compare" else 0.0
         for cand in rest:
             if len(chosen) >= MAX_POINTS or cand.score < floor:
