@@ -205,19 +205,24 @@ class HybridRetriever:
         ]
 
     # -- retrieval ------------------------------------------------------------------------
-    def retrieve(self, query: str, k: int = 5) -> list[Passage]:
-        """The k best distinct passages for a question, best first; may raise StoreUnavailable."""
+    def retrieve(self, query: str, k: int = 5, *, depth: int | None = None) -> list[Passage]:
+        """The k best distinct passages for a question, best first; may raise StoreUnavailable.
+
+        `depth` is how many candidates each ranker contributes to the fusion (default
+        `self.candidates`): deeper pools let a chunk that only one ranker finds (the one chunk
+        saying "tanpa tunjangan") be ranked by both.
+        """
         try:
-            return self._retrieve(query, k)
+            return self._retrieve(query, k, depth or self.candidates)
         except StoreTimeout:
             raise  # a stalled store: retrying would only double the wait
         except StoreUnavailable as exc:
             logger.warning("Store call failed (%s); re-reading the registry and retrying", exc)
         self.store.collection(recheck=True)
         self.refresh()
-        return self._retrieve(query, k)
+        return self._retrieve(query, k, depth or self.candidates)
 
-    def _retrieve(self, query: str, k: int) -> list[Passage]:
+    def _retrieve(self, query: str, k: int, depth: int) -> list[Passage]:
         snap = self.snapshot()
         if not snap.index.n_docs:
             return []
@@ -227,11 +232,11 @@ class HybridRetriever:
             logger.warning("Query embedding failed; answering from BM25 only", exc_info=True)
             query_vec = None
         dense = (
-            self.store.query(query_vec, min(self.candidates, snap.index.n_docs))
+            self.store.query(query_vec, min(depth, snap.index.n_docs))
             if query_vec is not None
             else []
         )
-        lexical = self.lexical_candidates(terms(query), self.candidates)
+        lexical = self.lexical_candidates(terms(query), depth)
 
         fused: dict[str, float] = {}
         found: dict[str, Passage] = {}

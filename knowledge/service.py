@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+LLM_DEPTH = 40  # candidates per ranker when an LLM reads the passages (HybridRetriever default: 20)
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleInfo:
@@ -157,9 +159,12 @@ class KnowledgeService:
     def retrieve(self, read: Question, k: int = 5) -> list[Passage]:
         """Passages for a read question: several articles for lists, each side of a comparison."""
         wide = read.kind in ("list", "compare", "topic") or bool(read.parts)
-        passages = self.retriever.retrieve(read.search_text, k=k * 3 if wide else k)
+        # an LLM judges every passage it gets, so its fusion pools run deeper (recall over rank);
+        # the offline gate and sentence choice are calibrated on the default depth
+        depth = LLM_DEPTH if self.llm is not None else None
+        passages = self.retriever.retrieve(read.search_text, k=k * 3 if wide else k, depth=depth)
         if read.parts:
-            per_part = [self.retriever.retrieve(part, k=3) for part in read.parts]
+            per_part = [self.retriever.retrieve(part, k=3, depth=depth) for part in read.parts]
             passages = _interleave([passages, *per_part])
         if wide:
             passages = diversify(passages, k + 1)
