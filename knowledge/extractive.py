@@ -178,6 +178,9 @@ class ExtractiveAnswerer:
     ) -> list[_Scored]:
         """Every sentence of the top passages, scored against the question, best first."""
         weights = self._sentence_weights(text or q.search_text)
+        if q.kind == "compare":  # "bedanya", "lebih": the asking, not the answer
+            for t in _COMPARE_CUES:
+                weights.pop(t, None)
         if standalone and standalone != q.text and not text:
             for t, w in self._sentence_weights(standalone).items():
                 weights.setdefault(t, 0.35 * w)
@@ -387,6 +390,9 @@ _ENUMERATION = re.compile(
     r"|(?:\b[\w.$-]+(?:\s[\w.$-]+){0,2},\s){2,}"
 )
 MAX_POINTS = 4
+_COMPARE_CUES = frozenset(
+    terms("beda bedanya perbedaan berbeda banding dibanding versus difference compare")
+)
 # share of a sentence's own words (beyond the question's) that makes it "the same fact again"
 SAME_FACT = 0.6
 # a list's second point from one article must beat the best other article's by this much

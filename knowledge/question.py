@@ -139,6 +139,7 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("yesno", ("apakah", "apa bisa", "bisakah", "bisa", "boleh", "do ", "does ", "is ", "are ",
                "can ", "tidak", "nggak", "kah", "ada")),
 ]
+_AND_SPLIT = re.compile(r"\b(?:dan|and|serta|&)\b")
 _COMPARE_SPLIT = re.compile(
     r"\b(?:atau|ato|vs\.?|versus|dibanding(?:kan)?(?: dengan)?|daripada|or|than|compared to"
     r"|dengan|sama)\b"
@@ -473,7 +474,10 @@ def _merge_duplicates(concepts: Iterable[Concept]) -> list[Concept]:
 def split_parts(clean: str, kind: str) -> tuple[str, ...]:
     """Sub-questions to retrieve for separately: the two sides of a comparison, "A dan B" asks."""
     if kind == "compare":
-        pieces = [p.strip() for p in _COMPARE_SPLIT.split(clean) if p and p.strip()]
+        splitter = _COMPARE_SPLIT
+        if not splitter.search(clean) and re.search(r"\b(beda\w*|perbedaan|difference)\b", clean):
+            splitter = _AND_SPLIT  # "perbedaan pekerjaan Savreux dan Kumar"
+        pieces = [p.strip() for p in splitter.split(clean) if p and p.strip()]
         pieces = [p for p in pieces if terms(p)]
         if len(pieces) >= 2:
             # "gaji manajer AI Netflix atau pelatih AI": each side keeps the shared head word
