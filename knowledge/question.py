@@ -268,11 +268,21 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     """Lowercase words with chat spellings expanded and typos corrected."""
     chat = chat_spellings()
     out: list[str] = []
+    previous = ""
     for word in words(text):
         replaced = chat.get(word, word)
+        if word in _RICH and previous in _BECOMING:
+            replaced = word  # "bikin dia kaya": rich, not "like"
+        previous = word
         for piece in replaced.split():
             out.append(correct(piece, vocab))
     return out
+
+
+# "kaya" is chat for "seperti" ("kaya gini"), but after these it is "rich"
+_RICH = {"kaya"}
+_BECOMING = {"bikin", "membuat", "jadi", "menjadi", "lebih", "makin", "semakin", "dia", "mereka",
+             "saya", "aku", "cepat", "mendadak", "bakal"}
 
 
 # -- reading ------------------------------------------------------------------------------------
