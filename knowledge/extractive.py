@@ -334,7 +334,8 @@ class ExtractiveAnswerer:
         """Sentences that lean on each other travel together.
 
         "Mereka menuntut…" brings the sentence before it (who "mereka" are); a chosen sentence
-        followed by "Dan, …" or "Selain itu, …" brings that continuation along.
+        followed by "Dan, …", "Selain itu, …" or "Ini merekomendasikan …" brings that
+        continuation along.
         """
         out: list[_Scored] = []
         length = sum(len(c.sentence) for c in chosen)
@@ -346,7 +347,8 @@ class ExtractiveAnswerer:
                 text = f"{prev} {text}"
                 length += len(prev)
                 taken.add(prev)
-            if nxt and _CONTINUES.match(nxt) and nxt not in taken and length + len(nxt) <= limit:
+            goes_on = bool(nxt) and bool(_CONTINUES.match(nxt) or _REFERS_BACK.match(nxt))
+            if goes_on and nxt not in taken and length + len(nxt) <= limit:
                 text = f"{text} {nxt}"
                 length += len(nxt)
                 taken.add(nxt)
@@ -412,6 +414,8 @@ _AMOUNT = re.compile(
 )
 
 
+# "Ini merekomendasikan…", "Mereka menuntut…": the next sentence goes on about this one's subject
+_REFERS_BACK = re.compile(r"^[\"'\u201c]?(ini|mereka|hal ini|this|they)\b", re.IGNORECASE)
 _CONTINUES = re.compile(
     r"^[\"'\u201c]?(dan|serta|selain itu|kemudian|lalu|juga|and|also)\b", re.IGNORECASE
 )
