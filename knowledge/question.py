@@ -466,8 +466,22 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         kind=kind,
         concepts=tuple(concepts),
         parts=split_parts(clean, kind),
-        expansions=tuple(dict.fromkeys(expansions)),
+        expansions=tuple(dict.fromkeys(expansions + _translations(clean))),
     )
+
+
+def _translations(clean: str) -> list[str]:
+    """Article words for an English question ("stable" -> "stabil"), so both rankers see them.
+
+    Only for questions mostly in English: the lexicon also maps chat spellings, which the
+    cleaned text already spells out.
+    """
+    lex = lexicon()
+    toks = clean.split()
+    english = [w for w in toks if w.isascii() and lex.get(w, w) != w and w not in _dictionary()]
+    if len(english) < max(2, len(toks) // 3):
+        return []
+    return [lex[w] for w in english if lex[w] not in toks]
 
 
 def _merge_duplicates(concepts: Iterable[Concept]) -> list[Concept]:
