@@ -279,6 +279,10 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     return out
 
 
+# Indonesian degree names, which the tokenizer would split into a letter and a digit ("S3")
+_DEGREES = {"S1": "sarjana", "S2": "magister", "S3": "doktor", "D1": "diploma", "D2": "diploma",
+            "D3": "diploma", "D4": "diploma"}
+_DEGREE = re.compile(r"\b[SsDd][1-4]\b")
 # "kaya" is chat for "seperti" ("kaya gini"), but after these it is "rich"
 _RICH = {"kaya"}
 _BECOMING = {"bikin", "membuat", "jadi", "menjadi", "lebih", "makin", "semakin", "dia", "mereka",
@@ -392,6 +396,7 @@ def _capitalised_names(text: str) -> set[str]:
 
 def read(text: str, vocab: Vocabulary | None = None) -> Question:
     """Read one question (no history): spelling, kind, subject and qualifiers."""
+    text = _DEGREE.sub(lambda m: _DEGREES[m.group(0).upper()], text)
     joined: list[str] = []
     clauses: list[int] = []
     for n, piece in enumerate(re.split(r"[,.;!?\n]+", text)):
