@@ -92,7 +92,7 @@ class ExtractiveAnswerer:
         else:
             q = read or read_text(question, vocab)
         # lists, comparisons, topics, reasons, ways and personal situations have several facets
-        listing = q.kind in POINT_KINDS or bool(q.parts) or q.personal
+        listing = q.kind in POINT_KINDS or bool(q.parts) or q.personal or _asks_existence(q)
         candidates = self._candidates(q, passages, standalone=standalone or question)
         if q.parts:
             chosen = self._sides(q, passages, standalone=standalone or question)
@@ -340,10 +340,16 @@ class ExtractiveAnswerer:
         out: list[_Scored] = []
         length = sum(len(c.sentence) for c in chosen)
         taken = {c.sentence for c in chosen}
+        merged: set[str] = set()  # chosen sentences now told inside another point
         for item in chosen:
             prev, nxt = _neighbours(item, passages)
             text = item.sentence
-            if prev and _leans_back(text) and prev not in taken and length + len(prev) <= limit:
+            if prev and _leans_back(text) and prev in taken and prev not in merged:
+                # its antecedent is another point: one point, in the article's order
+                text = f"{prev} {text}"
+                merged.add(prev)
+                out = [o for o in out if o.sentence != prev]
+            elif prev and _leans_back(text) and prev not in taken and length + len(prev) <= limit:
                 text = f"{prev} {text}"
                 length += len(prev)
                 taken.add(prev)
@@ -352,8 +358,18 @@ class ExtractiveAnswerer:
                 text = f"{text} {nxt}"
                 length += len(nxt)
                 taken.add(nxt)
+            if item.sentence in merged:
+                continue
             out.append(replace(item, sentence=text) if text != item.sentence else item)
         return out
+
+
+_EXISTENCE = re.compile(r"^(?:apakah |apa )?ada(?:kah)?(?: tidak| belum)? (?:\w+ )?(?:yang|yg)\b")
+
+
+def _asks_existence(q: Question) -> bool:
+    """ "Ada ga perusahaan yang …?", "udah ada yg pernah …?": the answer names the cases."""
+    return q.kind == "yesno" and bool(_EXISTENCE.search(q.clean))
 
 
 def _neighbours(item: _Scored, passages: Sequence[Passage]) -> tuple[str, str]:
