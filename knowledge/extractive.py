@@ -511,6 +511,14 @@ def focus_terms(question: str) -> set[str]:
     return focus
 
 
+_THEN_NOW = {"dulu", "dahulu", "sekarang", "kini", "dulunya", "awalnya", "then", "now", "before"}
+_CHANGE = re.compile(
+    r"\b(tidak lagi|bukan lagi|berubah|perubahan|berevolusi|beralih|bergeser|kini|sekarang|"
+    r"pada tahap awal|awalnya|dulu|dahulu|dari .{3,60} menjadi|no longer|now|changed|shifted)\b",
+    re.IGNORECASE,
+)
+
+
 def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
     bonus = 0.0
     if q_words & _NUMBER_Q and _HAS_NUMBER.search(sentence):
@@ -529,6 +537,8 @@ def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
         r"\b(karena|sebab|akibat|gara-gara|alasan)\b", sentence, re.I
     ):
         bonus += 0.15
+    if q_words & _THEN_NOW and _CHANGE.search(sentence):
+        bonus += 0.2  # "dulu … sekarang …": the sentence that tells the change
     if q_words & _WHEN_Q and re.search(
         r"\b(19|20)\d\d\b|\b(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Januari|Februari|Maret|April"
         r"|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)\b",
