@@ -239,6 +239,9 @@ def correct(word: str, vocab: Vocabulary | None) -> str:
     for candidate in _edits1(word):
         if candidate in stopwords() or (in_dictionary and candidate not in domain):
             continue
+        if stem(candidate) != candidate and candidate not in _dictionary() \
+                and candidate not in domain:
+            continue  # not a word, only a stem's disguise ("matah" -> "martah" -> "mar")
         df = max((vocab.df(t) for t in terms(candidate)), default=0)
         glossed = any(candidate == k[0] and len(k) == 1 for k in glossary())
         if glossed:
@@ -306,8 +309,13 @@ def question_kind(clean: str, n_terms: int) -> str:
                     continue
                 if kind == "where" and cue == "mana" and " lebih " in text:
                     continue
+                if cue == "daftar" and _REGISTER.search(text):
+                    continue  # "cara daftar jadi …": to register, not a list
                 return kind
     return "what"
+
+
+_REGISTER = re.compile(r" (cara|mau|gimana|bagaimana|bisa) daftar | daftar (jadi|ke|di) ")
 
 
 def _is_comparison(text: str, cue: str) -> bool:
