@@ -236,8 +236,13 @@ def correct(word: str, vocab: Vocabulary | None) -> str:
             return variant
     best, best_df = word, 0
     domain = set(lexicon()) | {k[0] for k in glossary() if len(k) == 1}
+    # a real word is only read as a labour word ("gajih" -> "gaji"), never as any corpus word
+    # the lexicon knows ("modal usaha" is not "model usaha")
+    labour = {k[0] for k in glossary() if len(k) == 1}
     for candidate in _edits1(word):
-        if candidate in stopwords() or (in_dictionary and candidate not in domain):
+        if candidate in stopwords():
+            continue
+        if in_dictionary and candidate not in labour and stem(candidate) not in topic_terms():
             continue
         if stem(candidate) != candidate and candidate not in _dictionary() \
                 and candidate not in domain:
