@@ -119,3 +119,37 @@ def test_follow_up_switches_topic_and_keeps_subject(seed_service: Any) -> None:
     assert insurance.found
     assert "asuransi" in insurance.text.lower()
     assert "$200" not in insurance.text
+
+
+def test_a_continuation_in_the_next_chunk_travels_with_its_sentence(seed_service: Any) -> None:
+    # "…meliputi personalisasi konten untuk pelanggan Netflix." ends one chunk; the next chunk
+    # opens with "Dan, meningkatkan pemrosesan pembayaran …"
+    answer = seed_service.ask("Apa saja tanggung jawab manajer produk AI yang dicari Netflix?")
+    assert answer.found
+    assert "personalisasi" in answer.text
+    assert "pembayaran" in answer.text
+
+
+def test_a_point_and_its_antecedent_become_one_point(seed_service: Any) -> None:
+    answer = seed_service.ask(
+        "ada ga perusahaan yg udah komit ikut pedoman kerja adil buat pekerja data AI?"
+    )
+    assert answer.found
+    bullets = [line for line in answer.text.splitlines() if line.startswith("\u2022")]
+    assert bullets  # "ada ga X yang …?" asks for the cases: points
+    # "Ini merekomendasikan …" never stands as a point without what "ini" is
+    assert not any(b.startswith("\u2022 Ini ") for b in bullets)
+    assert "Partnership on AI" in answer.text
+
+
+def test_reasons_and_personal_situations_are_points(seed_service: Any) -> None:
+    why = seed_service.ask("kenapa AI masih butuh dilatih orang, kan udah pinter?")
+    assert why.found
+    assert "\u2022" in why.text
+    assert re.search(r"halusinasi|akura|fakta|label", why.text)
+    personal = seed_service.ask(
+        "saya lulusan S3 kimia, ada ga kerjaan ngelatih AI buat orang kayak saya"
+    )
+    assert personal.found
+    assert "Ph.D" in personal.text
+    assert "lulusan 3" not in personal.text  # "S3" is a degree, not a letter and a digit

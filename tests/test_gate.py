@@ -37,12 +37,33 @@ def test_personal_context_gives_a_partial_verdict(seed_service: Any) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["Berapa UMR Jakarta?", "cara daftar jadi driver Gojek", "resep rendang padang", "togel?"],
+    [
+        "Berapa UMR Jakarta?",
+        "cara daftar jadi driver Gojek",
+        "resep rendang padang",
+        "togel?",
+        "cara bikin sambal matah",  # "matah" must not be read as a corpus word
+    ],
 )
 def test_absent_subjects_and_off_topic_are_not_found(seed_service: Any, question: str) -> None:
     v = verdict(seed_service, question)
     assert v.outcome == "not_found"
     assert v.off_topic  # with an LLM these are still refused before asking it
+
+
+def test_a_real_word_is_not_read_as_a_corpus_word(seed_service: Any) -> None:
+    assert verdict(seed_service, "modal usaha laundry brp").outcome == "not_found"  # not "model"
+
+
+def test_a_workers_situation_may_be_covered_by_several_passages(seed_service: Any) -> None:
+    # the union answers: Kenya's union sentence, a screenwriter's strike, a voice actor's game
+    for text in (
+        "saya penulis skenario, takut kerjaan saya diambil AI. ada yg protes ga sih?",
+        "saya pengisi suara buat game, AI bakal ngancem kerjaan saya ga?",
+    ):
+        answer = seed_service.ask(text)
+        assert answer.found, text
+        assert "\u2022" in answer.text  # a situation has facets: cited points
 
 
 def test_other_embedders_rest_on_coverage_alone() -> None:

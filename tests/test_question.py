@@ -131,3 +131,43 @@ def test_pronoun_follow_up_borrows_even_when_it_has_words_of_its_own() -> None:
     first = read("Cohere itu perusahaan apa?", Vocab("Cohere perusahaan bermitra pelatih"))
     follow = read("mereka kerja sama sama siapa buat dapet pelatih?", VOCAB)
     assert "Cohere" in resolve(follow, first, VOCAB)
+
+
+def test_typos_never_land_on_a_stems_disguise_or_a_real_words_neighbour() -> None:
+    vocab = Vocab("Jatin Kumar model AI gaji pelatih")  # "Kumar" stems to "mar"
+    # "martah" is one edit from "matah" and stems to "mar": no word, so no correction
+    assert clean_words("sambal matah", vocab) == ["sambal", "matah"]
+    # "modal" is a real word; it is only ever read as a labour word, never as "model"
+    assert clean_words("modal usaha", vocab) == ["modal", "usaha"]
+    assert clean_words("gajih", vocab) == ["gaji"]
+
+
+def test_chat_words_in_context() -> None:
+    assert "kaya" in read("kenapa dia bilang ga bakal bikin dia kaya").clean.split()
+    assert "seperti" in read("kerja kaya gini dapet asuransi ga").clean.split()
+    assert read("bilang bakal bikin pengen").clean == "kata akan membuat ingin"
+    assert "doktor" in read("saya lulusan S3 kimia").clean.split()
+
+
+def test_two_questions_without_dan_become_parts() -> None:
+    q = read("umurnya brp, tinggal dimana Jatin Kumar?", VOCAB)
+    assert q.parts == ("umurnya berapa jatin kumar", "tinggal dimana jatin kumar")
+    assert read("berapa umur jatin kumar, di mana dia tinggal", VOCAB).parts == (
+        "berapa umur jatin kumar",
+        "di mana dia tinggal",
+    )
+    assert read("gaji savreux berapa", VOCAB).parts == ()
+    assert read("Apa perbedaan pekerjaan Savreux dan Kumar?", VOCAB).parts
+
+
+def test_register_is_how_to_and_english_questions_carry_article_words() -> None:
+    assert read("cara daftar jadi annotator gmn").kind != "list"
+    assert read("daftar perusahaan yang PHK apa aja").kind == "list"
+    assert read("Selain Invisible Tech, perusahaan apa lagi?").kind == "list"
+    assert "stabil" in read("Is AI training work stable?").search_text
+    assert read("gaji pelatih ai brp").search_text == "gaji pelatih ai berapa"
+
+
+def test_personal_needs_the_asker_speaking_of_themself() -> None:
+    assert read("saya ibu rumah tangga lulusan SMA, bisa jadi pelatih AI?", VOCAB).personal
+    assert not read("berapa orang diprediksi nganggur pada 2027", VOCAB).personal
