@@ -249,7 +249,9 @@ class ExtractiveAnswerer:
         vocab = self.retriever.lexical
         for part in q.parts[:3]:
             part_text = read_text(part, vocab).search_text  # with the glossary's article words
-            ranked = self._candidates(q, passages, standalone=standalone, text=part_text)
+            ranked = _by_side(
+                part, self._candidates(q, passages, standalone=standalone, text=part_text)
+            )
             said = {c.sentence for c in chosen}
             if q.kind != "compare" and ranked and ranked[0].sentence in said:
                 continue  # one sentence answers both parts ("Jatin Kumar, 22 tahun di Austin")
@@ -370,6 +372,29 @@ _EXISTENCE = re.compile(r"^(?:apakah |apa )?ada(?:kah)?(?: tidak| belum)? (?:\w+
 def _asks_existence(q: Question) -> bool:
     """ "Ada ga perusahaan yang …?", "udah ada yg pernah …?": the answer names the cases."""
     return q.kind == "yesno" and bool(_EXISTENCE.search(q.clean))
+
+
+_PROS = frozenset({"keuntungan", "kelebihan", "plus", "pros", "untung", "enaknya", "positif"})
+_CONS = frozenset({"kerugian", "kekurangan", "minus", "cons", "rugi", "gaenaknya", "negatif",
+                   "risiko", "resiko"})
+_DOWNSIDE = re.compile(
+    r"\b(tidak ada|tidak stabil|jarang|tanpa|bukan|rendah|kerugian|sulit|anonim|diabaikan|"
+    r"sebelah mata|tidak dapat|no |without|low)\b",
+    re.IGNORECASE,
+)
+
+
+def _by_side(part: str, ranked: list[_Scored]) -> list[_Scored]:
+    """The pros side of "keuntungan dan kerugian" is not told by a downside, nor the reverse."""
+    first = set(part.split()[:2])
+    if not first & (_PROS | _CONS):
+        return ranked
+    sign = -1.0 if first & _PROS else 1.0
+    shifted = [
+        replace(c, score=c.score + sign * 0.15) if _DOWNSIDE.search(c.sentence) else c
+        for c in ranked
+    ]
+    return sorted(shifted, key=lambda c: -c.score)
 
 
 def _neighbours(item: _Scored, passages: Sequence[Passage]) -> tuple[str, str]:

@@ -153,3 +153,12 @@ def test_reasons_and_personal_situations_are_points(seed_service: Any) -> None:
     assert personal.found
     assert "Ph.D" in personal.text
     assert "lulusan 3" not in personal.text  # "S3" is a degree, not a letter and a digit
+
+
+def test_pros_and_cons_each_get_their_side(seed_service: Any) -> None:
+    answer = seed_service.ask("Apa saja keuntungan dan kerugian jadi pelatih AI?")
+    assert answer.found
+    bullets = [line for line in answer.text.splitlines() if line.startswith("\u2022")]
+    assert len(bullets) >= 2
+    assert re.search(r"gaji|bayaran|\$", bullets[0])  # the pros side: the pay, not a downside
+    assert any(re.search(r"tidak stabil|jarang|tanpa", b) for b in bullets[1:])
