@@ -407,6 +407,27 @@ def _capitalised_names(text: str) -> set[str]:
     return out
 
 
+def _corpus_names(tokens: Sequence[str], vocab: Vocabulary | None) -> set[str]:
+    """Names typed in lowercase on a phone ("ubisoft", "tiktok"): words the articles use that are
+    not Indonesian words, chat spellings or English words we translate.
+
+    Only words the corpus knows: an unknown lowercase word may as well be a typo or English.
+    """
+    if vocab is None:
+        return set()
+    dictionary = _dictionary()
+    skip = set(chat_spellings()) | {k[0] for k in glossary()} | stopwords()
+    out: set[str] = set()
+    for tok in tokens:
+        if "_" in tok or not tok.isalpha() or len(tok) < 4 or tok in skip:
+            continue
+        if tok in dictionary or stem(tok) in dictionary or lexicon().get(tok, tok) != tok:
+            continue
+        if any(vocab.df(t) > 0 for t in terms(tok)):
+            out.add(tok)
+    return out
+
+
 def read(text: str, vocab: Vocabulary | None = None) -> Question:
     """Read one question (no history): spelling, kind, subject and qualifiers."""
     text = _DEGREE.sub(lambda m: _DEGREES[m.group(0).upper()], text)
@@ -419,7 +440,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     clean = " ".join(w.replace("_", " ") for w in joined)
     personal = _personal_span(joined, clauses)
     located = _locative_span(joined)
-    names = entities() | _capitalised_names(text)
+    names = entities() | _capitalised_names(text) | _corpus_names(joined, vocab)
     # the worker's own capitals for naming things back ("SMA", not "sma")
     cased = {w.lower(): w for w in re.findall(r"[^\W\d_]+", text) if not w.islower()}
     concepts: list[Concept] = []

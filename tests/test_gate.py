@@ -86,3 +86,9 @@ def test_a_pay_figure_must_belong_to_whom_the_question_names(
 
 def test_a_named_pay_question_with_its_figure_is_answered(seed_service: Any) -> None:
     assert verdict(seed_service, "Berapa bayaran Savreux per jam?").outcome == "answered"
+
+
+def test_a_lowercase_name_binds_the_pay_figure_too(seed_service: Any) -> None:
+    # "ubisoft" typed on a phone is the company: no article gives Ubisoft's writers' pay
+    assert not seed_service.ask("ubisoft gaji penulisnya brp").found
+    assert not seed_service.ask("pelatih AI di tiktok gajinya brp").found

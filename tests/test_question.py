@@ -171,3 +171,10 @@ def test_register_is_how_to_and_english_questions_carry_article_words() -> None:
 def test_personal_needs_the_asker_speaking_of_themself() -> None:
     assert read("saya ibu rumah tangga lulusan SMA, bisa jadi pelatih AI?", VOCAB).personal
     assert not read("berapa orang diprediksi nganggur pada 2027", VOCAB).personal
+
+
+def test_names_typed_in_lowercase_are_names_when_the_articles_use_them() -> None:
+    vocab = Vocab("Ubisoft menulis dialog NPC; TikTok dan Facebook; gaji pelatih")
+    q = read("ubisoft gaji penulisnya brp", vocab)
+    assert any(c.entity for c in q.concepts if c.surface == "ubisoft")
+    assert not any(c.entity for c in q.concepts if c.surface == "gaji")
