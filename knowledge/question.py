@@ -51,20 +51,8 @@ def chat_spellings() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def glossary() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Everyday word or phrase (as words) -> stemmed article terms that mean the same."""
-    table: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for line in _read_lines("glossary.txt"):
-        key, _, alternatives = line.partition(":")
-        key_words = tuple(words(key))
-        if key_words and alternatives.strip():
-            table[key_words] = tuple(dict.fromkeys(terms(alternatives)))
-    return table
-
-
-@lru_cache(maxsize=1)
 def glossary_words() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Everyday word or phrase -> the article words themselves ("tunjangan", not "tunjang").
+    """Everyday word or phrase (as words) -> the article words themselves ("tunjangan").
 
     They join the search text: the lexical side stems them anyway, and the embedder reads
     words, not stems.
@@ -76,6 +64,15 @@ def glossary_words() -> dict[tuple[str, ...], tuple[str, ...]]:
         if key_words and alternatives.strip():
             table[key_words] = tuple(dict.fromkeys(words(alternatives)))
     return table
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Everyday word or phrase (as words) -> stemmed article terms that mean the same."""
+    return {
+        key: tuple(dict.fromkeys(t for w in alternatives for t in terms(w)))
+        for key, alternatives in glossary_words().items()
+    }
 
 
 @lru_cache(maxsize=1)
