@@ -20,7 +20,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,7 +34,7 @@ from ingest.corpusfiles import (
     save_atomically,
 )
 from ingest.loaders import SUPPORTED, BadInput, unsupported
-from ingest.plan import Plan, Rejected, make_plan
+from ingest.plan import Outcome, Plan, Rejected, make_plan
 from ingest.snapshot import IndexedFile, snapshot_of
 from ingest.writer import BATCH, ChunkWriter, copy_chunks
 from knowledge.service import ArticleInfo
@@ -50,15 +50,9 @@ _SHORT_ID = re.compile(r"^[0-9a-f]{4,64}$")
 
 
 @dataclass
-class IngestReport:
+class IngestReport(Outcome):
     """What one ingest run did."""
 
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    rebuilt: list[str] = field(default_factory=list)  # --full: same content, embedded again
-    removed: list[str] = field(default_factory=list)
-    rejected: list[Rejected] = field(default_factory=list)
     chunks_written: int = 0
     chunks_reused: int = 0
 

@@ -39,17 +39,23 @@ class Candidate:
 
 
 @dataclass
-class Plan:
-    """What one run will do; `write` holds the articles to embed, in path order."""
+class Outcome:
+    """Which files a run adds, updates, leaves, rebuilds, removes and rejects (planned or done)."""
 
-    full: bool
-    write: list[Article] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rebuilt: list[str] = field(default_factory=list)  # --full: same content, embedded again
     removed: list[str] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
+
+
+@dataclass
+class Plan(Outcome):
+    """What one run will do; `write` holds the articles to embed, in path order."""
+
+    full: bool = False
+    write: list[Article] = field(default_factory=list)
     resumed: dict[str, str] = field(default_factory=dict)  # path -> complete hash, old remain
     kept: list[str] = field(default_factory=list)  # indexed paths whose chunks must stay
     dropped: list[str] = field(default_factory=list)  # indexed duplicates to delete
