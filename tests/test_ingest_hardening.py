@@ -26,6 +26,7 @@ from knowledge.embedders import E5Embedder
 from knowledge.settings import Settings
 from knowledge.store import ChromaStore, make_client
 from knowledge.types import Answer, Source
+from tests.support.ingest_script import INGEST_SCRIPT
 
 REPO = Path(__file__).resolve().parent.parent
 BODY = (
@@ -169,23 +170,6 @@ class CountingEmbedder:
         return self.inner.embed_query(text)
 
 
-KILL_SCRIPT = """
-import logging, sys
-from pathlib import Path
-logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(name)s %(message)s")
-from ingest import Ingester
-from knowledge.embedders import E5Embedder
-from knowledge.settings import Settings
-from knowledge.store import ChromaStore, make_client
-settings = Settings(_env_file=None, corpus_dir=Path("corpus"), data_dir=Path("data"),
-                    chroma_path=Path("data/chroma"))
-embedder = E5Embedder()
-store = ChromaStore(client=make_client(settings), embedder_id=embedder.id)
-Ingester(settings=settings, store=store, embedder=embedder).run()
-print("finished", flush=True)
-"""
-
-
 def test_resume_after_kill_reuses_the_chunks_already_stored(
     tmp_path: Path, embedder: E5Embedder
 ) -> None:
@@ -199,7 +183,7 @@ def test_resume_after_kill_reuses_the_chunks_already_stored(
     text = "\n\n".join(" ".join(sentences[i:i + 2]) for i in range(0, 160, 2))
     (tmp_path / "corpus" / "panjang.md").write_text(f"---\ntitle: Panjang\n---\n{text}\n", "utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-c", KILL_SCRIPT], cwd=tmp_path,
+        [sys.executable, "-c", INGEST_SCRIPT], cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": str(REPO)},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )

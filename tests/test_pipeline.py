@@ -23,6 +23,7 @@ from ingest.snapshot import read_snapshot
 from knowledge.embedders import E5Embedder
 from knowledge.settings import Settings
 from knowledge.store import ChromaStore, make_client
+from tests.support.ingest_script import INGEST_SCRIPT
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "corpus"
@@ -326,22 +327,6 @@ def test_remove_by_short_id(empty: Ingester, tmp_path: Path) -> None:
 
 # -- kill -9 -------------------------------------------------------------------------------
 
-KILL_SCRIPT = """
-import logging, sys
-from pathlib import Path
-logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(name)s %(message)s")
-from ingest import Ingester
-from knowledge.embedders import E5Embedder
-from knowledge.settings import Settings
-from knowledge.store import ChromaStore, make_client
-settings = Settings(_env_file=None, corpus_dir=Path("corpus"), data_dir=Path("data"),
-                    chroma_path=Path("data/chroma"))
-embedder = E5Embedder()
-store = ChromaStore(client=make_client(settings), embedder_id=embedder.id)
-Ingester(settings=settings, store=store, embedder=embedder).run(full=sys.argv[1] == "full")
-print("finished", flush=True)
-"""
-
 
 @pytest.fixture(scope="module")
 def twenty_indexed(tmp_path_factory: pytest.TempPathFactory, embedder: E5Embedder) -> Path:
@@ -363,7 +348,7 @@ def _run_and_kill(cwd: Path, mode: str) -> None:
     """Start an ingest in a child process and SIGKILL it once it has written its first batch."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen(
-        [sys.executable, "-c", KILL_SCRIPT, mode],
+        [sys.executable, "-c", INGEST_SCRIPT, mode],
         cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,
