@@ -382,47 +382,44 @@ def _locative_span(tokens: Sequence[str]) -> set[int]:
     return span
 
 
+def _could_be_name(word: str) -> bool:
+    """A lowercase word that is not an Indonesian word (Sastrawi's root dictionary), a chat
+    spelling, a glossary word, a stopword, nor an English word we translate ("union")."""
+    if word in chat_spellings() or word in stopwords() or any(word == k[0] for k in glossary()):
+        return False
+    dictionary = _dictionary()
+    if word in dictionary or stem(word) in dictionary:
+        return False
+    return lexicon().get(word, word) == word
+
+
 def _capitalised_names(text: str) -> set[str]:
     """Lowercased words written with capitals that are not Indonesian words ("Appen", "UU").
 
-    A capital at the start of a sentence is ordinary, so a word counts only when it is not in
-    the Indonesian root-word dictionary (nor a chat spelling, glossary or English word we map).
+    A capital at the start of a sentence is ordinary, so a word counts only when it could be a
+    name at all (`_could_be_name`).
     """
-    dictionary = _dictionary()
-    known_words = set(chat_spellings()) | {k[0] for k in glossary()} | stopwords()
-    out: set[str] = set()
-    for m in re.finditer(r"[^\W\d_]+", normalize(text)):
-        word = m.group(0)
-        if word.islower():
-            continue
-        low = word.lower()
-        if low in known_words or low in dictionary or stem(low) in dictionary:
-            continue
-        if lexicon().get(low, low) != low:  # an English word we translate ("Union")
-            continue
-        out.add(low)
-    return out
+    return {
+        m.group(0).lower()
+        for m in re.finditer(r"[^\W\d_]+", normalize(text))
+        if not m.group(0).islower() and _could_be_name(m.group(0).lower())
+    }
 
 
 def _corpus_names(tokens: Sequence[str], vocab: Vocabulary | None) -> set[str]:
-    """Names typed in lowercase on a phone ("ubisoft", "tiktok"): words the articles use that are
-    not Indonesian words, chat spellings or English words we translate.
+    """Names typed in lowercase on a phone ("ubisoft", "tiktok"): words the articles use that
+    could be names.
 
     Only words the corpus knows: an unknown lowercase word may as well be a typo or English.
     """
     if vocab is None:
         return set()
-    dictionary = _dictionary()
-    skip = set(chat_spellings()) | {k[0] for k in glossary()} | stopwords()
-    out: set[str] = set()
-    for tok in tokens:
-        if "_" in tok or not tok.isalpha() or len(tok) < 4 or tok in skip:
-            continue
-        if tok in dictionary or stem(tok) in dictionary or lexicon().get(tok, tok) != tok:
-            continue
-        if any(vocab.df(t) > 0 for t in terms(tok)):
-            out.add(tok)
-    return out
+    return {
+        tok
+        for tok in tokens
+        if "_" not in tok and tok.isalpha() and len(tok) >= 4 and _could_be_name(tok)
+        and any(vocab.df(t) > 0 for t in terms(tok))
+    }
 
 
 def read(text: str, vocab: Vocabulary | None = None) -> Question:
