@@ -62,13 +62,17 @@ class ExtractiveAnswerer:
         """The kind "not in my articles" reply."""
         return Answer(question=question, text=NOT_FOUND, found=False, mode="extractive")
 
-    def resolve_followup(self, question: str, history: Sequence[Turn]) -> str:
+    def resolve_followup(
+        self, question: str, history: Sequence[Turn], *, force: bool = False
+    ) -> str:
         """A standalone question: a follow-up keeps the previous subject and takes its new topic."""
         if not history:
             return question
         vocab = self.retriever.lexical
         previous = history[-1].standalone or history[-1].question
-        return resolve(read_text(question, vocab), read_text(previous, vocab), vocab)
+        return resolve(
+            read_text(question, vocab), read_text(previous, vocab), vocab, force=force
+        )
 
     # -- answering ------------------------------------------------------------------------
     def answer(

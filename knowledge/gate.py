@@ -199,28 +199,71 @@ def _match(concept: Concept, have: set[str]) -> float:
 
 _PAY = frozenset(terms("upah gaji bayar"))
 _MONEY = re.compile(r"(?:US\$|USD|\$|Rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|juta|ribu)", re.I)
+# What a "how much" question counts, by its words, and the figure a sentence needs to answer it.
+# Checked in this order; a question counting something else (people, hours of work) needs a figure
+# of that kind too, but "berapa" alone names no kind and passes.
+_AGE = frozenset(terms("umur usia"))
+_AGE_FIGURE = re.compile(r"\b\d{1,3} tahun\b|\bberusia \d|\b\d{1,3} (?:years?|thn)\b", re.I)
+_HOURS_FIGURE = re.compile(r"\b\d[\d.,]* jam\b", re.I)
+_PEOPLE = (r"(?:orang|pekerja|karyawan|kontraktor|pelatih|penulis|aktor|anggota|staf|pegawai"
+           r"|mahasiswa|ahli|people|workers|employees|contractors|trainers|members)")
+_PEOPLE_ASKED = re.compile(rf"\b(?:berapa|how many|jumlah)(?: banyak)? {_PEOPLE}\b")
+_PEOPLE_FIGURE = re.compile(rf"\b\d[\d.,]*(?: (?:ribu|juta|[^\W\d]+))? {_PEOPLE}\b", re.I)
+_HOURS_ASKED = re.compile(r"\bberapa (?:lama|jam)\b|\bhow (?:long|many hours)\b")
 
 
 def _pay_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
-    """A pay figure must belong to whom the question names.
+    """A figure must be of the kind asked and belong to whom the question names.
 
     "Berapa gaji karyawan tetap Google?" is not answered by a pay figure of someone else in an
     article that also mentions Google: some sentence with a money amount must stand within two
-    sentences of the name. Questions that name nobody, or ask no pay, pass.
+    sentences of the name. Pay is a sum someone is paid: the loss an incident caused ("kerugian
+    USD10 juta") is no intern's salary, so the money sentence must speak of pay. An age needs
+    "… tahun", hours of work "… jam" (not "$15 per jam"). Questions that name nobody and ask
+    for no such kind pass.
     """
     if question.kind != "how_much":
         return True
     asks_pay = any(c.terms & _PAY for c in question.subject)
+    asks_age = any(c.terms & _AGE for c in question.subject)
+    asks_hours = bool(_HOURS_ASKED.search(question.clean)) and not asks_pay
+    asks_people = bool(_PEOPLE_ASKED.search(question.clean))
     names = [c for c in question.subject if c.entity and c.known]
-    if not asks_pay or not names:
+    if asks_age:
+        figure = _AGE_FIGURE.search
+    elif asks_hours:
+        figure = _HOURS_FIGURE.search
+    elif asks_people:
+        figure = _PEOPLE_FIGURE.search
+    elif asks_pay:
+        def figure(s: str) -> bool:
+            return bool(_MONEY.search(s)) and bool(set(terms(s)) & _PAY_WORDS)
+    else:
         return True
+    if asks_age:
+        # a person's age may stand paragraphs away from the outlet that interviewed them:
+        # the same article will do
+        for doc in {p.doc_id for p in passages}:
+            texts = [p.text for p in passages if p.doc_id == doc]
+            if any(figure(t) for t in texts) and all(
+                any(_names_in([n], t) for t in texts) for n in names
+            ):
+                return True
+        return False
+    # a pay figure sits next to whom it pays
     for passage in passages:
         sentences = split_sentences(passage.text)
-        named = [i for i, s in enumerate(sentences) if _names_in(names, s)]
-        money = [i for i, s in enumerate(sentences) if _MONEY.search(s)]
-        if any(abs(i - j) <= 2 for i in named for j in money):
+        figures = [i for i, s in enumerate(sentences) if figure(s)]
+        if not names and figures:
+            return True
+        named = [i for i, s in enumerate(sentences) if _names_in(names, s)] if names else []
+        if any(abs(i - j) <= 2 for i in named for j in figures):
             return True
     return False
+
+
+# a sentence speaks of pay with one of these (stems), besides the lexicon's "upah" family
+_PAY_WORDS = _PAY | frozenset(terms("kompensasi pendapatan tarif dibayar bayaran gaji"))
 
 
 def _names_in(names: Sequence[Concept], sentence: str) -> bool:

@@ -270,12 +270,22 @@ def _colloquial_variants(word: str) -> list[str]:
 
 
 def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
-    """Lowercase words with chat spellings expanded and typos corrected."""
+    """Lowercase words with chat spellings expanded and typos corrected.
+
+    `text` is one clause: "kok"/"ngapain" opening it ask why ("kok perusahaan AI suka kontrak?",
+    "ngapain kerja di sana?"); later in the clause "ngapain" asks what ("dia kerjanya ngapain").
+    """
     chat = chat_spellings()
     out: list[str] = []
     previous = ""
-    for word in words(text):
-        replaced = chat.get(word, word)
+    text = _REDUPLICATED.sub(r"\1-\1\2", text)  # "masalah2" -> "masalah-masalah"
+    tokens = words(text)
+    opening = next((i for i, w in enumerate(tokens) if w not in _OPENERS), len(tokens))
+    for n, word in enumerate(tokens):
+        if word in _WHY_OR_WHAT:
+            replaced = "kenapa" if n == opening else _WHY_OR_WHAT[word]
+        else:
+            replaced = chat.get(word, word)
         if word in _RICH and previous in _BECOMING:
             replaced = word  # "bikin dia kaya": rich, not "like"
         previous = word
@@ -284,6 +294,12 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     return out
 
 
+_REDUPLICATED = re.compile(r"\b([^\W\d_]{3,})2(an|nya|in)?\b")
+# clause openers that do not ask ("trus kok …", "eh ngapain …")
+_OPENERS = {"eh", "terus", "trus", "tapi", "tp", "lho", "loh", "kak", "bro", "gan", "sis", "bang",
+            "min", "lah", "jadi", "jd", "nah"}
+# why at the start of a clause, else this
+_WHY_OR_WHAT = {"kok": "", "ngapain": "melakukan apa", "ngapa": "melakukan apa"}
 # Indonesian degree names, which the tokenizer would split into a letter and a digit ("S3")
 _DEGREES = {"S1": "sarjana", "S2": "magister", "S3": "doktor", "D1": "diploma", "D2": "diploma",
             "D3": "diploma", "D4": "diploma"}
@@ -354,11 +370,17 @@ def _personal_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
                 span.add(j)
     # "… untuk ibu rumah tangga", "cocok buat mahasiswa": persona words anywhere
     for i, tok in enumerate(tokens):
-        if tok in _PERSONA and tok not in _PERSONA_FILLER:
+        if tok in _PERSONA and tok not in _PERSONA_FILLER and tok not in _ASKED_OF_OTHERS:
+            if i + 1 < len(tokens) and tokens[i + 1] in _COMPOUNDS.get(tok, ()):
+                continue  # "anak magang" is an intern, not a child
             span.add(i)
     return span
 
 
+# persona words only when the asker speaks of themself ("saya umur 40"), else asked of someone
+_ASKED_OF_OTHERS = {"umur", "usia", "tahun", "thn"}
+# persona words that head a compound meaning something else
+_COMPOUNDS = {"anak": {"magang", "perusahaan", "buah"}, "ibu": {"kota"}}
 _ASKING = {"siapa", "kapan", "mana", "dimana", "why", "who", "where", "when", "ada", "tidak"}
 _PERSONA_FILLER = {
     "kerja", "bekerja", "tahun", "di", "dari", "yang", "dan", "sebagai", "jadi", "adalah",
@@ -639,14 +661,21 @@ def is_followup(question: Question) -> bool:
     )
 
 
-def resolve(question: Question, previous: Question, vocab: Vocabulary | None = None) -> str:
+def resolve(
+    question: Question, previous: Question, vocab: Vocabulary | None = None, *,
+    force: bool = False,
+) -> str:
     """A standalone question text for a follow-up: the old subject, the new topic.
 
     The previous question's subject words (who or what it was about) are kept; its topic words
     (pay, benefits…) are dropped when the follow-up names a topic of its own, so "kalau asuransi
     kesehatan?" after a pay question asks about insurance, not pay again.
+
+    `force` reads the question as a follow-up even when it looks complete ("yg ikut voting ada
+    brp org?" after a question about the Nairobi union): the caller's second try when the
+    question alone finds nothing.
     """
-    if not is_followup(question):
+    if not force and not is_followup(question):
         return question.text
     topics = topic_terms()
     new_terms = {t for c in question.subject for t in c.terms}
@@ -663,7 +692,7 @@ def resolve(question: Question, previous: Question, vocab: Vocabulary | None = N
     names_new_subject = any(
         c.known and not (c.terms & topics) for c in question.subject if not c.glossary
     )
-    if not points_back and names_new_subject and len(question.subject) >= 3:
+    if not force and not points_back and names_new_subject and len(question.subject) >= 3:
         return question.text  # a full question of its own
     borrowed: list[str] = []
     for c in previous.subject:

@@ -136,8 +136,19 @@ class KnowledgeService:
                 standalone = self.extractive.resolve_followup(question, history)
         read = question_mod.read(standalone, vocab)
         # an LLM reads more passages than a quote needs: recall matters more than rank there
-        passages = self.retrieve(read, k=self.settings.llm_max_passages if self.llm else 8)
+        k = self.settings.llm_max_passages if self.llm else 8
+        passages = self.retrieve(read, k=k)
         verdict = self.gate.decide(read, passages)
+        if history and standalone == question and not verdict.found:
+            # it looked complete but finds nothing alone: read it in the chat's context
+            # ("yg ikut voting ada brp org?" after a question about the Nairobi union)
+            leaning = self.extractive.resolve_followup(question, history, force=True)
+            if leaning != question:
+                read2 = question_mod.read(leaning, vocab)
+                passages2 = self.retrieve(read2, k=k)
+                verdict2 = self.gate.decide(read2, passages2)
+                if verdict2.found:
+                    standalone, read, passages, verdict = leaning, read2, passages2, verdict2
         logger.debug("question %r read as %s; verdict %s", standalone, read, verdict)
         def offline() -> Answer:
             if not verdict.found:

@@ -62,6 +62,19 @@ def test_follow_up_uses_previous_turn(seed_service: Any) -> None:
     assert "tanpa tunjangan" in follow.text or "jarang" in follow.text
 
 
+def test_a_complete_looking_question_that_finds_nothing_is_read_in_context(
+    seed_service: Any,
+) -> None:
+    first = seed_service.ask("kenapa pekerja AI di nairobi bikin serikat?")
+    assert first.found
+    history = [Turn(first.question, first.text, first.standalone_question)]
+    follow = seed_service.ask("yang ikut milih ada brp orang?", history)
+    assert follow.found
+    assert "150" in follow.text
+    # alone it finds nothing, and it is not read in a context it was never asked in
+    assert not seed_service.ask("yang ikut milih ada brp orang?").found
+
+
 def test_non_follow_up_is_left_alone(seed_service: Any) -> None:
     history = [Turn("Berapa bayaran Savreux per jam?", "…", "Berapa bayaran Savreux per jam?")]
     question = "Mengapa ByteDance memecat karyawan magang?"

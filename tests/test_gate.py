@@ -92,3 +92,19 @@ def test_a_lowercase_name_binds_the_pay_figure_too(seed_service: Any) -> None:
     # "ubisoft" typed on a phone is the company: no article gives Ubisoft's writers' pay
     assert not seed_service.ask("ubisoft gaji penulisnya brp").found
     assert not seed_service.ask("pelatih AI di tiktok gajinya brp").found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "umur pendiri cohere brp?",  # an age is given, but a trainer's in another article
+        "karyawan magang bytedance gajinya brp?",  # the money near ByteDance is a loss, not pay
+        "pelatih AI kerja brp jam sehari?",  # "$15 per jam" is a rate, not hours worked
+    ],
+)
+def test_a_figure_must_be_of_the_kind_asked(seed_service: Any, question: str) -> None:
+    assert verdict(seed_service, question).outcome == "not_found"
+
+
+def test_an_age_in_the_named_persons_article_is_answered(seed_service: Any) -> None:
+    assert verdict(seed_service, "jatin kumar umurnya brp?").found

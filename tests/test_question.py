@@ -149,6 +149,25 @@ def test_chat_words_in_context() -> None:
     assert "doktor" in read("saya lulusan S3 kimia").clean.split()
 
 
+def test_kok_and_ngapain_ask_why_only_when_they_open_the_clause() -> None:
+    assert read("kok serikat pekerja di kenya mogok?").kind == "why"
+    assert read("ngapain netflix nyari manajer AI?").kind == "why"
+    assert "melakukan apa" in read("pelatih AI itu kerjanya ngapain").clean
+    assert "kok" not in read("bisa kok kerja dari rumah").clean.split()
+
+
+def test_chat_reduplication_and_comparatives() -> None:
+    assert read("masalah2 pekerja kontrak").clean.startswith("masalah-masalah")
+    assert read("gajinya gedean netflix atau invisible tech?").kind == "compare"
+    assert read("di kenya banyakan pekerja kontrak atau karyawan?").kind == "compare"
+
+
+def test_anak_magang_is_an_intern_not_the_askers_child() -> None:
+    q = read("anak magang di bytedance kenapa dipecat?")
+    assert not q.qualifiers
+    assert read("saya punya anak kecil, bisa kerja dari rumah?").qualifiers
+
+
 def test_two_questions_without_dan_become_parts() -> None:
     q = read("umurnya brp, tinggal dimana Jatin Kumar?", VOCAB)
     assert q.parts == ("umurnya berapa jatin kumar", "tinggal dimana jatin kumar")
