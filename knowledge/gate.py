@@ -229,6 +229,7 @@ def _pay_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     asks_hours = bool(_HOURS_ASKED.search(question.clean)) and not asks_pay
     asks_people = bool(_PEOPLE_ASKED.search(question.clean))
     names = [c for c in question.subject if c.entity and c.known]
+    figure: Callable[[str], object]
     if asks_age:
         figure = _AGE_FIGURE.search
     elif asks_hours:
@@ -236,8 +237,7 @@ def _pay_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     elif asks_people:
         figure = _PEOPLE_FIGURE.search
     elif asks_pay:
-        def figure(s: str) -> bool:
-            return bool(_MONEY.search(s)) and bool(set(terms(s)) & _PAY_WORDS)
+        figure = _is_pay_figure
     else:
         return True
     if asks_age:
@@ -260,6 +260,10 @@ def _pay_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
         if any(abs(i - j) <= 2 for i in named for j in figures):
             return True
     return False
+
+
+def _is_pay_figure(sentence: str) -> bool:
+    return bool(_MONEY.search(sentence)) and bool(set(terms(sentence)) & _PAY_WORDS)
 
 
 # a sentence speaks of pay with one of these (stems), besides the lexicon's "upah" family

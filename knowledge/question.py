@@ -280,7 +280,7 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     previous = ""
     text = _REDUPLICATED.sub(r"\1-\1\2", text)  # "masalah2" -> "masalah-masalah"
     tokens = words(text)
-    opening = next((i for i, w in enumerate(tokens) if w not in _OPENERS), len(tokens))
+    opening = next((i for i, w in enumerate(tokens) if w not in _CLAUSE_OPENERS), len(tokens))
     for n, word in enumerate(tokens):
         if word in _WHY_OR_WHAT:
             replaced = "kenapa" if n == opening else _WHY_OR_WHAT[word]
@@ -296,8 +296,8 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
 
 _REDUPLICATED = re.compile(r"\b([^\W\d_]{3,})2(an|nya|in)?\b")
 # clause openers that do not ask ("trus kok …", "eh ngapain …")
-_OPENERS = {"eh", "terus", "trus", "tapi", "tp", "lho", "loh", "kak", "bro", "gan", "sis", "bang",
-            "min", "lah", "jadi", "jd", "nah"}
+_CLAUSE_OPENERS = {"eh", "terus", "trus", "tapi", "tp", "lho", "loh", "kak", "bro", "gan", "sis",
+                   "bang", "min", "lah", "jadi", "jd", "nah"}
 # why at the start of a clause, else this
 _WHY_OR_WHAT = {"kok": "", "ngapain": "melakukan apa", "ngapa": "melakukan apa"}
 # Indonesian degree names, which the tokenizer would split into a letter and a digit ("S3")
