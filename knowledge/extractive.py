@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from knowledge.gate import Verdict
+from knowledge.gate import PLACE, Verdict
 from knowledge.question import Question, resolve
 from knowledge.question import read as read_text
 from knowledge.retriever import HybridRetriever
@@ -37,6 +37,8 @@ _NUMBER_Q = {"berapa", "berapakah", "brp", "much", "many", "jumlah"}
 _WHO_Q = {"siapa", "siapakah", "who"}
 _WHY_Q = {"mengapa", "kenapa", "why", "alasan"}
 _WHEN_Q = {"kapan", "when"}
+_WHERE_Q = {"mana", "dimana", "where"}
+
 _HAS_NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
@@ -217,8 +219,15 @@ class ExtractiveAnswerer:
         contexts = {
             i: set(p.tokens.split()) | set(terms(p.title)) for i, p in enumerate(passages[:limit])
         }
+        # a question about someone named ("Savreux dulu kerja apa aja?") is answered from the
+        # articles that speak of them: their words may match other articles too
+        off_article = (
+            set() if q.kind == "compare" or q.parts else _articles_without(q, passages[:limit])
+        )
         for order, (p_index, pos, sentence, s_terms) in enumerate(pool):
             rank_bonus = 0.15 * (1.0 - p_index / limit)
+            if passages[p_index].doc_id in off_article:
+                rank_bonus -= OFF_ARTICLE_PENALTY
             context = contexts[p_index]
             own = sum(w for t, w in weights.items() if t in s_terms)
             near = sum(w for t, w in weights.items() if t not in s_terms and t in context)
@@ -444,6 +453,7 @@ _COMPARE_CUES = frozenset(
 SAME_FACT = 0.6
 # a list's second point from one article must beat the best other article's by this much
 SAME_ARTICLE_PENALTY = 0.1
+OFF_ARTICLE_PENALTY = 0.25  # a sentence from an article that never names who is asked about
 POINT_KINDS = frozenset({"list", "compare", "topic", "why", "howto"})
 _LEANS_BACK = re.compile(
     r"^(mereka|dia|ia|beliau|hal (ini|itu|tersebut)|ini|itu|namun|tetapi|tapi|akan tetapi|"
@@ -548,6 +558,21 @@ _CHANGE = re.compile(
 )
 
 
+def _articles_without(q: Question, passages: Sequence[Passage]) -> set[str]:
+    """Articles (doc ids) none of whose passages mention the names the question is about, when
+    the best passage's article does; empty when the question names nobody the articles know."""
+    names = [c for c in q.subject if c.entity and c.known]
+    if not names:
+        return set()
+    mentions: dict[str, bool] = {}
+    for p in passages:
+        have = set(p.tokens.split()) | set(terms(p.title))
+        mentions[p.doc_id] = mentions.get(p.doc_id, False) or all(c.terms & have for c in names)
+    if not passages or not mentions[passages[0].doc_id]:
+        return set()  # the best passage does without the name: it is not what locates the answer
+    return {doc for doc, named in mentions.items() if not named}
+
+
 def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
     bonus = 0.0
     if q_words & _NUMBER_Q and _HAS_NUMBER.search(sentence):
@@ -568,6 +593,8 @@ def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
         bonus += 0.15
     if q_words & _THEN_NOW and _CHANGE.search(sentence):
         bonus += 0.2  # "dulu … sekarang …": the sentence that tells the change
+    if q_words & _WHERE_Q and PLACE.search(sentence):
+        bonus += 0.15  # "tinggal di mana": the sentence naming a place
     if q_words & _WHEN_Q and re.search(
         r"\b(19|20)\d\d\b|\b(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Januari|Februari|Maret|April"
         r"|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)\b",

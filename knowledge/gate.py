@@ -121,6 +121,9 @@ class Gate:
         """The verdict for a question over its retrieved passages."""
         t = self.thresholds
         subject = question.subject or question.concepts
+        if _asks_where(question):
+            # "tinggal di kota mana": the asking frame; the answer says "di Austin, Texas"
+            subject = tuple(c for c in subject if not c.terms <= _WHERE_FRAME) or subject
         absent = tuple(c.surface for c in subject if c.entity and not c.known)
         looked = list(passages[: self.max_passages])
         if not looked or not subject:
@@ -197,6 +200,23 @@ def _match(concept: Concept, have: set[str]) -> float:
     return 1.0
 
 
+# "di Austin", "dari Nairobi", "Austin, Texas": a place named in a sentence
+PLACE = re.compile(
+    r"\b(?:di|dari|ke|in|at|from) [A-Z][a-z]+\b(?: [A-Z][a-z]+\b)?|\b[A-Z][a-z]+, [A-Z][a-z]+\b"
+)
+
+
+def _asks_where(question: Question) -> bool:
+    """"di mana", "kota mana", "where" — not "perusahaan game mana" (which company)."""
+    return bool(_WHERE_ASKED.search(question.clean))
+
+
+_WHERE_ASKED = re.compile(
+    r"\b(?:di ?mana|ke ?mana|dari ?mana|where|(?:kota|negara|daerah|wilayah|lokasi|tempat) mana)\b"
+)
+
+
+_WHERE_FRAME = frozenset(terms("tinggal kota asal lokasi domisili tempat"))
 _PAY = frozenset(terms("upah gaji bayar"))
 _MONEY = re.compile(r"(?:US\$|USD|\$|Rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|juta|ribu)", re.I)
 # What a "how much" question counts, by its words, and the figure a sentence needs to answer it.
@@ -215,6 +235,8 @@ _HOURS_ASKED = re.compile(r"\bberapa (?:lama|jam)\b|\bhow (?:long|many hours)\b"
 def _pay_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     """A figure must be of the kind asked and belong to whom the question names.
 
+    "Di mana kantor X?" needs a place ("di Austin") near X.
+
     "Berapa gaji karyawan tetap Google?" is not answered by a pay figure of someone else in an
     article that also mentions Google: some sentence with a money amount must stand within two
     sentences of the name. Pay is a sum someone is paid: the loss an incident caused ("kerugian
@@ -222,15 +244,17 @@ def _pay_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     "… tahun", hours of work "… jam" (not "$15 per jam"). Questions that name nobody and ask
     for no such kind pass.
     """
-    if question.kind != "how_much":
-        return True
     asks_pay = any(c.terms & _PAY for c in question.subject)
     asks_age = any(c.terms & _AGE for c in question.subject)
     asks_hours = bool(_HOURS_ASKED.search(question.clean)) and not asks_pay
     asks_people = bool(_PEOPLE_ASKED.search(question.clean))
     names = [c for c in question.subject if c.entity and c.known]
     figure: Callable[[str], object]
-    if asks_age:
+    if question.kind == "where" and not question.parts and _asks_where(question):
+        figure = PLACE.search
+    elif question.kind != "how_much":
+        return True
+    elif asks_age:
         figure = _AGE_FIGURE.search
     elif asks_hours:
         figure = _HOURS_FIGURE.search

@@ -75,6 +75,20 @@ def test_a_complete_looking_question_that_finds_nothing_is_read_in_context(
     assert not seed_service.ask("yang ikut milih ada brp orang?").found
 
 
+def test_a_question_about_someone_is_answered_from_the_articles_naming_them(
+    seed_service: Any,
+) -> None:
+    answer = seed_service.ask("apa aja kerjaan savreux sebelumnya?")
+    assert answer.found
+    assert {s.title for s in answer.sources} <= {
+        p.title for p in seed_service.retriever.retrieve("Savreux", k=20) if "Savreux" in p.text
+    }
+
+
+def test_where_answers_quote_the_sentence_naming_the_place(seed_service: Any) -> None:
+    assert "Austin" in seed_service.ask("jatin kumar tinggal di kota mana?").text
+
+
 def test_non_follow_up_is_left_alone(seed_service: Any) -> None:
     history = [Turn("Berapa bayaran Savreux per jam?", "…", "Berapa bayaran Savreux per jam?")]
     question = "Mengapa ByteDance memecat karyawan magang?"

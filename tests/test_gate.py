@@ -108,3 +108,12 @@ def test_a_figure_must_be_of_the_kind_asked(seed_service: Any, question: str) ->
 
 def test_an_age_in_the_named_persons_article_is_answered(seed_service: Any) -> None:
     assert verdict(seed_service, "jatin kumar umurnya brp?").found
+
+
+def test_where_needs_a_place_and_its_asking_words_are_not_the_subject(seed_service: Any) -> None:
+    # "tinggal", "kota" are how one asks; the answer says "22 tahun di Austin, Texas"
+    assert verdict(seed_service, "jatin kumar tinggal di kota mana?").found
+    # no sentence near Invisible Tech names a place
+    assert verdict(seed_service, "kantor invisible tech di kota mana?").outcome == "not_found"
+    # "perusahaan game mana" asks which company, not where
+    assert verdict(seed_service, "Perusahaan game mana yang sudah pakai AI generatif?").found
