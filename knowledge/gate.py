@@ -157,7 +157,7 @@ class Gate:
             for p in looked
         )
         off_topic = bool(absent) or not near
-        if answered and not _pay_is_bound(question, looked):
+        if answered and not _figure_is_bound(question, looked):
             answered = False
         if absent or not answered:
             return Verdict("not_found", off_topic, best_cov, best_dense, absent=absent)
@@ -232,17 +232,18 @@ _PEOPLE_FIGURE = re.compile(rf"\b\d[\d.,]*(?: (?:ribu|juta|[^\W\d]+))? {_PEOPLE}
 _HOURS_ASKED = re.compile(r"\bberapa (?:lama|jam)\b|\bhow (?:long|many hours)\b")
 
 
-def _pay_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
-    """A figure must be of the kind asked and belong to whom the question names.
-
-    "Di mana kantor X?" needs a place ("di Austin") near X.
+def _figure_is_bound(
+    question: Question, passages: Sequence[Passage]) -> bool:
+    """An answer of the kind asked, about whom the question names.
 
     "Berapa gaji karyawan tetap Google?" is not answered by a pay figure of someone else in an
     article that also mentions Google: some sentence with a money amount must stand within two
-    sentences of the name. Pay is a sum someone is paid: the loss an incident caused ("kerugian
-    USD10 juta") is no intern's salary, so the money sentence must speak of pay. An age needs
-    "… tahun", hours of work "… jam" (not "$15 per jam"). Questions that name nobody and ask
-    for no such kind pass.
+    sentences of the name, and the role asked about within a sentence of it ("gaji direktur
+    teknis Netflix" is not the product manager's US$900.000). Pay is a sum someone is paid: the
+    loss an incident caused ("kerugian USD10 juta") is no intern's salary, so the money
+    sentence must speak of pay. An age needs "… tahun" in the person's article, hours of work
+    "… jam" (not "$15 per jam"), a head count "… orang"/"… kontraktor", and "di mana" a place
+    ("di Austin"). Questions that name nobody and ask for no such kind pass.
     """
     asks_pay = any(c.terms & _PAY for c in question.subject)
     asks_age = any(c.terms & _AGE for c in question.subject)
@@ -262,6 +263,9 @@ def _pay_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
         figure = _PEOPLE_FIGURE.search
     elif asks_pay:
         figure = _is_pay_figure
+        role = _role_after_pay(question)
+        if role and not _role_is_paid(role, passages):
+            return False
     else:
         return True
     if asks_age:
@@ -283,6 +287,49 @@ def _pay_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
         named = [i for i, s in enumerate(sentences) if _names_in(names, s)] if names else []
         if any(abs(i - j) <= 2 for i in named for j in figures):
             return True
+    return False
+
+
+def _role_after_pay(question: Question) -> list[Concept]:
+    """Whose pay is asked: the words right after the pay word ("gaji penulis skenario", "gaji
+    direktur teknis AI"), past words of the period or kind of pay ("gaji awal", "gaji tahunan"),
+    up to the first word that is not part of it ("yang", "di", a name)."""
+    pay = [c.position for c in question.subject if c.terms & _PAY]
+    if not pay:
+        return []
+    run: list[Concept] = []
+    at = pay[0]
+    for c in sorted(question.subject, key=lambda c: c.position):
+        if c.position <= pay[0]:
+            continue
+        if c.position != at + 1 or c.entity or c.terms & _PAY or not c.known:
+            break
+        at = c.position
+        if not run and c.terms & _PAY_KIND:
+            continue
+        run.append(c)
+    return run
+
+
+# "gaji awal", "gaji tahunan", "gaji orang yang …": what kind of pay, not whose
+_PAY_KIND = frozenset(terms(
+    "tahunan bulanan mingguan harian per jam tahun bulan minggu hari awal pokok rata-rata "
+    "minimal maksimal minimum maksimum pertama bersih kotor tertinggi terendah orang"
+))
+
+
+def _role_is_paid(role: Sequence[Concept], passages: Sequence[Passage]) -> bool:
+    """Most words of the role within a sentence of a pay figure (or in a headline with one):
+    "gaji penulis skenario" is not the manager's US$900.000 beside a line on striking writers,
+    while "manajer produk AI" is the "manajer … (AI)" of that sum."""
+    for passage in passages:
+        for text in (passage.title, passage.text):
+            sentences = split_sentences(text)
+            for i, sentence in enumerate(sentences):
+                if _is_pay_figure(sentence):
+                    near = set(terms(" ".join(sentences[max(0, i - 1) : i + 2])))
+                    if 2 * sum(1 for c in role if c.terms & near) > len(role):
+                        return True
     return False
 
 

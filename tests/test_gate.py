@@ -117,3 +117,18 @@ def test_where_needs_a_place_and_its_asking_words_are_not_the_subject(seed_servi
     assert verdict(seed_service, "kantor invisible tech di kota mana?").outcome == "not_found"
     # "perusahaan game mana" asks which company, not where
     assert verdict(seed_service, "Perusahaan game mana yang sudah pakai AI generatif?").found
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("gaji penulis skenario brp?", False),  # the writers strike beside the manager's pay
+        ("netflix mau bayar direktur teknis AI generatif brp?", False),  # no figure for that job
+        ("gaji manajer produk AI di netflix setahun brp?", True),
+        ("gaji awal pelatih data AI di invisible brp?", True),
+    ],
+)
+def test_the_role_whose_pay_is_asked_stands_by_the_figure(
+    seed_service: Any, question: str, found: bool
+) -> None:
+    assert verdict(seed_service, question).found is found
