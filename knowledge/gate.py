@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from knowledge.lexical import LexicalIndex
-from knowledge.question import Concept, Question
+from knowledge.question import Concept, Question, could_be_name
 from knowledge.text import split_sentences, terms
 from knowledge.types import Passage
 
@@ -229,6 +229,10 @@ _PEOPLE = (r"(?:orang|pekerja|karyawan|kontraktor|pelatih|penulis|aktor|anggota|
            r"|mahasiswa|ahli|people|workers|employees|contractors|trainers|members)")
 _PEOPLE_ASKED = re.compile(rf"\b(?:berapa|how many|jumlah)(?: banyak)? {_PEOPLE}\b")
 _PEOPLE_FIGURE = re.compile(rf"\b\d[\d.,]*(?: (?:ribu|juta|[^\W\d]+))? {_PEOPLE}\b", re.I)
+# sums that are not pay: a question about one needs a sum told with its word
+_MONEY_WORDS = frozenset(terms(
+    "dana pendanaan investasi harga biaya rugi kerugian valuasi modal denda pajak pesangon"
+))
 _HOURS_ASKED = re.compile(r"\bberapa (?:lama|jam)\b|\bhow (?:long|many hours)\b")
 
 
@@ -249,6 +253,7 @@ def _figure_is_bound(
     asks_age = any(c.terms & _AGE for c in question.subject)
     asks_hours = bool(_HOURS_ASKED.search(question.clean)) and not asks_pay
     asks_people = bool(_PEOPLE_ASKED.search(question.clean))
+    money_word = frozenset(t for c in question.subject for t in c.terms) & _MONEY_WORDS
     names = [c for c in question.subject if c.entity and c.known]
     figure: Callable[[str], object]
     if question.kind == "where" and not question.parts and _asks_where(question):
@@ -261,6 +266,10 @@ def _figure_is_bound(
         figure = _HOURS_FIGURE.search
     elif asks_people:
         figure = _PEOPLE_FIGURE.search
+    elif money_word:
+        # "rugi brp", "pendanaan brp": a sum told with that word, not any sum nearby
+        def figure(sentence: str) -> bool:
+            return bool(_MONEY.search(sentence)) and bool(money_word & set(terms(sentence)))
     elif asks_pay:
         figure = _is_pay_figure
         role = _role_after_pay(question)
@@ -342,5 +351,18 @@ _PAY_WORDS = _PAY | frozenset(terms("kompensasi pendapatan tarif dibayar bayaran
 
 
 def _names_in(names: Sequence[Concept], sentence: str) -> bool:
+    """Every name in the sentence; a person's name of several words ("Jatin Kumar") also by its
+    last word, as news writing calls a person by the surname after the first mention (not
+    "Invisible Tech" by "tech")."""
     have = set(terms(sentence))
-    return all(c.terms & have for c in names)
+    runs: list[list[Concept]] = []
+    for c in sorted(names, key=lambda c: c.position):
+        if runs and c.position == runs[-1][-1].position + 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return all(
+        all(c.terms & have for c in run)
+        or (len(run) > 1 and could_be_name(run[-1].surface.lower()) and run[-1].terms & have)
+        for run in runs
+    )

@@ -404,13 +404,18 @@ def _locative_span(tokens: Sequence[str]) -> set[int]:
     return span
 
 
-def _could_be_name(word: str) -> bool:
+def could_be_name(word: str) -> bool:
     """A lowercase word that is not an Indonesian word (Sastrawi's root dictionary), a chat
     spelling, a glossary word, a stopword, nor an English word we translate ("union")."""
     if word in chat_spellings() or word in stopwords() or any(word == k[0] for k in glossary()):
         return False
     dictionary = _dictionary()
-    if word in dictionary or stem(word) in dictionary:
+    stemmed = stem(word)
+    # Sastrawi reads "Kumar" as "ku-" + "mar" ("my mar"): a stem that only drops "ku"/"kau"
+    # says nothing about whether the word is a name
+    if stemmed in (word[2:], word[3:]) and word.startswith(("ku", "kau")):
+        stemmed = word
+    if word in dictionary or stemmed in dictionary:
         return False
     return lexicon().get(word, word) == word
 
@@ -419,12 +424,12 @@ def _capitalised_names(text: str) -> set[str]:
     """Lowercased words written with capitals that are not Indonesian words ("Appen", "UU").
 
     A capital at the start of a sentence is ordinary, so a word counts only when it could be a
-    name at all (`_could_be_name`).
+    name at all (`could_be_name`).
     """
     return {
         m.group(0).lower()
         for m in re.finditer(r"[^\W\d_]+", normalize(text))
-        if not m.group(0).islower() and _could_be_name(m.group(0).lower())
+        if not m.group(0).islower() and could_be_name(m.group(0).lower())
     }
 
 
@@ -439,7 +444,7 @@ def _corpus_names(tokens: Sequence[str], vocab: Vocabulary | None) -> set[str]:
     return {
         tok
         for tok in tokens
-        if "_" not in tok and tok.isalpha() and len(tok) >= 4 and _could_be_name(tok)
+        if "_" not in tok and tok.isalpha() and len(tok) >= 4 and could_be_name(tok)
         and any(vocab.df(t) > 0 for t in terms(tok))
     }
 

@@ -132,3 +132,11 @@ def test_the_role_whose_pay_is_asked_stands_by_the_figure(
     seed_service: Any, question: str, found: bool
 ) -> None:
     assert verdict(seed_service, question).found is found
+
+
+def test_a_surname_alone_names_the_person_and_sums_keep_their_word(seed_service: Any) -> None:
+    # "Kumar mengatakan dia bekerja dengan sekitar 100 kontraktor lain": the article's surname
+    assert verdict(seed_service, "jatin kumar kerja bareng brp kontraktor?").found
+    # the only sums near Bonsai are not funding
+    assert not verdict(seed_service, "startup bonsai dapet pendanaan brp?").found
+    assert verdict(seed_service, "bytedance rugi brp gara2 anak magang?").found
