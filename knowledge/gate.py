@@ -161,7 +161,10 @@ class Gate:
             answered = False
         if absent or not answered:
             return Verdict("not_found", off_topic, best_cov, best_dense, absent=absent)
-        missing = _name_runs([c for c in question.qualifiers if not (c.terms & best_terms)])
+        # "not about X" only when no passage looked at speaks of X ("level pemula" may stand in
+        # another passage than the best one)
+        spoken = best_terms.union(*(_terms_of(p) for p in looked))
+        missing = _name_runs([c for c in question.qualifiers if not (c.terms & spoken)])
         outcome: Outcome = "partial" if missing else "answered"
         return Verdict(outcome, False, best_cov, best_dense, missing=missing)
 

@@ -140,3 +140,13 @@ def test_a_surname_alone_names_the_person_and_sums_keep_their_word(seed_service:
     # the only sums near Bonsai are not funding
     assert not verdict(seed_service, "startup bonsai dapet pendanaan brp?").found
     assert verdict(seed_service, "bytedance rugi brp gara2 anak magang?").found
+
+
+def test_partial_names_only_what_no_passage_speaks_of(seed_service: Any) -> None:
+    # "level pemula" stands in the Invisible Technologies ad, not in the best passage
+    v = verdict(
+        seed_service,
+        "lebih gede mana bayaran pelatih AI level pemula atau pelatih profesional invisible tech?",
+    )
+    assert v.found
+    assert not any("pemula" in m for m in v.missing)
