@@ -588,7 +588,8 @@ def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
     if q_words & _WHO_Q and _NAME.search(sentence):
         bonus += 0.15
     if q_words & _WHY_Q and re.search(
-        r"\b(karena|sebab|akibat|gara-gara|alasan)\b", sentence, re.I
+        r"\b(karena|sebab|akibat|gara-gara|alasan|alasannya|lantaran|disebabkan|sehingga"
+        r"|yang berarti|berarti|because|due to)\b", sentence, re.I
     ):
         bonus += 0.15
     if q_words & _THEN_NOW and _CHANGE.search(sentence):

@@ -89,6 +89,12 @@ def test_where_answers_quote_the_sentence_naming_the_place(seed_service: Any) ->
     assert "Austin" in seed_service.ask("jatin kumar tinggal di kota mana?").text
 
 
+def test_why_prefers_the_sentence_telling_a_cause_or_consequence(seed_service: Any) -> None:
+    # "… jarang atau tidak ada - yang berarti biaya lebih rendah untuk perusahaan teknologi"
+    answer = seed_service.ask("kenapa perusahaan teknologi lebih suka pekerja kontrak?")
+    assert "biaya lebih rendah" in answer.text
+
+
 def test_non_follow_up_is_left_alone(seed_service: Any) -> None:
     history = [Turn("Berapa bayaran Savreux per jam?", "…", "Berapa bayaran Savreux per jam?")]
     question = "Mengapa ByteDance memecat karyawan magang?"
