@@ -91,7 +91,7 @@ def test_where_answers_quote_the_sentence_naming_the_place(seed_service: Any) ->
 
 def test_why_prefers_the_sentence_telling_a_cause_or_consequence(seed_service: Any) -> None:
     # "… jarang atau tidak ada - yang berarti biaya lebih rendah untuk perusahaan teknologi"
-    answer = seed_service.ask("kenapa perusahaan teknologi lebih suka pekerja kontrak?")
+    answer = seed_service.ask("kok perusahaan teknologi pakai kontraktor, bukan karyawan tetap?")
     assert "biaya lebih rendah" in answer.text
 
 
