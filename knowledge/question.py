@@ -322,7 +322,12 @@ def question_kind(clean: str, n_terms: int) -> str:
         return "topic"
     for kind, cues in _KIND_WORDS:
         for cue in cues:
-            if f" {cue.strip()} " in text or (cue.endswith(" ") and text.startswith(f" {cue}")):
+            # an English auxiliary asks yes/no only when it opens the question ("do they …?",
+            # not "what do they …?"); other cues count anywhere
+            prefix_only = cue.endswith(" ")
+            if (not prefix_only and f" {cue} " in text) or (
+                prefix_only and text.startswith(f" {cue}")
+            ):
                 if kind == "compare" and not _is_comparison(text, cue):
                     continue
                 if kind == "where" and cue == "mana" and " lebih " in text:

@@ -56,6 +56,8 @@ def test_kinds() -> None:
         "Kenapa pekerja Kenya bikin serikat?": "why",
         "serikat?": "topic",
         "Siapa Sonam Jindal?": "who",
+        "Does Netflix pay its AI manager well?": "yesno",
+        "What do AI trainers do all day?": "what",  # "do" inside asks nothing yes/no
     }
     for text, kind in kinds.items():
         assert read(text, VOCAB).kind == kind, text
