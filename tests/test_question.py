@@ -158,6 +158,11 @@ def test_kok_and_ngapain_ask_why_only_when_they_open_the_clause() -> None:
     assert "kok" not in read("bisa kok kerja dari rumah").clean.split()
 
 
+def test_chat_words_for_old_and_america() -> None:
+    assert read("model AI jadul").clean == "model ai lama"
+    assert "amerika" in read("pekerja AI di amrik").clean.split()
+
+
 def test_chat_reduplication_and_comparatives() -> None:
     assert read("masalah2 pekerja kontrak").clean.startswith("masalah-masalah")
     assert read("gajinya gedean netflix atau invisible tech?").kind == "compare"
