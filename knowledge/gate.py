@@ -281,14 +281,23 @@ def _figure_is_bound(
     else:
         return True
     if asks_age:
-        # a person's age may stand paragraphs away from the outlet that interviewed them:
-        # the same article will do
+        # a person's age may stand in the chunk before the one naming the outlet that
+        # interviewed them: read the article's retrieved chunks as one text, in order
         for doc in {p.doc_id for p in passages}:
-            texts = [p.text for p in passages if p.doc_id == doc]
-            if any(figure(t) for t in texts) and all(
-                any(_names_in([n], t) for t in texts) for n in names
-            ):
+            sentences = list(dict.fromkeys(
+                s for p in sorted(passages, key=lambda p: p.position) if p.doc_id == doc
+                for s in split_sentences(p.text)
+            ))
+            figures = [i for i, s in enumerate(sentences) if figure(s)]
+            if not names and figures:
                 return True
+            for n in names:
+                near = [i for i, s in enumerate(sentences) if _names_in([n], s)]
+                if not any(abs(i - j) <= 2 for i in near for j in figures):
+                    break
+            else:
+                if names:
+                    return True
         return False
     # a pay figure sits next to whom it pays
     for passage in passages:

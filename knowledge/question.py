@@ -341,10 +341,16 @@ def question_kind(clean: str, n_terms: int) -> str:
 _REGISTER = re.compile(r" (cara|mau|gimana|bagaimana|bisa) daftar | daftar (jadi|ke|di) ")
 
 
+# chat's "A apa B?" is "A atau B?" when it stands between two things, not asking "what"
+_APA_AS_ATAU = re.compile(r"(?<=\w) apa (?!(?:saja|aja|sih|ya|itu|yang)\b)(?=\w)")
+
+
 def _is_comparison(text: str, cue: str) -> bool:
     if cue in ("lebih", "sama"):  # "lebih gede mana", "sama nggak" — not "lebih dari $15"
         return " mana " in text or " atau " in text or " dibanding" in text or " sama " in text \
-            and cue == "sama" and " beda" in text
+            and cue == "sama" and " beda" in text \
+            or cue == "lebih" and " lebih dari " not in text \
+            and bool(_APA_AS_ATAU.search(text.strip()))
     if cue == "mana":
         return " lebih " in text or " atau " in text
     return True
@@ -511,7 +517,12 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
             term_set = frozenset(word_terms)
             known = vocab is None or any(vocab.df(t) > 0 for t in term_set)
             surface = " ".join(cased.get(w, w) for w in word.split("_"))
-            is_name = surface.lower() in names or any(w in names for w in word.split("_"))
+            is_name = (
+                surface.lower() in names
+                or any(w in names for w in word.split("_"))
+                # a multi-word name typed in lowercase ("scale ai"), not "ibu rumah tangga"
+                or ("_" in word and any(could_be_name(w) for w in word.split("_")))
+            )
             concepts.append(
                 Concept(
                     surface,
@@ -566,6 +577,8 @@ def split_parts(clean: str, kind: str) -> tuple[str, ...]:
         splitter = _COMPARE_SPLIT
         if not splitter.search(clean) and re.search(r"\b(beda\w*|perbedaan|difference)\b", clean):
             splitter = _AND_SPLIT  # "perbedaan pekerjaan Savreux dan Kumar"
+        elif not splitter.search(clean) and _APA_AS_ATAU.search(clean):
+            splitter = _APA_AS_ATAU  # "lebih banyak karyawannya apa kontraktornya?"
         pieces = [p.strip() for p in splitter.split(clean) if p and p.strip()]
         pieces = [p for p in pieces if terms(p)]
         if len(pieces) >= 2:

@@ -158,6 +158,18 @@ def test_kok_and_ngapain_ask_why_only_when_they_open_the_clause() -> None:
     assert "kok" not in read("bisa kok kerja dari rumah").clean.split()
 
 
+def test_chat_apa_between_two_things_is_atau() -> None:
+    q = read("gaji lebih gede di netflix apa di invisible?")
+    assert q.kind == "compare"
+    assert len(q.parts) == 2
+    assert read("lebih dari 15 dolar itu apa aja kerjanya").kind == "list"
+
+
+def test_a_multi_word_name_in_lowercase_is_a_name() -> None:
+    assert any(c.entity for c in read("scale ai bayar pelatihnya per jam brp?").subject)
+    assert not any(c.entity for c in read("saya ibu rumah tangga, bisa kerja?").concepts)
+
+
 def test_chat_words_for_old_and_america() -> None:
     assert read("model AI jadul").clean == "model ai lama"
     assert "amerika" in read("pekerja AI di amrik").clean.split()
