@@ -219,6 +219,18 @@ _WHERE_ASKED = re.compile(
 )
 
 
+_INSTITUTION_ASKED = re.compile(
+    r"\b(?:kampus|universitas|univ|sekolah|college|university)\b.*\b(?:mana|apa|where|which)\b"
+    r"|\b(?:mana|which)\b.*\b(?:kampus|universitas|univ|sekolah|college|university)\b"
+)
+_INSTITUTION = re.compile(
+    r"\b(?:University|Universitas|Institut|Institute|College|Sekolah|Politeknik) (?:of )?[A-Z]"
+    r"|\b[A-Z]\w+ (?:University|College|Institute)\b"
+)
+_REGISTERING = re.compile(
+    r"\b(?:daftar|mendaftar|melamar|lamar|apply|join|gabung|bergabung|masuk)\b"
+)
+_APPLYING = frozenset(terms("lowongan melamar daftar mendaftar rekrut posting iklan"))
 _WHERE_FRAME = frozenset(terms("tinggal kota asal lokasi domisili tempat"))
 _PAY = frozenset(terms("upah gaji bayar"))
 _MONEY = re.compile(r"(?:US\$|USD|\$|Rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|juta|ribu)", re.I)
@@ -259,7 +271,19 @@ def _figure_is_bound(
     money_word = frozenset(t for c in question.subject for t in c.terms) & _MONEY_WORDS
     names = [c for c in question.subject if c.entity and c.known]
     figure: Callable[[str], object]
-    if question.kind == "where" and not question.parts and _asks_where(question):
+    if _INSTITUTION_ASKED.search(question.clean) and not question.parts:
+        # "kuliah di kampus mana": a university, not a city, in an article naming whom
+        return any(
+            any(_INSTITUTION.search(p.text) for p in mine)
+            and all(any(_names_in([n], f"{p.title}\n{p.text}") for p in mine) for n in names)
+            for doc in {p.doc_id for p in passages}
+            for mine in [[p for p in passages if p.doc_id == doc]]
+        )
+    elif _REGISTERING.search(question.clean) and names:
+        # "cara daftar di Scale AI": how to apply there, told near its name
+        def figure(sentence: str) -> bool:
+            return bool(_APPLYING & set(terms(sentence)))
+    elif question.kind == "where" and not question.parts and _asks_where(question):
         figure = PLACE.search
     elif question.kind != "how_much":
         return True

@@ -151,3 +151,11 @@ def test_partial_names_only_what_no_passage_speaks_of(seed_service: Any) -> None
     )
     assert v.found
     assert not any("pemula" in m for m in v.missing)
+
+
+def test_which_university_and_how_to_apply_need_their_own_kind_of_answer(seed_service: Any) -> None:
+    # Jatin Kumar's article names his city and degree, no university
+    assert not verdict(seed_service, "jatin kumar lulusan universitas mana?").found
+    assert verdict(seed_service, "ben zhao profesor di universitas mana?").found
+    # the articles only say Scale AI joined the field, nothing of applying there
+    assert not verdict(seed_service, "gimana cara daftar kerja di scale ai?").found
