@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from knowledge.gate import PLACE, Verdict
+from knowledge.gate import PLACE, WHERE_FRAME, Verdict
 from knowledge.question import Question, resolve
 from knowledge.question import read as read_text
 from knowledge.retriever import HybridRetriever
@@ -186,6 +186,9 @@ class ExtractiveAnswerer:
         weights = self._sentence_weights(text or q.search_text)
         if q.kind == "compare":  # "bedanya", "lebih": the asking, not the answer
             for t in _COMPARE_CUES:
+                weights.pop(t, None)
+        if q.kind == "where":  # "tinggal di kota mana": "ibu kota Prancis" answers nothing
+            for t in WHERE_FRAME:
                 weights.pop(t, None)
         if standalone and standalone != q.text and not text:
             for t, w in self._sentence_weights(standalone).items():

@@ -123,7 +123,7 @@ class Gate:
         subject = question.subject or question.concepts
         if _asks_where(question):
             # "tinggal di kota mana": the asking frame; the answer says "di Austin, Texas"
-            subject = tuple(c for c in subject if not c.terms <= _WHERE_FRAME) or subject
+            subject = tuple(c for c in subject if not c.terms <= WHERE_FRAME) or subject
         absent = tuple(c.surface for c in subject if c.entity and not c.known)
         looked = list(passages[: self.max_passages])
         if not looked or not subject:
@@ -231,7 +231,7 @@ _REGISTERING = re.compile(
     r"\b(?:daftar|mendaftar|melamar|lamar|apply|join|gabung|bergabung|masuk)\b"
 )
 _APPLYING = frozenset(terms("lowongan melamar daftar mendaftar rekrut posting iklan"))
-_WHERE_FRAME = frozenset(terms("tinggal kota asal lokasi domisili tempat"))
+WHERE_FRAME = frozenset(terms("tinggal kota asal lokasi domisili tempat"))
 _PAY = frozenset(terms("upah gaji bayar"))
 _MONEY = re.compile(r"(?:US\$|USD|\$|Rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|juta|ribu)", re.I)
 # What a "how much" question counts, by its words, and the figure a sentence needs to answer it.
