@@ -594,7 +594,7 @@ def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
         r"\b(karena|sebab|akibat|gara-gara|alasan|alasannya|lantaran|disebabkan|sehingga"
         r"|yang berarti|berarti|because|due to)\b", sentence, re.I
     ):
-        bonus += 0.15
+        bonus += 0.25
     if q_words & _THEN_NOW and _CHANGE.search(sentence):
         bonus += 0.2  # "dulu … sekarang …": the sentence that tells the change
     if q_words & _WHERE_Q and PLACE.search(sentence):

@@ -93,8 +93,11 @@ def test_where_answers_quote_the_sentence_naming_the_place(seed_service: Any) ->
 
 def test_why_prefers_the_sentence_telling_a_cause_or_consequence(seed_service: Any) -> None:
     # "… jarang atau tidak ada - yang berarti biaya lebih rendah untuk perusahaan teknologi"
-    answer = seed_service.ask("kok perusahaan teknologi pakai kontraktor, bukan karyawan tetap?")
-    assert "biaya lebih rendah" in answer.text
+    for text in (
+        "kok perusahaan teknologi pakai kontraktor, bukan karyawan tetap?",
+        "kok perusahaan AI seneng pakai kontraktor, bukan karyawan tetap?",
+    ):
+        assert "biaya lebih rendah" in seed_service.ask(text).text, text
 
 
 def test_non_follow_up_is_left_alone(seed_service: Any) -> None:
