@@ -314,6 +314,8 @@ _BECOMING = {"bikin", "membuat", "jadi", "menjadi", "lebih", "makin", "semakin",
 def question_kind(clean: str, n_terms: int) -> str:
     """The answer shape a question wants, from its wording."""
     text = f" {clean} "
+    if n_terms <= 2 and set(clean.split()) & _PAY_WORDS:
+        return "how_much"  # "gaji savreux": what he is paid, not everything about him
     if n_terms <= 2 and not any(
         f" {w} " in text
         for w in ("berapa", "apakah", "siapa", "kenapa", "mengapa", "bagaimana", "kapan",
@@ -338,6 +340,8 @@ def question_kind(clean: str, n_terms: int) -> str:
     return "what"
 
 
+_PAY_WORDS = {"gaji", "gajinya", "upah", "upahnya", "bayaran", "bayarannya", "honor", "salary",
+              "pay", "wage", "wages"}
 _REGISTER = re.compile(r" (cara|mau|gimana|bagaimana|bisa) daftar | daftar (jadi|ke|di) ")
 
 

@@ -58,6 +58,7 @@ def test_kinds() -> None:
         "Siapa Sonam Jindal?": "who",
         "Does Netflix pay its AI manager well?": "yesno",
         "What do AI trainers do all day?": "what",  # "do" inside asks nothing yes/no
+        "gaji savreux": "how_much",  # two words with a pay word ask what he is paid
     }
     for text, kind in kinds.items():
         assert read(text, VOCAB).kind == kind, text
