@@ -125,6 +125,9 @@ class Gate:
             # "tinggal di kota mana": the asking frame; the answer says "di Austin, Texas"
             subject = tuple(c for c in subject if not c.terms <= WHERE_FRAME) or subject
         absent = tuple(c.surface for c in subject if c.entity and not c.known)
+        if question.kind == "topic":
+            # one or two words: a word no article uses is the topic itself ("togel hari ini")
+            absent += tuple(c.surface for c in subject if not c.known and not c.entity)
         looked = list(passages[: self.max_passages])
         if not looked or not subject:
             return Verdict("not_found", True, 0.0, 0.0, absent=absent)

@@ -688,6 +688,19 @@ def is_followup(question: Question) -> bool:
     )
 
 
+def points_back(question: Question) -> bool:
+    """A pronoun or a "-nya" word ("umurnya", "dia", "they"): it leans on the previous turn."""
+    clean = _TIME_DEIXIS.sub(" ", question.clean)  # "hari ini" is today, not "this"
+    return bool(set(words(clean)) & _ANAPHORA) or any(
+        w.endswith("nya") and len(w) > 5 for w in words(question.text)
+    )
+
+
+_TIME_DEIXIS = re.compile(
+    r"\b(?:hari|minggu|bulan|tahun|saat|malam|pagi|siang|sore|kali|sekarang|detik) (?:ini|itu)\b"
+)
+
+
 def resolve(
     question: Question, previous: Question, vocab: Vocabulary | None = None, *,
     force: bool = False,
@@ -713,13 +726,11 @@ def resolve(
         # "kalau Netflix?": a new subject, the old topic
         kept = [c.surface for c in previous.subject if c.terms & topics and not c.entity]
         return f"{question.clean} {' '.join(kept[:4])}" if kept else question.text
-    points_back = bool(set(words(question.clean)) & _ANAPHORA) or any(
-        w.endswith("nya") and len(w) > 5 for w in words(question.text)
-    )
+    back = points_back(question)
     names_new_subject = any(
         c.known and not (c.terms & topics) for c in question.subject if not c.glossary
     )
-    if not force and not points_back and names_new_subject and len(question.subject) >= 3:
+    if not force and not back and names_new_subject and len(question.subject) >= 3:
         return question.text  # a full question of its own
     borrowed: list[str] = []
     for c in previous.subject:

@@ -129,6 +129,11 @@ class KnowledgeService:
         started = time.perf_counter()
         vocab = self.retriever.lexical
         standalone = question
+        # "zodiak hari ini" after a pay question is a new question, not a follow-up about pay:
+        # a question whose own words the articles mostly never use, and that points back to
+        # nothing ("dia", "-nya"), borrows no context
+        if history and not self._leans_on_history(question):
+            history = ()
         if history:
             if self.llm is not None:
                 standalone = self.llm.rewrite(question, history)
@@ -166,6 +171,18 @@ class KnowledgeService:
         answer.standalone_question = standalone
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def _leans_on_history(self, question: str) -> bool:
+        """A pronoun points back, or the articles use most of its own words (idf-weighted)."""
+        read = question_mod.read(question, self.retriever.lexical)
+        if question_mod.points_back(read):
+            return True
+        subject = read.subject or read.concepts
+        if not subject:
+            return True  # "bedanya apa?", "kenapa?": nothing of its own, all context
+        weights = [(c, self.gate.weight(c)) for c in subject]
+        total = sum(w for _c, w in weights)
+        return total == 0 or sum(w for c, w in weights if c.known) / total >= 0.5
 
     def retrieve(self, read: Question, k: int = 5) -> list[Passage]:
         """Passages for a read question: several articles for lists, each side of a comparison."""

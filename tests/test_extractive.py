@@ -100,6 +100,19 @@ def test_why_prefers_the_sentence_telling_a_cause_or_consequence(seed_service: A
         assert "biaya lebih rendah" in seed_service.ask(text).text, text
 
 
+def test_off_topic_after_a_pay_question_borrows_no_pay(seed_service: Any) -> None:
+    first = seed_service.ask("berapa gaji pelatih AI per jam?")
+    history = [Turn(first.question, first.text, first.standalone_question)]
+    for text in ("jadwal persib kapan?", "zodiak scorpio hari ini", "cuaca besok gimana"):
+        answer = seed_service.ask(text, history)
+        assert not answer.found, text
+        assert answer.standalone_question == text  # read alone, not as "… gaji pelatih"
+    # a pronoun still leans on the chat, whatever its other words
+    assert seed_service.ask("dia dapet tunjangan ga?", history).standalone_question != (
+        "dia dapet tunjangan ga?"
+    )
+
+
 def test_non_follow_up_is_left_alone(seed_service: Any) -> None:
     history = [Turn("Berapa bayaran Savreux per jam?", "…", "Berapa bayaran Savreux per jam?")]
     question = "Mengapa ByteDance memecat karyawan magang?"
