@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from knowledge.gate import PLACE, WHERE_FRAME, Verdict
+from knowledge.gate import PAY_TERMS, PLACE, WHERE_FRAME, Verdict
 from knowledge.question import Question, resolve
 from knowledge.question import read as read_text
 from knowledge.retriever import HybridRetriever
@@ -200,7 +200,7 @@ class ExtractiveAnswerer:
             q_words.add("berapa")  # "lebih gede mana": the numbers are the answer
         # several points read two passages more
         limit = self.max_passages + (2 if q.kind in POINT_KINDS or q.personal else 0)
-        asks_pay = q.kind in ("how_much", "compare") and bool(set(terms(q.clean)) & _PAY_TERMS)
+        asks_pay = q.kind in ("how_much", "compare") and bool(set(terms(q.clean)) & PAY_TERMS)
         pool: list[tuple[int, int, str, frozenset[str]]] = []
         for p_index, passage in enumerate(passages[:limit]):
             for pos, sentence in enumerate(split_sentences(passage.text)):
@@ -438,7 +438,6 @@ def _neighbours(item: _Scored, passages: Sequence[Passage]) -> tuple[str, str]:
 
 
 MAX_LIST_CHARS = 900
-_PAY_TERMS = frozenset(terms("upah gaji bayar honor"))
 _AMOUNT_WORDS = {
     "besar", "gede", "banyak", "banyakan", "gaji", "upah", "bayaran", "mahal", "tinggi"
 }

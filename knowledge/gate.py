@@ -235,7 +235,7 @@ _REGISTERING = re.compile(
 )
 _APPLYING = frozenset(terms("lowongan melamar daftar mendaftar rekrut posting iklan"))
 WHERE_FRAME = frozenset(terms("tinggal kota asal lokasi domisili tempat"))
-_PAY = frozenset(terms("upah gaji bayar"))
+PAY_TERMS = frozenset(terms("upah gaji bayar honor"))  # the lexicon reads them all "upah"
 _MONEY = re.compile(r"(?:US\$|USD|\$|Rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|juta|ribu)", re.I)
 # What a "how much" question counts, by its words, and the figure a sentence needs to answer it.
 # Checked in this order; a question counting something else (people, hours of work) needs a figure
@@ -254,8 +254,7 @@ _MONEY_WORDS = frozenset(terms(
 _HOURS_ASKED = re.compile(r"\bberapa (?:lama|jam)\b|\bhow (?:long|many hours)\b")
 
 
-def _figure_is_bound(
-    question: Question, passages: Sequence[Passage]) -> bool:
+def _figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     """An answer of the kind asked, about whom the question names.
 
     "Berapa gaji karyawan tetap Google?" is not answered by a pay figure of someone else in an
@@ -267,7 +266,7 @@ def _figure_is_bound(
     "… jam" (not "$15 per jam"), a head count "… orang"/"… kontraktor", and "di mana" a place
     ("di Austin"). Questions that name nobody and ask for no such kind pass.
     """
-    asks_pay = any(c.terms & _PAY for c in question.subject)
+    asks_pay = any(c.terms & PAY_TERMS for c in question.subject)
     asks_age = any(c.terms & _AGE for c in question.subject)
     asks_hours = bool(_HOURS_ASKED.search(question.clean)) and not asks_pay
     asks_people = bool(_PEOPLE_ASKED.search(question.clean))
@@ -279,8 +278,7 @@ def _figure_is_bound(
         return any(
             any(_INSTITUTION.search(p.text) for p in mine)
             and all(any(_names_in([n], f"{p.title}\n{p.text}") for p in mine) for n in names)
-            for doc in {p.doc_id for p in passages}
-            for mine in [[p for p in passages if p.doc_id == doc]]
+            for mine in _by_article(passages)
         )
     elif _REGISTERING.search(question.clean) and names:
         # "cara daftar di Scale AI": how to apply there, told near its name
@@ -309,40 +307,48 @@ def _figure_is_bound(
         return True
     if asks_age:
         # a person's age may stand in the chunk before the one naming the outlet that
-        # interviewed them: read the article's retrieved chunks as one text, in order
-        for doc in {p.doc_id for p in passages}:
-            sentences = list(dict.fromkeys(
-                s for p in sorted(passages, key=lambda p: p.position) if p.doc_id == doc
-                for s in split_sentences(p.text)
-            ))
-            figures = [i for i, s in enumerate(sentences) if figure(s)]
-            if not names and figures:
-                return True
-            for n in names:
-                near = [i for i, s in enumerate(sentences) if _names_in([n], s)]
-                if not any(abs(i - j) <= 2 for i in near for j in figures):
-                    break
-            else:
-                if names:
-                    return True
-        return False
-    # a pay figure sits next to whom it pays
-    for passage in passages:
-        sentences = split_sentences(passage.text)
-        figures = [i for i, s in enumerate(sentences) if figure(s)]
-        if not names and figures:
-            return True
-        named = [i for i, s in enumerate(sentences) if _names_in(names, s)] if names else []
-        if any(abs(i - j) <= 2 for i in named for j in figures):
-            return True
-    return False
+        # interviewed them: read the article's retrieved chunks as one text, each name near
+        # an age
+        return any(
+            _near(
+                list(dict.fromkeys(s for p in mine for s in split_sentences(p.text))),
+                figure,
+                [[n] for n in names],
+            )
+            for mine in _by_article(passages)
+        )
+    # a pay figure sits next to whom it pays: all the names in one sentence near it
+    return any(
+        _near(split_sentences(p.text), figure, [names] if names else []) for p in passages
+    )
+
+
+def _near(
+    sentences: Sequence[str], figure: Callable[[str], object], groups: Sequence[Sequence[Concept]]
+) -> bool:
+    """A figure sentence within two sentences of a sentence naming each group of names (any
+    figure at all when there are no names)."""
+    figures = [i for i, s in enumerate(sentences) if figure(s)]
+    return bool(figures) and all(
+        any(abs(i - j) <= 2 for i, s in enumerate(sentences) if _names_in(group, s)
+            for j in figures)
+        for group in groups
+    )
+
+
+def _by_article(passages: Sequence[Passage]) -> list[list[Passage]]:
+    """The passages of each article, in the article's order."""
+    articles: dict[str, list[Passage]] = {}
+    for p in sorted(passages, key=lambda p: p.position):
+        articles.setdefault(p.doc_id, []).append(p)
+    return list(articles.values())
 
 
 def _role_after_pay(question: Question) -> list[Concept]:
     """Whose pay is asked: the words right after the pay word ("gaji penulis skenario", "gaji
     direktur teknis AI"), past words of the period or kind of pay ("gaji awal", "gaji tahunan"),
     up to the first word that is not part of it ("yang", "di", a name)."""
-    pay = [c.position for c in question.subject if c.terms & _PAY]
+    pay = [c.position for c in question.subject if c.terms & PAY_TERMS]
     if not pay:
         return []
     run: list[Concept] = []
@@ -350,7 +356,7 @@ def _role_after_pay(question: Question) -> list[Concept]:
     for c in sorted(question.subject, key=lambda c: c.position):
         if c.position <= pay[0]:
             continue
-        if c.position != at + 1 or c.entity or c.terms & _PAY or not c.known:
+        if c.position != at + 1 or c.entity or c.terms & PAY_TERMS or not c.known:
             break
         at = c.position
         if not run and c.terms & _PAY_KIND:
@@ -386,7 +392,7 @@ def _is_pay_figure(sentence: str) -> bool:
 
 
 # a sentence speaks of pay with one of these (stems), besides the lexicon's "upah" family
-_PAY_WORDS = _PAY | frozenset(terms("kompensasi pendapatan tarif dibayar bayaran gaji"))
+_PAY_WORDS = PAY_TERMS | frozenset(terms("kompensasi pendapatan tarif dibayar bayaran gaji"))
 
 
 def _names_in(names: Sequence[Concept], sentence: str) -> bool:

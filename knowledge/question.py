@@ -481,6 +481,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     cased = {w.lower(): w for w in re.findall(r"[^\W\d_]+", text) if not w.islower()}
     concepts: list[Concept] = []
     expansions: list[str] = []
+    asked = set(terms(clean))  # a glossary word the question already says is not added
     gloss = glossary()
     i = 0
     while i < len(joined):
@@ -506,7 +507,6 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
                     own=frozenset(terms(" ".join(match))),
                 )
             )
-            asked = set(terms(clean))
             expansions.extend(
                 w for w in glossary_words()[match] if not set(terms(w)) <= asked
             )

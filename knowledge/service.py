@@ -129,17 +129,18 @@ class KnowledgeService:
         started = time.perf_counter()
         vocab = self.retriever.lexical
         standalone = question
+        own = question_mod.read(question, vocab)
         # "zodiak hari ini" after a pay question is a new question, not a follow-up about pay:
         # a question whose own words the articles mostly never use, and that points back to
         # nothing ("dia", "-nya"), borrows no context
-        if history and not self._leans_on_history(question):
+        if history and not self._leans_on_history(own):
             history = ()
         if history:
             if self.llm is not None:
                 standalone = self.llm.rewrite(question, history)
             else:
                 standalone = self.extractive.resolve_followup(question, history)
-        read = question_mod.read(standalone, vocab)
+        read = own if standalone == question else question_mod.read(standalone, vocab)
         # an LLM reads more passages than a quote needs: recall matters more than rank there
         k = self.settings.llm_max_passages if self.llm else 8
         passages = self.retrieve(read, k=k)
@@ -172,9 +173,8 @@ class KnowledgeService:
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
-    def _leans_on_history(self, question: str) -> bool:
+    def _leans_on_history(self, read: Question) -> bool:
         """A pronoun points back, or the articles use most of its own words (idf-weighted)."""
-        read = question_mod.read(question, self.retriever.lexical)
         if question_mod.points_back(read):
             return True
         subject = read.subject or read.concepts
