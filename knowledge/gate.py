@@ -242,6 +242,15 @@ _MONEY = re.compile(r"(?:US\$|USD|\$|Rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|jut
 # of that kind too, but "berapa" alone names no kind and passes.
 _AGE = frozenset(terms("umur usia"))
 _AGE_FIGURE = re.compile(r"\b\d{1,3} tahun\b|\bberusia \d|\b\d{1,3} (?:years?|thn)\b", re.I)
+_MONTHS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|"
+           "desember|january|february|march|may|june|july|august|october|december")
+_DAYS = "senin|selasa|rabu|kamis|jumat|sabtu|minggu|monday|tuesday|wednesday|thursday|friday"
+# a date or a time in a sentence: "pada Agustus", "tahun 2023", "tanggal 5", "Senin lalu"
+_DATE_FIGURE = re.compile(
+    rf"\b(?:{_MONTHS}|{_DAYS})\b|\b(?:19|20)\d\d\b|\btanggal \d|\b\d{{1,2}}/\d{{1,2}}\b"
+    r"|\b(?:minggu|bulan|tahun|pekan) (?:lalu|depan|ini)\b|\b(?:last|next) (?:week|month|year)\b",
+    re.I,
+)
 _HOURS_FIGURE = re.compile(r"\b\d[\d.,]* jam\b", re.I)
 _PEOPLE = (r"(?:orang|pekerja|karyawan|kontraktor|pelatih|penulis|aktor|anggota|staf|pegawai"
            r"|mahasiswa|ahli|people|workers|employees|contractors|trainers|members)")
@@ -263,8 +272,9 @@ def _figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     teknis Netflix" is not the product manager's US$900.000). Pay is a sum someone is paid: the
     loss an incident caused ("kerugian USD10 juta") is no intern's salary, so the money
     sentence must speak of pay. An age needs "… tahun" in the person's article, hours of work
-    "… jam" (not "$15 per jam"), a head count "… orang"/"… kontraktor", and "di mana" a place
-    ("di Austin"). Questions that name nobody and ask for no such kind pass.
+    "… jam" (not "$15 per jam"), a head count "… orang"/"… kontraktor", "di mana" a place
+    ("di Austin"), and "kapan"/"tanggal berapa" a date ("pada Agustus", "tahun 2023").
+    Questions that name nobody and ask for no such kind pass.
     """
     asks_pay = any(c.terms & PAY_TERMS for c in question.subject)
     asks_age = any(c.terms & _AGE for c in question.subject)
@@ -286,6 +296,8 @@ def _figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             return bool(_APPLYING & set(terms(sentence)))
     elif question.kind == "where" and not question.parts and _asks_where(question):
         figure = PLACE.search
+    elif question.kind == "when" and not question.parts:
+        figure = _DATE_FIGURE.search  # "tanggal berapa gajian": a date, near whom it names
     elif question.kind != "how_much":
         return True
     elif asks_age:

@@ -51,6 +51,19 @@ def chat_spellings() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def colloquial_lexicon() -> dict[str, str]:
+    """The published colloquial Indonesian lexicon (Salsabila et al. 2018, via indoNLP, MIT):
+    4,300 chat forms ("nulis" -> "menulis", "sebenernya" -> "sebenarnya").
+
+    A fallback behind data/chat.txt, which wins, and only for words the articles never use
+    (see `clean_words`): its forms are read from tweets, where "sma" is "sama" and "it" is "itu".
+    """
+    from indoNLP.preprocessing.slang_data import SLANG_DATA
+
+    return {k: v for k, v in SLANG_DATA.items() if k.isalpha() and k != v}
+
+
+@lru_cache(maxsize=1)
 def glossary_words() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Everyday word or phrase (as words) -> the article words themselves ("tunjangan").
 
@@ -125,6 +138,8 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
               "jenis", "what are", "which", "list", "kinds", "types", "examples", "apa aja",
               "keuntungan dan kerugian", "plus minus", "kelebihan dan kekurangan",
               "pros and cons", "apa lagi", "siapa lagi", "mana lagi", "what else", "who else")),
+    # a date asked with "berapa" is a when ("tanggal berapa gajian?"), not an amount
+    ("when", ("tanggal berapa", "tahun berapa", "bulan berapa", "bulan apa", "hari apa")),
     ("how_much", ("berapa", "berapakah", "seberapa", "how much", "how many", "jumlah", "besaran",
                   "kisaran", "range")),
     ("why", ("kenapa", "mengapa", "why", "alasan", "sebab", "penyebab", "gara-gara")),
@@ -280,18 +295,36 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     previous = ""
     text = _REDUPLICATED.sub(r"\1-\1\2", text)  # "masalah2" -> "masalah-masalah"
     tokens = words(text)
+    english = sum(1 for w in tokens if w in _ENGLISH_FUNCTION) >= 2
     opening = next((i for i, w in enumerate(tokens) if w not in _CLAUSE_OPENERS), len(tokens))
     for n, word in enumerate(tokens):
         if word in _WHY_OR_WHAT:
             replaced = "kenapa" if n == opening else _WHY_OR_WHAT[word]
         else:
-            replaced = chat.get(word, word)
+            replaced = chat.get(word) or (word if english else _colloquial(word, vocab))
         if word in _RICH and previous in _BECOMING:
             replaced = word  # "bikin dia kaya": rich, not "like"
         previous = word
-        for piece in replaced.split():
-            out.append(correct(piece, vocab))
+        # a spelled-out word is already a word: "tgl" -> "tanggal", not then "tinggal"
+        out.extend(replaced.split() if replaced != word else [correct(word, vocab)])
     return out
+
+
+def _colloquial(word: str, vocab: Vocabulary | None) -> str:
+    """The lexicon's standard form of a chat word the articles, glossary and word lists lack."""
+    formal = colloquial_lexicon().get(word)
+    if formal is None or vocab is None or _known(word, vocab):
+        return word
+    if word in stopwords() or word in entities() or any(word == k[0] for k in glossary()):
+        return word
+    return formal
+
+
+# a clause with two of these is English: the colloquial lexicon would read "make" as "memakai"
+_ENGLISH_FUNCTION = {"the", "a", "an", "of", "to", "is", "are", "was", "were", "do", "does", "did",
+                     "what", "who", "how", "why", "which", "when", "where", "in", "on", "for",
+                     "and", "or", "can", "could", "would", "should", "will", "they", "their", "it",
+                     "this", "that", "much", "many", "any", "you", "i", "my", "there", "with"}
 
 
 _REDUPLICATED = re.compile(r"\b([^\W\d_]{3,})2(an|nya|in)?\b")

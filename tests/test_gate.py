@@ -160,3 +160,9 @@ def test_which_university_and_how_to_apply_need_their_own_kind_of_answer(seed_se
     assert verdict(seed_service, "ben zhao profesor di universitas mana?").found
     # the articles only say Scale AI joined the field, nothing of applying there
     assert not verdict(seed_service, "gimana cara daftar kerja di scale ai?").found
+
+
+def test_when_needs_a_date_near_whom_it_names(seed_service: Any) -> None:
+    # the intern was fired "pada Agustus"; Invisible Tech's payday is told nowhere
+    assert verdict(seed_service, "bytedance pecat anak magangnya bulan apa?").found
+    assert not verdict(seed_service, "invisible tech gajian tiap tanggal berapa?").found

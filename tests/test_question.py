@@ -217,3 +217,20 @@ def test_names_typed_in_lowercase_are_names_when_the_articles_use_them() -> None
     q = read("ubisoft gaji penulisnya brp", vocab)
     assert any(c.entity for c in q.concepts if c.surface == "ubisoft")
     assert not any(c.entity for c in q.concepts if c.surface == "gaji")
+
+
+def test_the_colloquial_lexicon_reads_chat_words_the_articles_lack() -> None:
+    # the published lexicon (indoNLP) behind data/chat.txt
+    assert clean_words("dia nulis apa sebenernya", VOCAB)[1:4:2] == ["menulis", "sebenarnya"]
+    # data/chat.txt wins: a worker's "sma" is the school, not the lexicon's "sama"
+    assert clean_words("saya lulusan sma", VOCAB)[-1] == "sma"
+    # English is left alone: the lexicon reads "make" as "memakai"
+    assert clean_words("what does his startup make", VOCAB)[-1] == "make"
+    # a spelled-out word is not "corrected" again: "tgl" -> "tanggal", not "tinggal"
+    assert clean_words("tiap tgl", Vocab("tinggal di Austin"))[-1] == "tanggal"
+
+
+def test_a_date_asked_with_berapa_is_a_when() -> None:
+    assert read("gajian tiap tanggal berapa?", VOCAB).kind == "when"
+    assert read("dipecat bulan apa?", VOCAB).kind == "when"
+    assert read("gaji pelatih AI berapa?", VOCAB).kind == "how_much"
