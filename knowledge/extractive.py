@@ -362,11 +362,15 @@ class ExtractiveAnswerer:
         for item in chosen:
             prev, nxt = _neighbours(item, passages)
             text = item.sentence
-            if prev and _leans_back(text) and prev in taken and prev not in merged:
-                # its antecedent is another point: one point, in the article's order
+            # its antecedent is another point: one point, in the article's order
+            holder = next(
+                (k for k, o in enumerate(out) if prev and prev in o.sentence), None
+            ) if prev and _leans_back(text) and prev in taken else None
+            if holder is not None:
+                pass  # told right after the point that already holds its antecedent
+            elif prev and _leans_back(text) and prev in taken and prev not in merged:
                 text = f"{prev} {text}"
                 merged.add(prev)
-                out = [o for o in out if o.sentence != prev]
             elif prev and _leans_back(text) and prev not in taken and length + len(prev) <= limit:
                 text = f"{prev} {text}"
                 length += len(prev)
@@ -377,6 +381,10 @@ class ExtractiveAnswerer:
                 length += len(nxt)
                 taken.add(nxt)
             if item.sentence in merged:
+                continue
+            if holder is not None:
+                out[holder] = replace(out[holder], sentence=f"{out[holder].sentence} {text}")
+                merged.add(item.sentence)
                 continue
             out.append(replace(item, sentence=text) if text != item.sentence else item)
         return out
@@ -460,7 +468,9 @@ POINT_KINDS = frozenset({"list", "compare", "topic", "why", "howto"})
 _LEANS_BACK = re.compile(
     r"^(mereka|dia|ia|beliau|hal (ini|itu|tersebut)|ini|itu|namun|tetapi|tapi|akan tetapi|"
     r"selain itu|lalu|kemudian|artinya|dengan begitu|oleh karena itu|karena itu|sementara itu|"
-    r"meski begitu|bahkan|they|he|she|it|this|however|but)\b",
+    r"meski begitu|bahkan|alasannya|sebabnya|akibatnya|hasilnya|padahal|sebaliknya|"
+    r"selanjutnya|untuk itu|dengan demikian|oleh sebab itu|di sisi lain|"
+    r"they|he|she|it|this|however|but)\b",
     re.IGNORECASE,
 )
 _AMOUNT = re.compile(

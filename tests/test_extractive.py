@@ -213,3 +213,12 @@ def test_pros_and_cons_each_get_their_side(seed_service: Any) -> None:
     assert len(bullets) >= 2
     assert re.search(r"gaji|bayaran|\$", bullets[0])  # the pros side: the pay, not a downside
     assert any(re.search(r"tidak stabil|jarang|tanpa", b) for b in bullets[1:])
+
+
+def test_a_chain_of_leaning_sentences_is_told_once(seed_service: Any) -> None:
+    # "Kritikus mengutuk …" <- "Alasannya, …" <- "Namun demikian, …": each leans on the one
+    # before; all three were chosen as points, and each must be told exactly once
+    answer = seed_service.ask("apa alasan kritikus mengecam netflix?")
+    assert answer.found
+    assert answer.text.count("Alasannya") == 1
+    assert "Kritikus mengutuk" in answer.text.split("Alasannya")[0]
