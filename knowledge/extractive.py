@@ -19,6 +19,7 @@ from knowledge.gate import PAY_TERMS, PLACE, WHERE_FRAME, Verdict
 from knowledge.question import Question, resolve
 from knowledge.question import read as read_text
 from knowledge.retriever import HybridRetriever
+from knowledge.store import StoreTimeout, StoreUnavailable
 from knowledge.text import split_sentences, terms, words
 from knowledge.types import Answer, Passage, Source, Turn
 
@@ -110,7 +111,10 @@ class ExtractiveAnswerer:
             )
         if not chosen:
             return self.not_found(question)
-        chosen = self._with_antecedents(chosen, passages, MAX_LIST_CHARS if listing else MAX_CHARS)
+        chosen = self._with_antecedents(
+            chosen, self._with_chunks_before(chosen, passages),
+            MAX_LIST_CHARS if listing else MAX_CHARS,
+        )
         numbers: dict[int, int] = {}
         sources: list[Source] = []
         for item in chosen:
@@ -157,6 +161,33 @@ class ExtractiveAnswerer:
             sources=sources,
             partial=bool(verdict is not None and verdict.missing),
         )
+
+    def _with_chunks_before(
+        self, chosen: Sequence[_Scored], passages: Sequence[Passage]
+    ) -> list[Passage]:
+        """The passages, plus the chunk before any chosen sentence that opens its chunk.
+
+        "Dan dia melakukan pekerjaan suara teknis …" may open a chunk whose previous one was not
+        retrieved; what it leans on is there. Appended, so the chosen items' indexes still hold.
+        """
+        have = {p.id for p in passages}
+        wanted: list[str] = []
+        for item in chosen:
+            passage = passages[item.passage_index]
+            prefix, sep, _ = passage.id.rpartition("-")
+            # a sentence near its chunk's start that leans back may lean on the chunk before
+            if item.pos > 2 or passage.position == 0 or not sep or not _leans_back(item.sentence):
+                continue
+            before = f"{prefix}-{passage.position - 1:04d}"
+            if before not in have and before not in wanted:
+                wanted.append(before)
+        if not wanted:
+            return list(passages)
+        try:
+            found = self.retriever.store.passages(wanted)
+        except (StoreUnavailable, StoreTimeout):
+            return list(passages)  # the answer stands without them
+        return [*passages, *(found[i] for i in wanted if i in found)]
 
     @staticmethod
     def _source_name(passage: Passage) -> str:
@@ -372,9 +403,10 @@ class ExtractiveAnswerer:
                 text = f"{prev} {text}"
                 merged.add(prev)
             elif prev and _leans_back(text) and prev not in taken and length + len(prev) <= limit:
-                text = f"{prev} {text}"
-                length += len(prev)
-                taken.add(prev)
+                chain = _antecedents(replace(item, sentence=prev), passages, taken, limit - length)
+                text = " ".join([*chain, text])
+                length += sum(len(c) for c in chain)
+                taken.update(chain)
             goes_on = bool(nxt) and bool(_CONTINUES.match(nxt) or _REFERS_BACK.match(nxt))
             if goes_on and nxt not in taken and length + len(nxt) <= limit:
                 text = f"{text} {nxt}"
@@ -421,6 +453,25 @@ def _by_side(part: str, ranked: list[_Scored]) -> list[_Scored]:
     return sorted(shifted, key=lambda c: -c.score)
 
 
+def _antecedents(
+    first: _Scored, passages: Sequence[Passage], taken: set[str], budget: int
+) -> list[str]:
+    """`first` and the sentences before it while each leans on the one before, up to three.
+
+    "Dan dia melakukan pekerjaan suara teknis …" leans on "Dia menjadi penjaga …", which leans
+    on "Dia membuat sandwich …", which leans on "Savreux … melakukan semua jenis pekerjaan".
+    """
+    chain = [first.sentence]
+    while len(chain) < 3 and _leans_back(chain[0]):
+        before, _ = _neighbours(replace(first, sentence=chain[0]), passages)
+        if not before or before in taken or before in chain:
+            break
+        if sum(len(c) for c in chain) + len(before) > budget:
+            break
+        chain.insert(0, before)
+    return chain
+
+
 def _neighbours(item: _Scored, passages: Sequence[Passage]) -> tuple[str, str]:
     """The sentences before and after a chosen one in its article.
 
@@ -433,11 +484,19 @@ def _neighbours(item: _Scored, passages: Sequence[Passage]) -> tuple[str, str]:
     order = [item.passage_index] + [
         i for i, p in enumerate(passages) if i != item.passage_index and p.doc_id == doc
     ]
+    by_position = {p.position: p for p in passages if p.doc_id == doc}
     for i in order:
         sentences = split_sentences(passages[i].text)
         if item.sentence not in sentences:
             continue
         pos = sentences.index(item.sentence)
+        before = by_position.get(passages[i].position - 1)
+        if pos == 0 and not prev and before is not None:
+            # the first sentence of a chunk follows the last one of the chunk before (when the
+            # chunks overlap, that one holds this sentence too and is read like any other)
+            last = split_sentences(before.text)
+            if last and item.sentence not in last:
+                prev = last[-1]
         prev = prev or (sentences[pos - 1] if pos > 0 else "")
         nxt = nxt or (sentences[pos + 1] if pos + 1 < len(sentences) else "")
         if prev and nxt:
@@ -466,7 +525,7 @@ SAME_ARTICLE_PENALTY = 0.1
 OFF_ARTICLE_PENALTY = 0.25  # a sentence from an article that never names who is asked about
 POINT_KINDS = frozenset({"list", "compare", "topic", "why", "howto"})
 _LEANS_BACK = re.compile(
-    r"^(mereka|dia|ia|beliau|hal (ini|itu|tersebut)|ini|itu|namun|tetapi|tapi|akan tetapi|"
+    r"^(mereka|dia|ia|beliau|hal (ini|itu|tersebut)|ini|itu|namun|tetapi|tapi|akan tetapi|dan|"
     r"selain itu|lalu|kemudian|artinya|dengan begitu|oleh karena itu|karena itu|sementara itu|"
     r"meski begitu|bahkan|alasannya|sebabnya|akibatnya|hasilnya|padahal|sebaliknya|"
     r"selanjutnya|untuk itu|dengan demikian|oleh sebab itu|di sisi lain|"

@@ -222,3 +222,15 @@ def test_a_chain_of_leaning_sentences_is_told_once(seed_service: Any) -> None:
     assert answer.found
     assert answer.text.count("Alasannya") == 1
     assert "Kritikus mengutuk" in answer.text.split("Alasannya")[0]
+
+
+def test_a_leaning_chain_is_followed_into_the_chunk_before(seed_service: Any) -> None:
+    # "Namun belakangan ini, pekerjaannya kurang praktis" leans on "Dan dia melakukan …", which
+    # opens its chunk and leans on "Dia menjadi penjaga …" and "Dia membuat sandwich …" in the
+    # chunk before (not retrieved for this question)
+    answer = seed_service.ask("apa pekerjaan savreux yang kurang praktis belakangan ini?")
+    assert answer.found
+    before = answer.text.split("Namun belakangan")[0]
+    assert "penjaga" in before
+    assert "sandwich" in before
+    assert answer.text.count("Dan dia melakukan") == 1
