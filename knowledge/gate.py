@@ -251,6 +251,10 @@ _DATE_FIGURE = re.compile(
     r"|\b(?:minggu|bulan|tahun|pekan) (?:lalu|depan|ini)\b|\b(?:last|next) (?:week|month|year)\b",
     re.I,
 )
+# who leads something: "siapa CEO/pendiri/bos X" needs that word near X
+_LEADING_ROLES = frozenset(terms(
+    "ceo cto coo pendiri founder cofounder direktur presiden ketua pemilik bos kepala chairman"
+))
 _HOURS_FIGURE = re.compile(r"\b\d[\d.,]* jam\b", re.I)
 _PEOPLE = (r"(?:orang|pekerja|karyawan|kontraktor|pelatih|penulis|aktor|anggota|staf|pegawai"
            r"|mahasiswa|ahli|people|workers|employees|contractors|trainers|members)")
@@ -273,7 +277,8 @@ def _figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     loss an incident caused ("kerugian USD10 juta") is no intern's salary, so the money
     sentence must speak of pay. An age needs "… tahun" in the person's article, hours of work
     "… jam" (not "$15 per jam"), a head count "… orang"/"… kontraktor", "di mana" a place
-    ("di Austin"), and "kapan"/"tanggal berapa" a date ("pada Agustus", "tahun 2023").
+    ("di Austin"), "kapan"/"tanggal berapa" a date ("pada Agustus", "tahun 2023"), and "siapa
+    CEO X" that role near X.
     Questions that name nobody and ask for no such kind pass.
     """
     asks_pay = any(c.terms & PAY_TERMS for c in question.subject)
@@ -282,6 +287,7 @@ def _figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     asks_people = bool(_PEOPLE_ASKED.search(question.clean))
     money_word = frozenset(t for c in question.subject for t in c.terms) & _MONEY_WORDS
     names = [c for c in question.subject if c.entity and c.known]
+    roles = frozenset(t for c in question.subject for t in c.terms) & _LEADING_ROLES
     figure: Callable[[str], object]
     if _INSTITUTION_ASKED.search(question.clean) and not question.parts:
         # "kuliah di kampus mana": a university, not a city, in an article naming whom
@@ -296,6 +302,10 @@ def _figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             return bool(_APPLYING & set(terms(sentence)))
     elif question.kind == "where" and not question.parts and _asks_where(question):
         figure = PLACE.search
+    elif question.kind == "who" and roles and names and not question.parts:
+        # "siapa CEO Invisible Technologies": that role told near its name
+        def figure(sentence: str) -> bool:
+            return bool(roles & set(terms(sentence)))
     elif question.kind == "when" and not question.parts:
         figure = _DATE_FIGURE.search  # "tanggal berapa gajian": a date, near whom it names
     elif question.kind != "how_much":

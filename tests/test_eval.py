@@ -151,15 +151,15 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 def test_worker_style_sets_hold_their_level(seed_service: Any) -> None:
     """eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-    eval/blind-a.jsonl, eval/blind-b.jsonl, eval/blind-c.jsonl and eval/blind-d.jsonl.
+    eval/blind-a.jsonl … eval/blind-f.jsonl.
 
     workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
     as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
     bugs it found were fixed). The blind sets were written by helpers who saw only the articles,
     never the rules, each run once before being read, then used to find general bugs.
-    Measured (docs/quality.md) 85/100, 32/40, 21/23, 31/36, 27/36, 36/44 and 30/44 facts, every
-    out-of-scope item refused but one of blind-d (as its first run found it). The floors leave
-    a little room for honest trade-offs; refusing the out-of-scope must not regress at all.
+    Measured (docs/quality.md) 85/100, 32/40, 21/23, 32/36, 27/36, 37/44, 30/44, 38/44 and
+    29/44 facts, every out-of-scope item refused but one of blind-d and one of blind-f. The
+    floors leave a little room for honest trade-offs; refusing the out-of-scope must not regress.
     """
     for name, floor, truth, leaks in (
         ("workers.jsonl", 83, 0.75, 0),
@@ -171,6 +171,10 @@ def test_worker_style_sets_hold_their_level(seed_service: Any) -> None:
         # the last blind set as it stands: "cara daftar BPJS ketenagakerjaan buat freelancer"
         # is still answered (docs/quality.md); no more may leak
         ("blind-d.jsonl", 28, 0.6, 1),
+        ("blind-e.jsonl", 36, 0.8, 0),
+        # "pekerja kenya … dibayar brp per jam?": the $15 an hour of US contractors stands two
+        # sentences from Kenya and OpenAI, and is taken for theirs
+        ("blind-f.jsonl", 27, 0.5, 1),
     ):
         report = evaluate(seed_service, load_items(EVAL / name))
         totals = report.totals()

@@ -166,3 +166,9 @@ def test_when_needs_a_date_near_whom_it_names(seed_service: Any) -> None:
     # the intern was fired "pada Agustus"; Invisible Tech's payday is told nowhere
     assert verdict(seed_service, "bytedance pecat anak magangnya bulan apa?").found
     assert not verdict(seed_service, "invisible tech gajian tiap tanggal berapa?").found
+
+
+def test_who_leads_something_needs_that_role_near_its_name(seed_service: Any) -> None:
+    # "Ivan Zhang, salah satu pendiri Cohere"; Invisible Technologies' leaders are never named
+    assert verdict(seed_service, "siapa pendiri cohere?").found
+    assert not verdict(seed_service, "siapa ceo invisible technologies?").found
