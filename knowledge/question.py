@@ -352,7 +352,8 @@ def question_kind(clean: str, n_terms: int) -> str:
     if n_terms <= 2 and not any(
         f" {w} " in text
         for w in ("berapa", "apakah", "siapa", "kenapa", "mengapa", "bagaimana", "kapan",
-                  "how", "why", "who", "what", "when", "where", "apa", "bisa", "tidak", "mana")
+                  "how", "why", "who", "what", "when", "where", "apa", "bisa", "tidak", "mana",
+                  "dimana", "kemana", "darimana")
     ):
         return "topic"
     for kind, cues in _KIND_WORDS:

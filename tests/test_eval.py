@@ -158,7 +158,7 @@ def test_worker_style_sets_hold_their_level(seed_service: Any) -> None:
     bugs it found were fixed). The blind sets were written by helpers who saw only the articles,
     never the rules, each run once before being read, then used to find general bugs.
     Measured (docs/quality.md) 85/100, 32/40, 21/23, 32/36, 27/36, 37/44, 30/44, 38/44 and
-    29/44 facts, every out-of-scope item refused but one of blind-d and one of blind-f. The
+    30/44 facts, every out-of-scope item refused but one of blind-d and one of blind-f. The
     floors leave a little room for honest trade-offs; refusing the out-of-scope must not regress.
     """
     for name, floor, truth, leaks in (
@@ -174,7 +174,7 @@ def test_worker_style_sets_hold_their_level(seed_service: Any) -> None:
         ("blind-e.jsonl", 36, 0.8, 0),
         # "pekerja kenya … dibayar brp per jam?": the $15 an hour of US contractors stands two
         # sentences from Kenya and OpenAI, and is taken for theirs
-        ("blind-f.jsonl", 27, 0.5, 1),
+        ("blind-f.jsonl", 28, 0.5, 1),
     ):
         report = evaluate(seed_service, load_items(EVAL / name))
         totals = report.totals()

@@ -234,3 +234,10 @@ def test_a_date_asked_with_berapa_is_a_when() -> None:
     assert read("gajian tiap tanggal berapa?", VOCAB).kind == "when"
     assert read("dipecat bulan apa?", VOCAB).kind == "when"
     assert read("gaji pelatih AI berapa?", VOCAB).kind == "how_much"
+
+
+def test_a_short_question_with_dimana_is_a_where_not_a_topic() -> None:
+    # two words and "dimana" (one word): a where-question, not a topic whose unknown word
+    # ("kantornya") would make it "not in the articles"
+    assert read("kantor serikat dimana?", VOCAB).kind == "where"
+    assert read("serikat?", VOCAB).kind == "topic"
