@@ -167,7 +167,7 @@ class Gate:
         # "not about X" only when no passage looked at speaks of X ("level pemula" may stand in
         # another passage than the best one)
         spoken = best_terms.union(*(_terms_of(p) for p in looked))
-        missing = _name_runs([c for c in question.qualifiers if not (c.terms & spoken)])
+        missing = _name_runs(_unspoken(question.qualifiers, spoken))
         outcome: Outcome = "partial" if missing else "answered"
         return Verdict(outcome, False, best_cov, best_dense, missing=missing)
 
@@ -180,6 +180,24 @@ def _passes(cov: float, dense: float, t: Thresholds) -> bool:
 
 def _terms_of(passage: Passage) -> set[str]:
     return set(passage.tokens.split()) | set(terms(passage.title))
+
+
+def _unspoken(qualifiers: Sequence[Concept], spoken: set[str]) -> list[Concept]:
+    """The qualifiers no passage speaks of, with a spoken word that stands between two of them:
+    "ibu rumah tangga lulusan SMA" is one description, even though "lulusan" is in an article.
+    """
+    quals = sorted(qualifiers, key=lambda c: c.position)
+    absent = [not (c.terms & spoken) for c in quals]
+
+    def between(i: int) -> bool:
+        before = any(absent[j] and quals[i].position - quals[j].position <= 2 for j in range(i))
+        after = any(
+            absent[j] and quals[j].position - quals[i].position <= 2
+            for j in range(i + 1, len(quals))
+        )
+        return before and after
+
+    return [c for i, c in enumerate(quals) if absent[i] or between(i)]
 
 
 def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:
