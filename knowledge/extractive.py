@@ -422,7 +422,10 @@ class ExtractiveAnswerer:
         return out
 
 
-_EXISTENCE = re.compile(r"^(?:apakah |apa )?ada(?:kah)?(?: tidak| belum)? (?:\w+ )?(?:yang|yg)\b")
+# "ada ga X yang …?", X up to three words ("perusahaan teknologi besar")
+_EXISTENCE = re.compile(
+    r"^(?:apakah |apa )?ada(?:kah)?(?: tidak| belum)? (?:\w+ ){0,3}?(?:yang|yg)\b"
+)
 
 
 def _asks_existence(q: Question) -> bool:

@@ -235,3 +235,16 @@ def test_a_leaning_chain_is_followed_into_the_chunk_before(seed_service: Any) ->
     assert "penjaga" in before
     assert "sandwich" in before
     assert answer.text.count("Dan dia melakukan") == 1
+
+
+def test_is_there_anyone_who_asks_for_the_cases_even_with_a_longer_noun(
+    seed_service: Any,
+) -> None:
+    # "ada nggak perusahaan teknologi besar yang …": the cases are the answer, as points; and
+    # "janji" is the articles' "berkomitmen" (glossary)
+    answer = seed_service.ask(
+        "ada nggak perusahaan teknologi besar yang sudah janji ikut pedoman itu?"
+    )
+    assert answer.found
+    assert "\u2022" in answer.text
+    assert "DeepMind" in answer.text
