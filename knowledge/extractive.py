@@ -105,7 +105,7 @@ class ExtractiveAnswerer:
             chosen = self._sides(q, passages, standalone=standalone or question)
         else:
             chosen = (
-                self._points(candidates, [p.doc_id for p in passages])
+                self._points(candidates, [p.doc_id for p in passages], q.search_text)
                 if listing
                 else self._sentences(candidates)
             )
@@ -307,7 +307,9 @@ class ExtractiveAnswerer:
                     chosen.append(cand)
                     break
         rest = self._points(
-            self._candidates(q, passages, standalone=standalone), [p.doc_id for p in passages]
+            self._candidates(q, passages, standalone=standalone),
+            [p.doc_id for p in passages],
+            q.search_text,
         )
         # two things asked ("keuntungan dan kerugian", "umur dan tempat") add only near-equal
         # points; a comparison keeps the usual ones (the numbers of both sides often sit in them)
@@ -344,7 +346,7 @@ class ExtractiveAnswerer:
         return chosen
 
     def _points(
-        self, candidates: Sequence[_Scored], docs: Sequence[str] = ()
+        self, candidates: Sequence[_Scored], docs: Sequence[str] = (), question: str = ""
     ) -> list[_Scored]:
         """Up to four short points, one fact each, preferring articles not yet quoted.
 
@@ -356,6 +358,7 @@ class ExtractiveAnswerer:
             return []
         best = candidates[0].score
         pool = [c for c in candidates if c.score >= 0.55 * best]
+        asked = frozenset(terms(question))
         chosen: list[_Scored] = []
         used: dict[str, int] = {}
         length = 0
@@ -368,7 +371,9 @@ class ExtractiveAnswerer:
             pool.remove(cand)
             if any(_same_fact(cand, c) for c in chosen):
                 continue
-            sentence = _shorten(cand.sentence, 260) if len(cand.sentence) > 260 else None
+            sentence = (
+                _shorten(cand.sentence, 260, around=asked) if len(cand.sentence) > 260 else None
+            )
             item = replace(cand, sentence=sentence) if sentence else cand
             if length + len(item.sentence) > MAX_LIST_CHARS - 120:
                 continue
@@ -688,6 +693,36 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def _shorten(sentence: str, limit: int = MAX_CHARS) -> str:
-    cut = sentence[: limit - 3]
-    return cut[: cut.rfind(" ")].rstrip(",;:") + "..."
+def _shorten(sentence: str, limit: int = MAX_CHARS, around: frozenset[str] = frozenset()) -> str:
+    """The sentence cut to `limit` characters at a word boundary.
+
+    The part kept is the one that holds most of the asked-about words (`around`): "lencana
+    kuning?" keeps "… status kelas dua, termasuk lencana kuning yang membedakan mereka dari
+    karyawan tetap.", the end of a long sentence, not its opening; those words sit as near the
+    middle of what is kept as the sentence allows, so without them the opening is kept.
+    """
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", sentence)]
+    hits = [bool(around & set(terms(sentence[a:b]))) for a, b in tokens]
+    marks = [(a + b) / 2 for (a, b), hit in zip(tokens, hits, strict=True) if hit]
+    best_start, best_end, best_key = 0, 0, (-1, 0.0)
+    for i, (start, _) in enumerate(tokens):
+        j = i
+        while j < len(tokens) and tokens[j][1] - start <= limit - 6:
+            j += 1
+        if j == i:
+            continue
+        inside = [m for m in marks if start <= m <= tokens[j - 1][1]]
+        # most asked-about words, then those words nearest the middle of what is kept
+        middle = (start + tokens[j - 1][1]) / 2
+        off = abs(sum(inside) / len(inside) - middle) if inside else 0.0
+        key = (len(inside), -off)
+        if key > best_key:
+            best_start, best_end, best_key = i, j, key
+        if j == len(tokens):
+            break
+    if best_key[0] < 0:  # one word longer than the limit
+        return sentence[: limit - 3] + "..."
+    text = sentence[tokens[best_start][0] : tokens[best_end - 1][1]].rstrip(",;:")
+    if best_end < len(tokens):
+        text += "..."
+    return ("..." + text) if best_start > 0 else text

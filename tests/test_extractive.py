@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from knowledge.text import terms
 from knowledge.types import Turn
 
 
@@ -248,3 +249,21 @@ def test_is_there_anyone_who_asks_for_the_cases_even_with_a_longer_noun(
     assert answer.found
     assert "\u2022" in answer.text
     assert "DeepMind" in answer.text
+
+
+def test_a_long_point_keeps_the_part_with_the_asked_words() -> None:
+    from knowledge.extractive import _shorten
+
+    sentence = (
+        "Industri teknologi selama beberapa dekade mengandalkan tenaga kerja dari ribuan pekerja "
+        "berketerampilan rendah untuk membangun kerajaan komputernya, hingga kontraktor Google "
+        "yang mengeluh tentang status kelas dua, termasuk lencana kuning yang membedakan mereka "
+        "dari karyawan tetap."
+    )
+    kept = _shorten(sentence, 160, around=frozenset(terms("lencana kuning")))
+    assert len(kept) <= 160
+    assert kept.startswith("...")
+    assert "lencana kuning yang membedakan mereka dari karyawan tetap." in kept
+    # nothing asked about in it: the opening is kept, as before
+    assert _shorten(sentence, 160).startswith("Industri teknologi")
+    assert _shorten(sentence, 160).endswith("...")
