@@ -398,16 +398,16 @@ class ExtractiveAnswerer:
         for item in chosen:
             prev, nxt = _neighbours(item, passages)
             text = item.sentence
-            # its antecedent is another point: one point, in the article's order
+            leans = bool(prev) and _leans_back(text)
+            # its antecedent is another point: one point, in the article's order (told right
+            # after the point already holding it, or brought in front of this one)
             holder = next(
-                (k for k, o in enumerate(out) if prev and prev in o.sentence), None
-            ) if prev and _leans_back(text) and prev in taken else None
-            if holder is not None:
-                pass  # told right after the point that already holds its antecedent
-            elif prev and _leans_back(text) and prev in taken and prev not in merged:
+                (k for k, o in enumerate(out) if prev in o.sentence), None
+            ) if leans and prev in taken else None
+            if holder is None and leans and prev in taken and prev not in merged:
                 text = f"{prev} {text}"
                 merged.add(prev)
-            elif prev and _leans_back(text) and prev not in taken and length + len(prev) <= limit:
+            elif leans and prev not in taken and length + len(prev) <= limit:
                 chain = _antecedents(replace(item, sentence=prev), passages, taken, limit - length)
                 text = " ".join([*chain, text])
                 length += sum(len(c) for c in chain)

@@ -131,13 +131,10 @@ class Gate:
         looked = list(passages[: self.max_passages])
         if not looked or not subject:
             return Verdict("not_found", True, 0.0, 0.0, absent=absent)
-        best_cov, best_dense, best_terms = 0.0, 0.0, set[str]()
-        for passage in looked:
-            have = _terms_of(passage)
-            cov = self.coverage(subject, have)
-            dense = passage.dense if passage.dense is not None else 0.0
-            if (cov, dense) > (best_cov, best_dense):
-                best_cov, best_dense, best_terms = cov, dense, have
+        haves = [_terms_of(p) for p in looked]
+        covs = [self.coverage(subject, have) for have in haves]
+        denses = [p.dense if p.dense is not None else 0.0 for p in looked]
+        best_cov, best_dense = max([(0.0, 0.0), *zip(covs, denses, strict=True)])
         answered = _passes(best_cov, best_dense, t) or (
             # every concept of the subject in one passage: strong lexical evidence, and short or
             # English questions score lower on e5's dense scale
@@ -149,15 +146,13 @@ class Gate:
         ):
             # several facts from several articles (a list, a comparison, a worker's situation:
             # who is hired, what it pays, whether others did it): together they must cover it
-            union: set[str] = set().union(*(_terms_of(p) for p in looked))
-            cov = self.coverage(subject, union)
-            dense = max((p.dense or 0.0) for p in looked)
+            cov = self.coverage(subject, set().union(*haves))
+            dense = max(denses)
             if _passes(cov, dense, t):
-                answered, best_cov, best_dense, best_terms = True, cov, dense, union
+                answered, best_cov, best_dense = True, cov, dense
         near = any(
-            self.coverage(subject, _terms_of(p)) >= t.off_topic_coverage
-            and (p.dense if p.dense is not None else 0.0) >= t.off_topic_dense
-            for p in looked
+            cov >= t.off_topic_coverage and dense >= t.off_topic_dense
+            for cov, dense in zip(covs, denses, strict=True)
         )
         off_topic = bool(absent) or not near
         if answered and not _figure_is_bound(question, looked):
@@ -166,7 +161,7 @@ class Gate:
             return Verdict("not_found", off_topic, best_cov, best_dense, absent=absent)
         # "not about X" only when no passage looked at speaks of X ("level pemula" may stand in
         # another passage than the best one)
-        spoken = best_terms.union(*(_terms_of(p) for p in looked))
+        spoken = set().union(*haves)
         missing = _name_runs(_unspoken(question.qualifiers, spoken))
         outcome: Outcome = "partial" if missing else "answered"
         return Verdict(outcome, False, best_cov, best_dense, missing=missing)
@@ -303,9 +298,10 @@ def _figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     asks_age = any(c.terms & _AGE for c in question.subject)
     asks_hours = bool(_HOURS_ASKED.search(question.clean)) and not asks_pay
     asks_people = bool(_PEOPLE_ASKED.search(question.clean))
-    money_word = frozenset(t for c in question.subject for t in c.terms) & _MONEY_WORDS
+    asked = frozenset(t for c in question.subject for t in c.terms)
+    money_word = asked & _MONEY_WORDS
     names = [c for c in question.subject if c.entity and c.known]
-    roles = frozenset(t for c in question.subject for t in c.terms) & _LEADING_ROLES
+    roles = asked & _LEADING_ROLES
     figure: Callable[[str], object]
     if _INSTITUTION_ASKED.search(question.clean) and not question.parts:
         # "kuliah di kampus mana": a university, not a city, in an article naming whom

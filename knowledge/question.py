@@ -89,6 +89,18 @@ def glossary() -> dict[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def glossary_heads() -> frozenset[str]:
+    """The first word of every glossary entry ("thr", "tunjangan" of "tunjangan hari raya")."""
+    return frozenset(k[0] for k in glossary())
+
+
+@lru_cache(maxsize=1)
+def labour_words() -> frozenset[str]:
+    """The glossary's one-word entries ("gaji", "thr"): what a typo may be read as."""
+    return frozenset(k[0] for k in glossary() if len(k) == 1)
+
+
+@lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Place names ("jakarta"): after "di" they say where the asker is."""
     return frozenset(" ".join(words(line)) for line in _read_lines("places.txt"))
@@ -238,7 +250,7 @@ def correct(word: str, vocab: Vocabulary | None) -> str:
     """
     if vocab is None or len(word) < 5 or not word.isalpha() or _known(word, vocab):
         return word
-    if any(word == k[0] for k in glossary()) or word in chat_spellings():
+    if word in glossary_heads() or word in chat_spellings():
         return word
     # a real Indonesian word the articles happen not to use stays itself ("tangga" is not a
     # typo of "tanggap"), unless it is one edit from a domain word ("gajih" -> "gaji")
@@ -247,10 +259,10 @@ def correct(word: str, vocab: Vocabulary | None) -> str:
         if _known(variant, vocab) and variant not in stopwords():
             return variant
     best, best_df = word, 0
-    domain = set(lexicon()) | {k[0] for k in glossary() if len(k) == 1}
+    labour = labour_words()
+    domain = set(lexicon()) | labour
     # a real word is only read as a labour word ("gajih" -> "gaji"), never as any corpus word
     # the lexicon knows ("modal usaha" is not "model usaha")
-    labour = {k[0] for k in glossary() if len(k) == 1}
     for candidate in _edits1(word):
         if candidate in stopwords():
             continue
@@ -260,8 +272,7 @@ def correct(word: str, vocab: Vocabulary | None) -> str:
                 and candidate not in domain:
             continue  # not a word, only a stem's disguise ("matah" -> "martah" -> "mar")
         df = max((vocab.df(t) for t in terms(candidate)), default=0)
-        glossed = any(candidate == k[0] and len(k) == 1 for k in glossary())
-        if glossed:
+        if candidate in labour:
             df = max(df, 1)
         if df > best_df:
             best, best_df = candidate, df
@@ -315,7 +326,7 @@ def _colloquial(word: str, vocab: Vocabulary | None) -> str:
     formal = colloquial_lexicon().get(word)
     if formal is None or vocab is None or _known(word, vocab):
         return word
-    if word in stopwords() or word in entities() or any(word == k[0] for k in glossary()):
+    if word in stopwords() or word in entities() or word in glossary_heads():
         return word
     return formal
 
@@ -456,7 +467,7 @@ def _locative_span(tokens: Sequence[str]) -> set[int]:
 def could_be_name(word: str) -> bool:
     """A lowercase word that is not an Indonesian word (Sastrawi's root dictionary), a chat
     spelling, a glossary word, a stopword, nor an English word we translate ("union")."""
-    if word in chat_spellings() or word in stopwords() or any(word == k[0] for k in glossary()):
+    if word in chat_spellings() or word in stopwords() or word in glossary_heads():
         return False
     dictionary = _dictionary()
     stemmed = stem(word)
