@@ -702,8 +702,8 @@ def _shorten(sentence: str, limit: int = MAX_CHARS, around: frozenset[str] = fro
     middle of what is kept as the sentence allows, so without them the opening is kept.
     """
     tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", sentence)]
-    hits = [bool(around & set(terms(sentence[a:b]))) for a, b in tokens]
-    marks = [(a + b) / 2 for (a, b), hit in zip(tokens, hits, strict=True) if hit]
+    # the middle of each asked-about word (no stemming at all when nothing is asked about)
+    marks = [(a + b) / 2 for a, b in tokens if around and around & set(terms(sentence[a:b]))]
     best_start, best_end, best_key = 0, 0, (-1, 0.0)
     for i, (start, _) in enumerate(tokens):
         j = i
