@@ -23,7 +23,7 @@ from typing import Literal
 
 from knowledge.lexical import LexicalIndex
 from knowledge.question import Concept, Question, could_be_name
-from knowledge.text import split_sentences, terms
+from knowledge.text import function_words, split_sentences, terms
 from knowledge.types import Passage
 
 Outcome = Literal["answered", "partial", "not_found"]
@@ -107,9 +107,16 @@ class Gate:
         Words the corpus never uses count, but not as the rarest of all: a worker's question
         carries many words no news article uses ("kak", "beginian", "day to day"), and they
         say little about whether the articles hold the answer. Each weighs as much as the
-        question's average known word; a question of unknown words alone stays uncovered.
+        question's average known word, or nothing when it is a function word; a question of
+        unknown words alone stays uncovered.
         """
-        weights = [(c, self.weight(c)) for c in concepts]
+        # an unknown word that is only the sentence's glue ("dulu", "sampai", "punya") says
+        # nothing about the topic
+        glue = function_words()
+        weights = [
+            (c, self.weight(c)) for c in concepts
+            if c.known or not set(c.surface.lower().split()) <= glue
+        ]
         known = [w for c, w in weights if c.known]
         if not known:
             return 0.0
@@ -178,36 +185,40 @@ def _terms_of(passage: Passage) -> set[str]:
 
 
 def _unspoken(qualifiers: Sequence[Concept], spoken: set[str]) -> list[Concept]:
-    """The qualifiers no passage speaks of, with a spoken word that stands between two of them:
-    "ibu rumah tangga lulusan SMA" is one description, even though "lulusan" is in an article.
+    """The qualifiers no passage speaks of, with the spoken words that lead into them: "ibu
+    rumah tangga lulusan SMA" and "dokter umum" are one description each, even though "lulusan"
+    and "dokter" are in an article.
     """
-    quals = sorted(qualifiers, key=lambda c: c.position)
+    quals = sorted((c for c in qualifiers if not c.background), key=lambda c: c.position)
     absent = [not (c.terms & spoken) for c in quals]
 
-    def between(i: int) -> bool:
-        before = any(absent[j] and quals[i].position - quals[j].position <= 2 for j in range(i))
-        after = any(
+    def leads_in(i: int) -> bool:
+        return any(
             absent[j] and quals[j].position - quals[i].position <= 2
             for j in range(i + 1, len(quals))
         )
-        return before and after
 
-    return [c for i, c in enumerate(quals) if absent[i] or between(i)]
+    return [c for i, c in enumerate(quals) if absent[i] or leads_in(i)]
 
 
 def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:
-    """Adjacent uncovered qualifiers named together ("ibu rumah tangga lulusan SMA")."""
+    """Adjacent uncovered qualifiers named together ("ibu rumah tangga lulusan SMA"), without
+    the words that only carry the sentence ("sudah 3 tahun" names nothing)."""
+    glue = function_words()
     runs: list[list[Concept]] = []
     for c in concepts:
         if runs and c.position - runs[-1][-1].position <= 2:
             runs[-1].append(c)
         else:
             runs.append([c])
-    return tuple(
-        " ".join(c.surface for c in run)
+    named = (
+        [
+            c for c in run
+            if not (c.terms <= _FILLER or c.surface.isdigit() or c.surface.lower() in glue)
+        ]
         for run in runs
-        if any(not (c.terms <= _FILLER) for c in run)
-    )[:3]
+    )
+    return tuple(" ".join(c.surface for c in words_) for words_ in named if words_)[:3]
 
 
 def _match(concept: Concept, have: set[str]) -> float:

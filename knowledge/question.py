@@ -17,13 +17,14 @@ Everything here is rules and word lists, no model: it runs in microseconds and i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
 from knowledge.text import (
     _read_lines,
+    function_words,
     join_phrases,
     lexicon,
     normalize,
@@ -182,6 +183,7 @@ class Concept:
     glossary: bool = False  # expressed through the glossary's article words
     position: int = 0  # word position in the question (to name adjacent qualifiers together)
     own: frozenset[str] = frozenset()  # the worker's own word's terms (glossary concepts)
+    background: bool = False  # the asker's story around the question: a qualifier never named
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,22 +407,37 @@ def _is_comparison(text: str, cue: str) -> bool:
     return True
 
 
-def _personal_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
+def _personal_span(
+    tokens: Sequence[str], clauses: Sequence[int], questioned: Collection[int] = ()
+) -> tuple[set[int], set[int]]:
     """Indices of the words that describe the asker ("saya ibu rumah tangga lulusan SMA").
 
     A clause that speaks of the asker and asks nothing ("saya penulis skenario, takut kerjaan
-    saya diambil AI. ada yg protes?") is context as a whole; inside a clause that also asks,
-    the words from "saya" up to the asking word ("bisa", "apakah") are.
+    saya diambil AI. ada yg protes?") is context as a whole, and so are the clauses that go on
+    with that story until one asks ("saya driver ojol, dulu sempat hidup di jalan, sekarang
+    ngontrak. ada ga …?"); inside a clause that also asks, the words from "saya" up to the
+    asking word ("bisa", "apakah") are. `questioned` are the clauses typed with a "?".
+    Returns the describing words and the story's other words (context, never named back).
     """
     span: set[int] = set()
-    for clause in sorted(set(clauses)):
+    story_span: set[int] = set()
+    ordered = sorted(set(clauses))
+    story = False  # the asker is telling their situation and has not asked yet
+    for clause in ordered:
         idx = [i for i, c in enumerate(clauses) if c == clause]
         words_ = [tokens[i] for i in idx]
+        asks = clause in questioned or _asks(words_)
         if not set(words_) & FIRST_PERSON:
+            if story and not asks and clause != ordered[-1]:
+                story_span.update(idx)
+            else:
+                story = False
             continue
-        if len(set(clauses)) > 1 and not set(words_) & (_CLAUSE_END | _ASKING):
+        if len(ordered) > 1 and not asks:
             span.update(i for i in idx if tokens[i] not in FIRST_PERSON)
+            story = True
             continue
+        story = False
         for n, i in enumerate(idx):
             if tokens[i] not in FIRST_PERSON:
                 continue
@@ -434,7 +451,13 @@ def _personal_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
             if i + 1 < len(tokens) and tokens[i + 1] in _COMPOUNDS.get(tok, ()):
                 continue  # "anak magang" is an intern, not a child
             span.add(i)
-    return span
+    return span, story_span - span
+
+
+def _asks(words_: Sequence[str]) -> bool:
+    """A clause with an asking word; "nggak" asks only at the end ("diterima nggak"), not in
+    "nggak punya rumah"."""
+    return bool(set(words_) & (_CLAUSE_END | _ASKING - {"tidak"})) or words_[-1:] == ["tidak"]
 
 
 # persona words only when the asker speaks of themself ("saya umur 40"), else asked of someone
@@ -467,7 +490,7 @@ def _locative_span(tokens: Sequence[str]) -> set[int]:
 def could_be_name(word: str) -> bool:
     """A lowercase word that is not an Indonesian word (Sastrawi's root dictionary), a chat
     spelling, a glossary word, a stopword, nor an English word we translate ("union")."""
-    if word in chat_spellings() or word in stopwords() or word in glossary_heads():
+    if word in chat_spellings() or word in function_words() or word in glossary_heads():
         return False
     dictionary = _dictionary()
     stemmed = stem(word)
@@ -514,12 +537,14 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _DEGREE.sub(lambda m: _DEGREES[m.group(0).upper()], text)
     joined: list[str] = []
     clauses: list[int] = []
-    for n, piece in enumerate(re.split(r"[,.;!?\n]+", text)):
+    pieces = re.split(r"([,.;!?\n]+)", text)
+    questioned = {n for n, delim in enumerate(pieces[1::2]) if "?" in delim}
+    for n, piece in enumerate(pieces[::2]):
         piece_tokens = join_phrases(clean_words(piece, vocab))
         joined.extend(piece_tokens)
         clauses.extend([n] * len(piece_tokens))
     clean = " ".join(w.replace("_", " ") for w in joined)
-    personal = _personal_span(joined, clauses)
+    personal, story = _personal_span(joined, clauses, questioned)
     located = _locative_span(joined)
     names = entities() | _capitalised_names(text) | _corpus_names(joined, vocab)
     # the worker's own capitals for naming things back ("SMA", not "sma")
@@ -546,7 +571,8 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
                     surface,
                     alternatives,
                     known,
-                    qualifier=i in personal,
+                    qualifier=i in personal or i in story,
+                    background=i in story,
                     glossary=True,
                     position=i,
                     own=frozenset(terms(" ".join(match))),
@@ -577,7 +603,8 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
                     surface,
                     term_set,
                     known,
-                    qualifier=i in personal or i in located,
+                    qualifier=i in personal or i in located or i in story,
+                    background=i in story,
                     entity=is_name,
                     position=i,
                 )
@@ -610,13 +637,15 @@ def _translations(clean: str) -> list[str]:
 
 
 def _merge_duplicates(concepts: Iterable[Concept]) -> list[Concept]:
-    seen: set[frozenset[str]] = set()
-    out = []
+    """Each concept once as subject and once as qualifier: a word of the asker's story that the
+    question then asks about ("saya dokter umum …, dokter bisa nyambi melatih AI?") is asked
+    about, and still part of the description named back ("dokter umum")."""
+    seen: set[tuple[frozenset[str], bool]] = set()
+    out: list[Concept] = []
     for c in concepts:
-        if c.terms in seen:
-            continue
-        seen.add(c.terms)
-        out.append(c)
+        if (c.terms, c.qualifier) not in seen:
+            seen.add((c.terms, c.qualifier))
+            out.append(c)
     return out
 
 

@@ -83,6 +83,16 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Our stopwords plus Sastrawi's Indonesian stop-word list (Tala's), which also holds words
+    that carry a topic in this corpus ("kerja", "jam", "tanpa"): only for telling whether a word
+    the articles never use is a topic or the sentence's glue ("dulu", "sampai", "punya")."""
+    from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
+
+    return stopwords() | frozenset(StopWordRemoverFactory().get_stop_words())
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> dict[str, str]:
     """variant -> canonical form."""
     pairs = (line.split() for line in _read_lines("lexicon.txt"))

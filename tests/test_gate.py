@@ -172,3 +172,21 @@ def test_who_leads_something_needs_that_role_near_its_name(seed_service: Any) ->
     # "Ivan Zhang, salah satu pendiri Cohere"; Invisible Technologies' leaders are never named
     assert verdict(seed_service, "siapa pendiri cohere?").found
     assert not verdict(seed_service, "siapa ceo invisible technologies?").found
+
+
+def test_a_story_told_before_the_question_does_not_veto_it(seed_service: Any) -> None:
+    v = verdict(
+        seed_service,
+        "Saya akuntan di kantor pajak Bekasi, gajinya kecil. Katanya akuntan bisa nyambi "
+        "melatih AI, bener ga, bayarannya per jam berapa?",
+    )
+    assert v.outcome == "partial"
+    assert any("akuntan" in m for m in v.missing)
+    # numbers and glue words of the story are never named back ("3 tahun", "dulu", "sempat")
+    v = verdict(
+        seed_service,
+        "saya kurir paket udah 3 tahun, dulu sempat nganggur lama, sekarang ngekos. "
+        "ada ga orang yg kerja kontrak AI abis lulus kuliah?",
+    )
+    assert v.found
+    assert not any(w in m.split() for m in v.missing for w in ("3", "dulu", "sempat", "ngekos"))

@@ -241,3 +241,37 @@ def test_a_short_question_with_dimana_is_a_where_not_a_topic() -> None:
     # ("kantornya") would make it "not in the articles"
     assert read("kantor serikat dimana?", VOCAB).kind == "where"
     assert read("serikat?", VOCAB).kind == "topic"
+
+
+def test_the_askers_story_before_the_question_is_context_not_the_subject() -> None:
+    q = read(
+        "saya kurir paket udah 3 tahun, dulu sempat nganggur lama, sekarang ngekos. "
+        "ada ga pekerja kontrak AI yang dibayar per jam?",
+        VOCAB,
+    )
+    by_word = {c.surface: c for c in q.concepts}
+    # the clause that goes on with the story is context, never named back
+    assert by_word["ngekos"].qualifier
+    assert by_word["ngekos"].background
+    # the asker's own description is context that is named back
+    assert by_word["kurir"].qualifier
+    assert not by_word["kurir"].background
+    assert {"kontrak", "jam"} <= {c.surface for c in q.subject}
+    # "nggak punya rumah" is a story told, not a question asked
+    q = read("saya lulusan SMA, nggak punya rumah tetap, sekarang ngekos. gaji pelatih AI?", VOCAB)
+    assert {c.surface for c in q.subject} >= {"gaji", "pelatih"}
+    assert "rumah" not in {c.surface for c in q.subject}
+
+
+def test_a_word_of_the_story_the_question_asks_about_is_both() -> None:
+    q = read("Saya dokter umum di klinik. Dokter bisa nyambi melatih AI ga?", VOCAB)
+    assert "dokter" in {c.surface.lower() for c in q.subject}
+    assert "dokter" in {c.surface.lower() for c in q.qualifiers}
+
+
+def test_a_capital_opening_a_sentence_is_not_a_name_by_itself() -> None:
+    # phones capitalise the first word: "Dulu" is a word, "According" English glue
+    assert not any(c.entity for c in read("Dulu pelatih AI dibayar berapa?", VOCAB).concepts)
+    q = read("According to the articles, how much are AI trainers paid?", VOCAB)
+    assert "according" not in {c.surface.lower() for c in q.concepts}
+    assert any(c.entity for c in read("Gojek bayar pelatih AI berapa?", VOCAB).concepts)
