@@ -441,6 +441,9 @@ def _personal_span(
         for n, i in enumerate(idx):
             if tokens[i] not in FIRST_PERSON:
                 continue
+            before = tokens[idx[n - 1]] if n else ""
+            if before and before not in function_words() | FIRST_PERSON | _PERSONA:
+                continue  # "pacar aku ga bales", "kerjaan saya": whose, not who the asker is
             for j in idx[n + 1 : n + 12]:
                 if tokens[j] in _CLAUSE_END:
                     break

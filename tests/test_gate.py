@@ -190,3 +190,8 @@ def test_a_story_told_before_the_question_does_not_veto_it(seed_service: Any) ->
     )
     assert v.found
     assert not any(w in m.split() for m in v.missing for w in ("3", "dulu", "sempat", "ngekos"))
+
+
+def test_a_possessive_aku_is_not_the_asker_describing_themself(seed_service: Any) -> None:
+    # "motor aku" is whose motorbike: the rest is what is asked, and nothing in it is work
+    assert not verdict(seed_service, "motor aku mogok udah 2 hari aku harus gimana").found
