@@ -297,6 +297,11 @@ def _colloquial_variants(word: str) -> list[str]:
     return out
 
 
+_LAUGHTER = re.compile(
+    r"(?:(?:wk|kw)+[wk]?|(?:ha)+h?|(?:he)+h?|(?:hi)+h?|(?:xi)+|k{3,}|a?w?(?:ok|wok)+)"
+)
+
+
 def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     """Lowercase words with chat spellings expanded and typos corrected.
 
@@ -311,6 +316,8 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     english = sum(1 for w in tokens if w in _ENGLISH_FUNCTION) >= 2
     opening = next((i for i, w in enumerate(tokens) if w not in _CLAUSE_OPENERS), len(tokens))
     for n, word in enumerate(tokens):
+        if len(word) >= 4 and _LAUGHTER.fullmatch(word):
+            continue  # "wkwk", "hahaha", "awokwok": a smile, not a word
         if word in _WHY_OR_WHAT:
             replaced = "kenapa" if n == opening else _WHY_OR_WHAT[word]
         else:

@@ -275,3 +275,9 @@ def test_a_capital_opening_a_sentence_is_not_a_name_by_itself() -> None:
     q = read("According to the articles, how much are AI trainers paid?", VOCAB)
     assert "according" not in {c.surface.lower() for c in q.concepts}
     assert any(c.entity for c in read("Gojek bayar pelatih AI berapa?", VOCAB).concepts)
+
+
+def test_laughter_is_not_a_word() -> None:
+    assert clean_words("gaji pelatih ai brp wkwkwk", VOCAB) == ["gaji", "pelatih", "ai", "berapa"]
+    assert clean_words("hahaha serius hehe", VOCAB) == ["serius"]
+    assert clean_words("kerja kok hebat", VOCAB)[-1] == "hebat"  # words that merely start alike
