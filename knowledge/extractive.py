@@ -412,11 +412,17 @@ class ExtractiveAnswerer:
                 text = " ".join([*chain, text])
                 length += sum(len(c) for c in chain)
                 taken.update(chain)
-            goes_on = bool(nxt) and bool(_CONTINUES.match(nxt) or _REFERS_BACK.match(nxt))
-            if goes_on and nxt not in taken and length + len(nxt) <= limit:
+            # what goes on with it, up to two sentences ("X berbeda dari Y. Kemudian, …" then
+            # "Semua model itu …")
+            for _step in range(2):
+                told = f"{prev} {text}"
+                goes_on = bool(nxt) and bool(_CONTINUES.match(nxt) or _refers_back(nxt, told))
+                if not goes_on or nxt in taken or length + len(nxt) > limit:
+                    break
                 text = f"{text} {nxt}"
                 length += len(nxt)
                 taken.add(nxt)
+                nxt = _neighbours(replace(item, sentence=nxt), passages)[1]
             if item.sentence in merged:
                 continue
             if holder is not None:
@@ -573,7 +579,26 @@ def _names(text: str) -> set[str]:
 
 
 def _leans_back(sentence: str) -> bool:
-    return bool(_LEANS_BACK.match(sentence.lstrip("\"'\u201c\u2018- ")))
+    opening = sentence.lstrip("\"'\u201c\u2018- ")
+    return bool(_LEANS_BACK.match(opening) or _THAT_ONE.match(opening))
+
+
+def _refers_back(sentence: str, told: str) -> bool:
+    """`sentence` goes on about what `told` said: "Mereka …", or "Semua model itu …" after a
+    sentence about models (not "Orang tersebut …", someone told of further back)."""
+    if _REFERS_BACK.match(sentence):
+        return True
+    that = _THAT_ONE.match(sentence.lstrip("\"'\u201c- "))
+    return bool(that) and bool(set(terms(that.group("thing"))) & set(terms(told)))
+
+
+# "Semua model itu …", "Para pelatih ini …", "Pekerjaan tersebut …": a thing told just before;
+# not the time words ("Saat ini", "Tahun ini", "Sejauh ini")
+_THAT_ONE = re.compile(
+    r"^(?:semua |para |kedua |seluruh )?(?!(?:saat|hari|tahun|bulan|minggu|kali|sejauh|selama|"
+    r"hingga|sampai|akhir|masa|waktu|kini|dulu)\b)(?P<thing>[^\W\d_]+) (?:itu|ini|tersebut)\b",
+    re.IGNORECASE,
+)
 
 
 def _amount(sentence: str) -> str | None:

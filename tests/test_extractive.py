@@ -267,3 +267,23 @@ def test_a_long_point_keeps_the_part_with_the_asked_words() -> None:
     # nothing asked about in it: the opening is kept, as before
     assert _shorten(sentence, 160).startswith("Industri teknologi")
     assert _shorten(sentence, 160).endswith("...")
+
+
+def test_a_sentence_about_that_thing_goes_on_with_the_one_naming_it() -> None:
+    from knowledge.extractive import _leans_back, _refers_back
+
+    told = "AI generatif berbeda dari model AI yang lebih lama."
+    # "Semua model itu …" goes on about the models just named
+    assert _refers_back('"Semua model itu biasanya disebut model diskriminatif."', told)
+    assert _leans_back("Para pelatih ini tidak lagi terbatas pada mahasiswa.")
+    # someone told of further back is not what this sentence named
+    assert not _refers_back("Orang tersebut adalah pekerja magang di tim periklanan.", told)
+    # time words are not a thing told before
+    assert not _leans_back("Saat ini Writers Guild of America sedang mogok.")
+    assert not _refers_back("Tahun ini model AI makin besar.", told)
+
+
+def test_a_difference_question_gets_the_explanation_that_follows(seed_service: Any) -> None:
+    answer = seed_service.ask("apa beda AI generatif dengan model AI yang lama?")
+    assert answer.found
+    assert "diskriminatif" in answer.text
