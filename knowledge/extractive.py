@@ -589,7 +589,7 @@ def _refers_back(sentence: str, told: str) -> bool:
     if _REFERS_BACK.match(sentence):
         return True
     that = _THAT_ONE.match(sentence.lstrip("\"'\u201c- "))
-    return bool(that) and bool(set(terms(that.group("thing"))) & set(terms(told)))
+    return that is not None and bool(set(terms(that.group("thing"))) & set(terms(told)))
 
 
 # "Semua model itu …", "Para pelatih ini …", "Pekerjaan tersebut …": a thing told just before;
