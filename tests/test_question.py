@@ -281,3 +281,9 @@ def test_laughter_is_not_a_word() -> None:
     assert clean_words("gaji pelatih ai brp wkwkwk", VOCAB) == ["gaji", "pelatih", "ai", "berapa"]
     assert clean_words("hahaha serius hehe", VOCAB) == ["serius"]
     assert clean_words("kerja kok hebat", VOCAB)[-1] == "hebat"  # words that merely start alike
+
+
+def test_javanese_and_sundanese_chat_words_are_read() -> None:
+    assert clean_words("piye iso kerja dari rumah", VOCAB)[:2] == ["bagaimana", "bisa"]
+    assert clean_words("gaji pelatih sabaraha teh", VOCAB) == ["gaji", "pelatih", "berapa", "teh"]
+    assert read("piye toh caranya?", VOCAB).kind == "howto"
