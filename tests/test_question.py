@@ -287,3 +287,9 @@ def test_javanese_and_sundanese_chat_words_are_read() -> None:
     assert clean_words("piye iso kerja dari rumah", VOCAB)[:2] == ["bagaimana", "bisa"]
     assert clean_words("gaji pelatih sabaraha teh", VOCAB) == ["gaji", "pelatih", "berapa", "teh"]
     assert read("piye toh caranya?", VOCAB).kind == "howto"
+
+
+def test_anak_magang_is_one_thing_the_intern() -> None:
+    q = read("anak magang itu dari tim apa?", Vocab("karyawan magang tim periklanan"))
+    assert "anak magang" in {c.surface for c in q.concepts}
+    assert "anak" not in {c.surface for c in q.concepts}
