@@ -403,11 +403,15 @@ def _role_after_pay(question: Question) -> list[Concept]:
     for c in sorted(question.subject, key=lambda c: c.position):
         if c.position <= pay[0]:
             continue
-        if c.position != at + 1 or c.entity or c.terms & PAY_TERMS or not c.known:
+        # "gaji tahunan untuk posisi direktur teknis": a preposition may stand before the role
+        gap = 3 if not run else 1
+        if c.position > at + gap or c.entity or c.terms & PAY_TERMS:
             break
         at = c.position
-        if not run and c.terms & _PAY_KIND:
+        if not run and c.terms & (_PAY_KIND | _ROLE_INTRO):
             continue
+        if not c.known:
+            break
         run.append(c)
     return run
 
@@ -417,6 +421,9 @@ _PAY_KIND = frozenset(terms(
     "tahunan bulanan mingguan harian per jam tahun bulan minggu hari awal pokok rata-rata "
     "minimal maksimal minimum maksimum pertama bersih kotor tertinggi terendah orang"
 ))
+
+
+_ROLE_INTRO = frozenset(terms("posisi jabatan peran role sebagai"))
 
 
 def _role_is_paid(role: Sequence[Concept], passages: Sequence[Passage]) -> bool:

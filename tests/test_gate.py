@@ -128,6 +128,9 @@ def test_where_needs_a_place_and_its_asking_words_are_not_the_subject(seed_servi
         ("netflix mau bayar direktur teknis AI generatif brp?", False),  # no figure for that job
         ("gaji manajer produk AI di netflix setahun brp?", True),
         ("gaji awal pelatih data AI di invisible brp?", True),
+        # a preposition and "posisi" may stand between the pay word and the role
+        ("gaji tahunan untuk posisi direktur teknis AI generatif brp?", False),
+        ("gaji tahunan buat posisi manajer produk AI netflix brp?", True),
     ],
 )
 def test_the_role_whose_pay_is_asked_stands_by_the_figure(
