@@ -28,6 +28,10 @@ from knowledge.types import Passage
 
 Outcome = Literal["answered", "partial", "not_found"]
 
+# How sure the asker is ("beneran", "sebenarnya", "emang"), not what they ask about: rare in
+# news text, so their idf would weigh them as the question's main words
+_STANCE = frozenset(terms("benar sebenarnya memang sungguh pasti mungkin katanya"))
+
 # Qualifier words that only carry the sentence ("cuma", "baru"), never worth naming.
 _FILLER = set(
     terms("cuma hanya baru belum pernah punya sudah lagi sedang sebagai jadi seorang bekerja kerja")
@@ -115,7 +119,8 @@ class Gate:
         glue = function_words()
         weights = [
             (c, self.weight(c)) for c in concepts
-            if c.known or not set(c.surface.lower().split()) <= glue
+            if not (c.terms <= _STANCE)
+            and (c.known or not {_base(w) for w in c.surface.lower().split()} <= glue)
         ]
         known = [w for c, w in weights if c.known]
         if not known:
@@ -172,6 +177,14 @@ class Gate:
         missing = _name_runs(_unspoken(question.qualifiers, spoken))
         outcome: Outcome = "partial" if missing else "answered"
         return Verdict(outcome, False, best_cov, best_dense, missing=missing)
+
+
+def _base(word: str) -> str:
+    """A word without the clitic a chat adds to any word ("dulunya", "bukankah", "itulah")."""
+    for clitic in ("nya", "lah", "kah"):
+        if word.endswith(clitic) and len(word) > len(clitic) + 2:
+            return word[: -len(clitic)]
+    return word
 
 
 def _passes(cov: float, dense: float, t: Thresholds) -> bool:

@@ -198,3 +198,13 @@ def test_a_story_told_before_the_question_does_not_veto_it(seed_service: Any) ->
 def test_a_possessive_aku_is_not_the_asker_describing_themself(seed_service: Any) -> None:
     # "motor aku" is whose motorbike: the rest is what is asked, and nothing in it is work
     assert not verdict(seed_service, "motor aku mogok udah 2 hari aku harus gimana").found
+
+
+def test_how_sure_the_asker_is_and_clitic_glue_do_not_weigh(seed_service: Any) -> None:
+    from knowledge.gate import _base
+
+    assert _base("dulunya") == "dulu"
+    assert _base("nya") == "nya"
+    # "beneran" (really) and "dulunya" (back then) are not what is asked about
+    question = "bro savreux dulunya gelandangan ya? beneran kerja AI nolong dia?"
+    assert verdict(seed_service, question).found
