@@ -497,6 +497,36 @@ def _locative_span(tokens: Sequence[str]) -> set[int]:
     return span
 
 
+def _attribution_span(tokens: Sequence[str]) -> set[int]:
+    """Who says it ("menurut laporan CNBC", "according to Time magazine", "kata BBC"): the
+    outlet an article came from, which its text may never name, not what is asked about."""
+    span: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok not in _ATTRIBUTING:
+            continue
+        here: set[int] = set()
+        for j in range(i + 1, min(i + 5, len(tokens))):
+            if tokens[j] in _CLAUSE_END or tokens[j] in _ASKING:
+                break
+            here.add(j)
+            if tokens[j] not in _SOURCE_WORDS:
+                break  # the outlet's name ends it ("laporan CNBC", "Time magazine": one more)
+        if here and max(here) + 1 < len(tokens) and tokens[max(here) + 1] in _OUTLET_NOUNS:
+            here.add(max(here) + 1)
+        # an outlet, said so ("laporan", "majalah", "dikutip dari"); "menurut UU" is a law asked of
+        if tok in {"dikutip", "kutip"} or {tokens[j] for j in here} & _OUTLET_NOUNS:
+            span |= here
+    return span
+
+
+_ATTRIBUTING = {"menurut", "according", "dikutip", "kutip", "versi", "sumber"}
+_OUTLET_NOUNS = {
+    "laporan", "majalah", "koran", "media", "berita", "artikel", "situs", "magazine", "report",
+    "newspaper", "article",
+}
+_SOURCE_WORDS = _OUTLET_NOUNS | {"to", "the", "dari", "tersebut", "itu"}
+
+
 def could_be_name(word: str) -> bool:
     """A lowercase word that is not an Indonesian word (Sastrawi's root dictionary), a chat
     spelling, a glossary word, a stopword, nor an English word we translate ("union")."""
@@ -556,6 +586,13 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     clean = " ".join(w.replace("_", " ") for w in joined)
     personal, story = _personal_span(joined, clauses, questioned)
     located = _locative_span(joined)
+    # an outlet the articles' text never names (their source, "CNBC"); a person or outlet they
+    # do name ("menurut Savreux", "Time") stays part of what is asked
+    story |= {
+        j for j in _attribution_span(joined) - personal
+        if joined[j] in _SOURCE_WORDS
+        or (vocab is not None and not any(vocab.df(t) > 0 for t in terms(joined[j])))
+    }
     names = entities() | _capitalised_names(text) | _corpus_names(joined, vocab)
     # the worker's own capitals for naming things back ("SMA", not "sma")
     cased = {w.lower(): w for w in re.findall(r"[^\W\d_]+", text) if not w.islower()}

@@ -208,3 +208,10 @@ def test_how_sure_the_asker_is_and_clitic_glue_do_not_weigh(seed_service: Any) -
     # "beneran" (really) and "dulunya" (back then) are not what is asked about
     question = "bro savreux dulunya gelandangan ya? beneran kerja AI nolong dia?"
     assert verdict(seed_service, question).found
+
+
+def test_a_question_naming_the_outlet_is_answered_from_its_article(seed_service: Any) -> None:
+    assert verdict(seed_service, "Kapan OpenAI merilis ChatGPT menurut laporan CNBC?").found
+    assert verdict(
+        seed_service, "Who is Sonam Jindal, and which organisation does she lead a programme at?"
+    ).found

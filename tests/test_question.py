@@ -293,3 +293,16 @@ def test_anak_magang_is_one_thing_the_intern() -> None:
     q = read("anak magang itu dari tim apa?", Vocab("karyawan magang tim periklanan"))
     assert "anak magang" in {c.surface for c in q.concepts}
     assert "anak" not in {c.surface for c in q.concepts}
+
+
+def test_the_outlet_an_answer_is_attributed_to_is_not_asked_about() -> None:
+    by = {c.surface: c for c in read("Kapan OpenAI merilis ChatGPT menurut laporan CNBC?", VOCAB)
+          .concepts}
+    assert by["CNBC"].background  # the article's source, which its text never names
+    assert not by["ChatGPT"].qualifier
+    # a law is asked of, not an outlet
+    assert not any(c.qualifier for c in read("lembur dihitung brp menurut UU", VOCAB).concepts)
+    # a person the articles name stays part of the question
+    vocab = Vocab("Savreux berkata label penting")
+    assert "savreux" in {c.surface for c in read("menurut savreux kenapa label penting?", vocab)
+                         .subject}
