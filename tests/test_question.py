@@ -280,7 +280,7 @@ def test_a_capital_opening_a_sentence_is_not_a_name_by_itself() -> None:
 def test_laughter_is_not_a_word() -> None:
     assert clean_words("gaji pelatih ai brp wkwkwk", VOCAB) == ["gaji", "pelatih", "ai", "berapa"]
     assert clean_words("hahaha serius hehe", VOCAB) == ["serius"]
-    assert clean_words("kerja kok hebat", VOCAB)[-1] == "hebat"  # words that merely start alike
+    assert len(clean_words("kerja hehebat", VOCAB)) == 2  # a word merely starting alike stays
 
 
 def test_javanese_and_sundanese_chat_words_are_read() -> None:
