@@ -28,9 +28,9 @@ from knowledge.types import Passage
 
 Outcome = Literal["answered", "partial", "not_found"]
 
-# How sure the asker is ("beneran", "sebenarnya", "emang"), not what they ask about: rare in
-# news text, so their idf would weigh them as the question's main words
-_STANCE = frozenset(terms("benar sebenarnya memang sungguh pasti mungkin katanya"))
+# How sure the asker is ("beneran", "sebenarnya", "emang") or that they wish ("pengen"), not
+# what they ask about: rare in news text, so idf would weigh them as the question's main words
+_STANCE = frozenset(terms("benar sebenarnya memang sungguh pasti mungkin katanya ingin"))
 
 # Qualifier words that only carry the sentence ("cuma", "baru"), never worth naming.
 _FILLER = set(

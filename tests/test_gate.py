@@ -215,3 +215,13 @@ def test_a_question_naming_the_outlet_is_answered_from_its_article(seed_service:
     assert verdict(
         seed_service, "Who is Sonam Jindal, and which organisation does she lead a programme at?"
     ).found
+
+
+def test_a_wish_is_not_what_is_asked_about(seed_service: Any) -> None:
+    # "pengen nyambi" (wants a side job): the question is the trainer's pay
+    v = verdict(
+        seed_service,
+        "saya ojol udah 5 taun, dulu sempet nganggur. skrg pengen nyambi, "
+        "pelatih AI gajinya brp sih",
+    )
+    assert v.found
