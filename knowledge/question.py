@@ -449,7 +449,9 @@ def _personal_span(
             if tokens[i] not in FIRST_PERSON:
                 continue
             before = tokens[idx[n - 1]] if n else ""
-            if before and before not in function_words() | FIRST_PERSON | _PERSONA:
+            if before and not (
+                before in FIRST_PERSON or before in _PERSONA or before in function_words()
+            ):
                 continue  # "pacar aku ga bales", "kerjaan saya": whose, not who the asker is
             for j in idx[n + 1 : n + 12]:
                 if tokens[j] in _CLAUSE_END:
