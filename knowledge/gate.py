@@ -28,9 +28,10 @@ from knowledge.types import Passage
 
 Outcome = Literal["answered", "partial", "not_found"]
 
-# How sure the asker is ("beneran", "sebenarnya", "emang") or that they wish ("pengen"), not
-# what they ask about: rare in news text, so idf would weigh them as the question's main words
-_STANCE = frozenset(terms("benar sebenarnya memang sungguh pasti mungkin katanya ingin"))
+# How sure the asker is ("beneran", "sebenarnya", "emang"), that they wish ("pengen") or like
+# ("demen"), not what they ask about: rare in news text, so idf would weigh them as the
+# question's main words
+_STANCE = frozenset(terms("benar sebenarnya memang sungguh pasti mungkin katanya ingin suka"))
 
 # Qualifier words that only carry the sentence ("cuma", "baru"), never worth naming.
 _FILLER = set(

@@ -318,6 +318,9 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     for n, word in enumerate(tokens):
         if len(word) >= 4 and _LAUGHTER.fullmatch(word):
             continue  # "wkwk", "hahaha", "awokwok": a smile, not a word
+        affixed = _HYPHEN_AFFIX.fullmatch(word)
+        if affixed:
+            word = affixed.group(1)  # "di-outsource", "di-PHK": an affix on a borrowed word
         if word in _WHY_OR_WHAT:
             replaced = "kenapa" if n == opening else _WHY_OR_WHAT[word]
         else:
@@ -347,6 +350,8 @@ _ENGLISH_FUNCTION = {"the", "a", "an", "of", "to", "is", "are", "was", "were", "
                      "this", "that", "much", "many", "any", "you", "i", "my", "there", "with"}
 
 
+# an Indonesian affix written with a hyphen before a foreign word or an acronym
+_HYPHEN_AFFIX = re.compile(r"(?:di|ke|nge|ter|ber|se)-([^\W\d_]{2,})")
 _REDUPLICATED = re.compile(r"\b([^\W\d_]{3,})2(an|nya|in)?\b")
 # clause openers that do not ask ("trus kok …", "eh ngapain …")
 _CLAUSE_OPENERS = {"eh", "terus", "trus", "tapi", "tp", "lho", "loh", "kak", "bro", "gan", "sis",
@@ -549,13 +554,22 @@ def _capitalised_names(text: str) -> set[str]:
     """Lowercased words written with capitals that are not Indonesian words ("Appen", "UU").
 
     A capital at the start of a sentence is ordinary, so a word counts only when it could be a
-    name at all (`could_be_name`).
+    name at all (`could_be_name`). That test knows Indonesian words, not English ones, so the
+    opening word of an English sentence ("Roughly how many …") is no name by its capital alone
+    unless it is a well-known one.
     """
-    return {
-        m.group(0).lower()
-        for m in re.finditer(r"[^\W\d_]+", normalize(text))
-        if not m.group(0).islower() and could_be_name(m.group(0).lower())
-    }
+    names = set()
+    for sentence in re.split(r"[.?!\n]+", normalize(text)):
+        found = list(re.finditer(r"[^\W\d_]+", sentence))
+        english = sum(1 for m in found if m.group(0).lower() in _ENGLISH_FUNCTION) >= 2
+        for n, m in enumerate(found):
+            word = m.group(0)
+            if word.islower() or not could_be_name(word.lower()):
+                continue
+            if n == 0 and english and word.istitle() and word.lower() not in entities():
+                continue
+            names.add(word.lower())
+    return names
 
 
 def _corpus_names(tokens: Sequence[str], vocab: Vocabulary | None) -> set[str]:

@@ -225,3 +225,12 @@ def test_a_wish_is_not_what_is_asked_about(seed_service: Any) -> None:
         "pelatih AI gajinya brp sih",
     )
     assert v.found
+
+
+def test_chat_intensifiers_and_liking_are_not_the_subject(seed_service: Any) -> None:
+    # "demen bgt" (really like), "ketimbang" (than), "dari sisi" (from the side of)
+    assert verdict(
+        seed_service,
+        "knp sih perusahaan teknologi demen bgt make pekerja kontrak drpd ngangkat karyawan tetap",
+    ).found
+    assert not verdict(seed_service, "demen banget makan rendang ketimbang sate").found

@@ -275,6 +275,16 @@ def test_a_capital_opening_a_sentence_is_not_a_name_by_itself() -> None:
     q = read("According to the articles, how much are AI trainers paid?", VOCAB)
     assert "according" not in {c.surface.lower() for c in q.concepts}
     assert any(c.entity for c in read("Gojek bayar pelatih AI berapa?", VOCAB).concepts)
+    # an English adverb opening an English sentence is a word too, a well-known name still a name
+    q = read("Roughly how many contractors did OpenAI hire?", VOCAB)
+    assert not any(c.entity for c in q.concepts if c.surface.lower() == "roughly")
+    assert any(c.entity for c in read("Gojek pays how much to its drivers?", VOCAB).concepts)
+
+
+def test_a_hyphenated_affix_on_a_borrowed_word_is_dropped() -> None:
+    assert clean_words("kenapa kerjaannya di-outsource", VOCAB)[-1] == "outsource"
+    assert "phk" in clean_words("yg di-PHK siapa", VOCAB)
+    assert "masalah-masalah" in clean_words("masalah2 nya apa", VOCAB)
 
 
 def test_laughter_is_not_a_word() -> None:
