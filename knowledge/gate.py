@@ -289,6 +289,8 @@ _DATE_FIGURE = re.compile(
     r"|\b(?:minggu|bulan|tahun|pekan) (?:lalu|depan|ini)\b|\b(?:last|next) (?:week|month|year)\b",
     re.I,
 )
+# words that only frame a "when" question, not the event it asks about
+_WHEN_FRAME = frozenset(terms("kapan tanggal waktu tahun bulan hari jam when date time year"))
 # who leads something: "siapa CEO/pendiri/bos X" needs that word near X
 _LEADING_ROLES = frozenset(terms(
     "ceo cto coo pendiri founder cofounder direktur presiden ketua pemilik bos kepala chairman"
@@ -346,7 +348,16 @@ def _figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
         def figure(sentence: str) -> bool:
             return bool(roles & set(terms(sentence)))
     elif question.kind == "when" and not question.parts:
-        figure = _DATE_FIGURE.search  # "tanggal berapa gajian": a date, near whom it names
+        # "tanggal berapa gajian": a date, near whom it names, in a sentence about what is
+        # asked ("mogoknya kelar kapan" is not the date a job was posted beside the strike)
+        event = frozenset(
+            t for c in question.subject if c.known and not c.entity for t in c.terms
+        ) - _WHEN_FRAME
+
+        def figure(sentence: str) -> bool:
+            return bool(_DATE_FIGURE.search(sentence)) and (
+                not event or bool(event & set(terms(sentence)))
+            )
     elif question.kind != "how_much":
         return True
     elif asks_age:
@@ -378,10 +389,39 @@ def _figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             )
             for mine in _by_article(passages)
         )
+    # the figure is the asked thing's, not what it is compared with: "$15 per jam lebih dari
+    # upah minimum di Kansas City" gives no minimum wage
+    asked_words = asked - PAY_TERMS - _UNIT_WORDS - {t for n in names for t in n.terms}
+
+    def bound(sentences: Sequence[str]) -> bool:
+        # a sum in the very sentence naming them is theirs; the other side of a comparison
+        # there ("$15 per jam lebih dari upah minimum di Kansas City") says nobody gave theirs
+        own = [s for s in sentences if names and _names_in(names, s) and figure(s)]
+        if own and all(_compared_away(s, asked_words) for s in own):
+            return False
+        return _near(sentences, figure, [names] if names else [])
+
     # a pay figure sits next to whom it pays: all the names in one sentence near it
-    return any(
-        _near(split_sentences(p.text), figure, [names] if names else []) for p in passages
-    )
+    return any(bound(split_sentences(p.text)) for p in passages)
+
+
+_COMPARED = re.compile(
+    r"\b(?:lebih (?:\w+ )?(?:dari|daripada)|daripada|dibanding(?:kan)?(?: dengan)?|ketimbang"
+    r"|di (?:atas|bawah)|(?:more|less|higher|lower) than)\b",
+    re.I,
+)
+_UNIT_WORDS = frozenset(terms("dolar dollar rupiah jam per tahun bulan minggu hari hour year"))
+
+
+def _compared_away(sentence: str, asked: frozenset[str]) -> bool:
+    """The sentence's sums stand before a comparison and the asked words only after it."""
+    marker = _COMPARED.search(sentence)
+    if not marker or not asked:
+        return False
+    before, after = sentence[: marker.start()], sentence[marker.end() :]
+    if not _MONEY.search(before) or _MONEY.search(after):
+        return False
+    return not (asked & set(terms(before))) and bool(asked & set(terms(after)))
 
 
 def _near(
@@ -427,7 +467,25 @@ def _role_after_pay(question: Question) -> list[Concept]:
         if not c.known:
             break
         run.append(c)
+    if not run:
+        run = _role_before_pay(question, pay[0])
     return run
+
+
+def _role_before_pay(question: Question, pay: int) -> list[Concept]:
+    """Whose pay, when they come first and the pay word later with "-nya" ("direktur teknis AI
+    generatif buat studio Netflix gajinya berapa", "dokter yang jadi pelatih AI bayarannya"):
+    the known words before it, names, filler and the asker's own story aside ("saya dokter
+    umum, dokter bisa melatih AI, bayarannya?" asks a trainer's pay)."""
+    said = next((c for c in question.subject if c.position == pay), None)
+    if said is None or not said.surface.lower().endswith("nya"):
+        return []
+    told = frozenset(t for c in question.qualifiers for t in c.terms)
+    return [
+        c for c in question.subject
+        if c.position < pay and c.known and not c.entity
+        and not c.terms & (_FILLER | PAY_TERMS | told)
+    ]
 
 
 # "gaji awal", "gaji tahunan", "gaji orang yang …": what kind of pay, not whose

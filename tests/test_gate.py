@@ -234,3 +234,26 @@ def test_chat_intensifiers_and_liking_are_not_the_subject(seed_service: Any) -> 
         "knp sih perusahaan teknologi demen bgt make pekerja kontrak drpd ngangkat karyawan tetap",
     ).found
     assert not verdict(seed_service, "demen banget makan rendang ketimbang sate").found
+
+
+def test_a_sum_is_not_what_it_is_compared_with(seed_service: Any) -> None:
+    # "$15 per jam lebih dari upah minimum di Kansas City" gives Savreux's pay, not the minimum
+    assert not verdict(seed_service, "upah minimum di kansas city itu brp dolar sejam").found
+    assert verdict(seed_service, "Berapa upah per jam pelatih AI seperti Alexej Savreux?").found
+
+
+def test_when_needs_a_date_in_a_sentence_about_what_is_asked(seed_service: Any) -> None:
+    # the only date near the strike is the day Netflix posted its job
+    assert not verdict(seed_service, "mogok penulis sm aktor hollywood itu kelarnya kapan").found
+    assert verdict(seed_service, "netflix masang lowongan manajer ai itu kapan ya").found
+
+
+def test_whose_pay_may_come_before_the_pay_word(seed_service: Any) -> None:
+    assert not verdict(
+        seed_service, "direktur teknis AI generatif buat studio game Netflix gajinya berapa?"
+    ).found
+    assert verdict(seed_service, "dokter yang jadi pelatih AI bayarannya berapa").found
+    # the asker's own job told first is not whose pay is asked
+    assert verdict(
+        seed_service, "saya dokter umum, denger2 dokter bisa ikut ngelatih AI, bayarannya brp ya?"
+    ).found
