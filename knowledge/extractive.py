@@ -693,7 +693,9 @@ def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
         bonus += 0.15
     if q_words & _WHY_Q and re.search(
         r"\b(karena|sebab|akibat|gara-gara|alasan|alasannya|lantaran|disebabkan|sehingga"
-        r"|yang berarti|berarti|because|due to)\b", sentence, re.I
+        r"|yang berarti|berarti|because|due to"
+        # what set it off, and what it is for: "memicu kontroversi", "agar model tidak …"
+        r"|memicu|dipicu|menyebabkan|mendorong|didorong|agar|supaya|bertujuan)\b", sentence, re.I
     ):
         bonus += 0.25
     if q_words & _THEN_NOW and _CHANGE.search(sentence):

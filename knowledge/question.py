@@ -321,6 +321,10 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
         affixed = _HYPHEN_AFFIX.fullmatch(word)
         if affixed:
             word = affixed.group(1)  # "di-outsource", "di-PHK": an affix on a borrowed word
+        doubled = re.fullmatch(r"([^\W\d_]+)-\1([^\W\d_]*)", word)
+        if doubled and doubled.group(1) in chat and " " not in chat[doubled.group(1)]:
+            base = chat[doubled.group(1)]  # "org2" -> "orang-orang"
+            word = f"{base}-{base}{doubled.group(2)}"
         if word in _WHY_OR_WHAT:
             replaced = "kenapa" if n == opening else _WHY_OR_WHAT[word]
         else:

@@ -101,6 +101,14 @@ def test_why_prefers_the_sentence_telling_a_cause_or_consequence(seed_service: A
         assert "biaya lebih rendah" in seed_service.ask(text).text, text
 
 
+def test_why_also_takes_what_set_it_off(seed_service: Any) -> None:
+    # "Hal tersebut pun memicu kontroversi di tengah pemogokan …": the listing's backlash
+    text = seed_service.ask(
+        "knp org2 pada protes pas netflix buka lowongan manajer ai yg gajinya gede itu"
+    ).text
+    assert "pemogokan" in text or "mogok" in text
+
+
 def test_off_topic_after_a_pay_question_borrows_no_pay(seed_service: Any) -> None:
     first = seed_service.ask("berapa gaji pelatih AI per jam?")
     history = [Turn(first.question, first.text, first.standalone_question)]

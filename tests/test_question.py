@@ -287,6 +287,10 @@ def test_a_hyphenated_affix_on_a_borrowed_word_is_dropped() -> None:
     assert "masalah-masalah" in clean_words("masalah2 nya apa", VOCAB)
 
 
+def test_a_doubled_chat_spelling_is_read_as_its_word() -> None:
+    assert clean_words("knp org2 pada protes", VOCAB)[1] == "orang-orang"
+
+
 def test_laughter_is_not_a_word() -> None:
     assert clean_words("gaji pelatih ai brp wkwkwk", VOCAB) == ["gaji", "pelatih", "ai", "berapa"]
     assert clean_words("hahaha serius hehe", VOCAB) == ["serius"]
