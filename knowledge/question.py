@@ -318,10 +318,13 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     for n, word in enumerate(tokens):
         if len(word) >= 4 and _LAUGHTER.fullmatch(word):
             continue  # "wkwk", "hahaha", "awokwok": a smile, not a word
+        if english and "-" in word and not _DOUBLED.fullmatch(word):
+            out.extend(clean_words(word.replace("-", " "), vocab))  # "text-to-video"
+            continue
         affixed = _HYPHEN_AFFIX.fullmatch(word)
         if affixed:
             word = affixed.group(1)  # "di-outsource", "di-PHK": an affix on a borrowed word
-        doubled = re.fullmatch(r"([^\W\d_]+)-\1([^\W\d_]*)", word)
+        doubled = _DOUBLED.fullmatch(word)
         if doubled and doubled.group(1) in chat and " " not in chat[doubled.group(1)]:
             base = chat[doubled.group(1)]  # "org2" -> "orang-orang"
             word = f"{base}-{base}{doubled.group(2)}"
@@ -354,6 +357,7 @@ _ENGLISH_FUNCTION = {"the", "a", "an", "of", "to", "is", "are", "was", "were", "
                      "this", "that", "much", "many", "any", "you", "i", "my", "there", "with"}
 
 
+_DOUBLED = re.compile(r"([^\W\d_]+)-\1([^\W\d_]*)")
 # an Indonesian affix written with a hyphen before a foreign word or an acronym
 _HYPHEN_AFFIX = re.compile(r"(?:di|ke|nge|ter|ber|se)-([^\W\d_]{2,})")
 _REDUPLICATED = re.compile(r"\b([^\W\d_]{3,})2(an|nya|in)?\b")

@@ -257,3 +257,7 @@ def test_whose_pay_may_come_before_the_pay_word(seed_service: Any) -> None:
     assert verdict(
         seed_service, "saya dokter umum, denger2 dokter bisa ikut ngelatih AI, bayarannya brp ya?"
     ).found
+
+
+def test_an_english_follow_up_naming_a_thing_by_its_kind_is_answered(seed_service: Any) -> None:
+    assert verdict(seed_service, "what is ByteDance's text-to-video tool called?").found

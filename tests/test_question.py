@@ -287,6 +287,13 @@ def test_a_hyphenated_affix_on_a_borrowed_word_is_dropped() -> None:
     assert "masalah-masalah" in clean_words("masalah2 nya apa", VOCAB)
 
 
+def test_an_english_hyphenated_compound_is_its_words() -> None:
+    assert clean_words("what is their text-to-video tool called?", VOCAB)[3:6] == [
+        "text", "to", "video"
+    ]
+    assert "masalah-masalah" in clean_words("what are the masalah-masalah", VOCAB)
+
+
 def test_a_doubled_chat_spelling_is_read_as_its_word() -> None:
     assert clean_words("knp org2 pada protes", VOCAB)[1] == "orang-orang"
 
