@@ -375,6 +375,18 @@ def _figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
         role = _role_after_pay(question)
         if role and not _role_is_paid(role, passages):
             return False
+        if not role:
+            # whose pay, when no role stands by the pay word: the question's other known words
+            # ("pekerja kenya yg ngelabel ujaran kebencian buat openai dibayar brp")
+            told = frozenset(t for c in question.qualifiers for t in c.terms)
+            role = [
+                c for c in question.subject
+                if c.known and not c.entity and not c.terms & (
+                    _FILLER | PAY_TERMS | _UNIT_WORDS | _PAY_KIND | told
+                )
+            ]
+            if len(role) >= 3 and not _role_is_paid(role, passages):
+                return False
     else:
         return True
     if asks_age:

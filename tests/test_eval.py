@@ -151,16 +151,17 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 def test_worker_style_sets_hold_their_level(seed_service: Any) -> None:
     """eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-    eval/blind-a.jsonl … eval/blind-j.jsonl.
+    eval/blind-a.jsonl … eval/blind-o.jsonl.
 
     workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
     as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
     bugs it found were fixed). The blind sets were written by helpers who saw only the articles,
     never the rules, each run once before being read, then used to find general bugs.
-    Measured (docs/quality.md) 86/100, 32/40, 21/23, 32/36, 28/36, 38/44, 32/44, 39/44, 33/44,
-    41/44, 40/44, 34/44 and 30/44 facts, every out-of-scope item refused but one of blind-d, one
-    of blind-f and three each of blind-h and blind-i. The floors leave a little room for honest
-    trade-offs; refusing the out-of-scope must not regress.
+    Measured (docs/quality.md) 87/100, 32/40, 21/23, 32/36, 29/36, 39/44, 33/44, 39/44, 32/44,
+    41/44, 40/44, 34/44, 30/44, 35/44, 31/44, 37/44, 31/44 and 23/44 facts, every out-of-scope
+    item refused but one of blind-d, one of blind-f, one of blind-h, three of blind-i, four of
+    blind-k, three of blind-l, two of blind-m, four of blind-n and one of blind-o. The floors leave a little room for honest trade-offs;
+    refusing the out-of-scope must not regress.
     """
     for name, floor, truth, leaks in (
         ("workers.jsonl", 83, 0.75, 0),
@@ -177,13 +178,25 @@ def test_worker_style_sets_hold_their_level(seed_service: Any) -> None:
         # sentences from Kenya and OpenAI, and is taken for theirs
         ("blind-f.jsonl", 28, 0.5, 1),
         ("blind-g.jsonl", 39, 0.85, 0),
-        # "upah minimum per jam di Kansas City" ($15 is "lebih dari upah minimum"), "gaji bulanan
-        # … di Indonesia" (a partial with the hourly pay), "mogok WGA selesai kapan" still leak
-        ("blind-h.jsonl", 38, 0.7, 3),
+        # "gaji bulanan … di Indonesia" (a partial with the hourly pay) still leaks
+        ("blind-h.jsonl", 38, 0.7, 1),
         # "lowongan … ditutup kapan", "moderator konten di kenya dibayar brp", "tes masuk
         # invisible tech": every word is in the articles, the answer is not (docs/quality.md)
         ("blind-i.jsonl", 32, 0.55, 3),
         ("blind-j.jsonl", 28, 0.6, 0),
+        # the names nobody gives (the intern's, whom Netflix hired), how to apply at Invisible
+        # Tech, what Kenyan labellers earn an hour: every word is in the articles, the answer not
+        ("blind-k.jsonl", 33, 0.55, 4),
+        # the intern's name, a union "di Indonesia" (a partial about Kenya), the Rp17 juta
+        # teaser line that cleaning removes
+        ("blind-l.jsonl", 29, 0.5, 3),
+        # "upah minimum di Kansas City …, dibandingkan dengan $15 yang diterima Savreux" (the
+        # question names Savreux, whose pay is there), Scale AI's hourly pay beside Invisible's
+        ("blind-m.jsonl", 35, 0.65, 2),
+        # yes/no on outcomes no article reports ("serikat … berhasil naikin gaji gak", "penulis …
+        # akhirnya menang gak", "Jimeng bisa dipakai gratis nggak"), an appeal at Invisible Tech
+        ("blind-n.jsonl", 29, 0.45, 4),
+        ("blind-o.jsonl", 21, 0.45, 1),
     ):
         report = evaluate(seed_service, load_items(EVAL / name))
         totals = report.totals()

@@ -261,3 +261,11 @@ def test_whose_pay_may_come_before_the_pay_word(seed_service: Any) -> None:
 
 def test_an_english_follow_up_naming_a_thing_by_its_kind_is_answered(seed_service: Any) -> None:
     assert verdict(seed_service, "what is ByteDance's text-to-video tool called?").found
+
+
+def test_whose_pay_is_told_by_the_questions_other_words(seed_service: Any) -> None:
+    # the $15 an hour beside "OpenAI" is US contractors'; of the Kenyan labellers the articles
+    # only say "berupah rendah"
+    question = "pekerja kenya yg ngelabel ujaran kebencian buat openai itu dibayar brp sejam"
+    assert not verdict(seed_service, question).found
+    assert verdict(seed_service, "pelatih AI profesional di Invisible Tech dibayar brp").found
