@@ -160,8 +160,8 @@ def test_worker_style_sets_hold_their_level(seed_service: Any) -> None:
     Measured (docs/quality.md) 87/100, 32/40, 21/23, 32/36, 29/36, 39/44, 33/44, 39/44, 32/44,
     41/44, 40/44, 34/44, 30/44, 35/44, 31/44, 37/44, 31/44 and 23/44 facts, every out-of-scope
     item refused but one of blind-d, one of blind-f, one of blind-h, three of blind-i, four of
-    blind-k, three of blind-l, two of blind-m, four of blind-n and one of blind-o. The floors leave a little room for honest trade-offs;
-    refusing the out-of-scope must not regress.
+    blind-k, three of blind-l, two of blind-m, four of blind-n and one of blind-o. The floors
+    leave a little room for honest trade-offs; refusing the out-of-scope must not regress.
     """
     for name, floor, truth, leaks in (
         ("workers.jsonl", 83, 0.75, 0),
