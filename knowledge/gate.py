@@ -23,7 +23,7 @@ from typing import Literal
 
 from knowledge.lexical import LexicalIndex
 from knowledge.question import Concept, Question, could_be_name
-from knowledge.text import function_words, split_sentences, terms
+from knowledge.text import function_words, split_sentences, terms, words
 from knowledge.types import Passage
 
 Outcome = Literal["answered", "partial", "not_found"]
@@ -130,6 +130,26 @@ class Gate:
         total = sum(w if c.known else unknown_weight for c, w in weights)
         return sum(w * _match(c, have) for c, w in weights if c.known) / total
 
+    @staticmethod
+    def _unknown_predicate(question: Question) -> bool:
+        """A yes/no question whose asked word, the one right before its "nggak", no article uses
+        ("Jimeng bisa dipakai gratis nggak?", "akhirnya menang gak tuntutannya?"): the articles
+        cannot say yes or no to it, however well they tell the rest."""
+        tokens = words(question.clean)
+        by_position = {c.position: c for c in question.concepts}
+        glue = function_words()
+        for i, token in enumerate(tokens):
+            asked = by_position.get(i - 1) if token == "tidak" else None
+            if (
+                asked is not None
+                and not asked.known
+                and not asked.entity
+                and not asked.terms <= _STANCE
+                and not {_base(w) for w in asked.surface.lower().split()} <= glue
+            ):
+                return True
+        return False
+
     def decide(self, question: Question, passages: Sequence[Passage]) -> Verdict:
         """The verdict for a question over its retrieved passages."""
         t = self.thresholds
@@ -144,6 +164,8 @@ class Gate:
         looked = list(passages[: self.max_passages])
         if not looked or not subject:
             return Verdict("not_found", True, 0.0, 0.0, absent=absent)
+        if question.kind == "yesno" and self._unknown_predicate(question):
+            return Verdict("not_found", False, 0.0, 0.0)
         haves = [_terms_of(p) for p in looked]
         covs = [self.coverage(subject, have) for have in haves]
         denses = [p.dense if p.dense is not None else 0.0 for p in looked]

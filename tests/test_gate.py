@@ -269,3 +269,14 @@ def test_whose_pay_is_told_by_the_questions_other_words(seed_service: Any) -> No
     question = "pekerja kenya yg ngelabel ujaran kebencian buat openai itu dibayar brp sejam"
     assert not verdict(seed_service, question).found
     assert verdict(seed_service, "pelatih AI profesional di Invisible Tech dibayar brp").found
+
+
+def test_a_yes_no_about_something_no_article_says_is_not_found(seed_service: Any) -> None:
+    # the word asked yes or no about, right before "nggak", is in no article
+    for question in (
+        "Alat Jimeng punya ByteDance itu bisa dipakai gratis nggak?",
+        "penulis sama aktor hollywood yg mogok itu akhirnya menang gak tuntutannya",
+    ):
+        assert not verdict(seed_service, question).found, question
+    assert verdict(seed_service, "kontraktor AI dapat jaminan kesehatan nggak?").found
+    assert verdict(seed_service, "kampus anak magang bytedance dikabari nggak?").found
