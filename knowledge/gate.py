@@ -317,6 +317,12 @@ _WHEN_FRAME = frozenset(terms("kapan tanggal waktu tahun bulan hari jam when dat
 _LEADING_ROLES = frozenset(terms(
     "ceo cto coo pendiri founder cofounder direktur presiden ketua pemilik bos kepala chairman"
 ))
+_YEARS_ASKED = re.compile(r"\bberapa (?:tahun|thn)\b|\bhow many years\b")
+_YEARS_FIGURE = re.compile(
+    r"\b\d{1,2}(?:[.,]\d)? (?:tahun|years?)\b|\bsetahun\b|\b(?:satu|dua|tiga|empat|lima|enam|"
+    r"tujuh|delapan|sembilan|sepuluh|beberapa|belasan|puluhan) tahun\b|\ba year\b",
+    re.I,
+)
 _HOURS_FIGURE = re.compile(r"\b\d[\d.,]* jam\b", re.I)
 _PEOPLE = (r"(?:orang|pekerja|karyawan|kontraktor|pelatih|penulis|aktor|anggota|staf|pegawai"
            r"|mahasiswa|ahli|people|workers|employees|contractors|trainers|members)")
@@ -346,6 +352,7 @@ def _figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     asks_pay = any(c.terms & PAY_TERMS for c in question.subject)
     asks_age = any(c.terms & _AGE for c in question.subject)
     asks_hours = bool(_HOURS_ASKED.search(question.clean)) and not asks_pay
+    asks_years = bool(_YEARS_ASKED.search(question.clean)) and not asks_pay
     asks_people = bool(_PEOPLE_ASKED.search(question.clean))
     asked = frozenset(t for c in question.subject for t in c.terms)
     money_word = asked & _MONEY_WORDS
@@ -384,6 +391,8 @@ def _figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
         return True
     elif asks_age:
         figure = _AGE_FIGURE.search
+    elif asks_years:
+        figure = _YEARS_FIGURE.search  # "pengalaman brp tahun": a span of years, not a date
     elif asks_hours:
         figure = _HOURS_FIGURE.search
     elif asks_people:

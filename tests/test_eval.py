@@ -160,7 +160,7 @@ def test_worker_style_sets_hold_their_level(seed_service: Any) -> None:
     Measured (docs/quality.md) 87/100, 32/40, 21/23, 32/36, 29/36, 39/44, 33/44, 39/44, 32/44,
     41/44, 40/44, 34/44, 30/44, 35/44, 31/44, 37/44, 31/44 and 23/44 facts, every out-of-scope
     item refused but one of blind-d, one of blind-f, one of blind-h, three of blind-i, four of
-    blind-k, three of blind-l, two of blind-m and three of blind-n. The floors
+    blind-k, three of blind-l, two of blind-m and two of blind-n. The floors
     leave a little room for honest trade-offs; refusing the out-of-scope must not regress.
     """
     for name, floor, truth, leaks in (
@@ -194,8 +194,8 @@ def test_worker_style_sets_hold_their_level(seed_service: Any) -> None:
         # question names Savreux, whose pay is there), Scale AI's hourly pay beside Invisible's
         ("blind-m.jsonl", 35, 0.65, 2),
         # "serikat … berhasil naikin gaji gak" (a yes/no on an outcome no article reports, its
-        # asked word known), an appeal at Invisible Tech, how many years' experience Netflix asks
-        ("blind-n.jsonl", 29, 0.45, 3),
+        # asked word known), an appeal at Invisible Tech
+        ("blind-n.jsonl", 29, 0.45, 2),
         ("blind-o.jsonl", 21, 0.45, 0),
     ):
         report = evaluate(seed_service, load_items(EVAL / name))

@@ -280,3 +280,10 @@ def test_a_yes_no_about_something_no_article_says_is_not_found(seed_service: Any
         assert not verdict(seed_service, question).found, question
     assert verdict(seed_service, "kontraktor AI dapat jaminan kesehatan nggak?").found
     assert verdict(seed_service, "kampus anak magang bytedance dikabari nggak?").found
+
+
+def test_how_many_years_needs_a_span_of_years(seed_service: Any) -> None:
+    # the Netflix article gives a date and a yearly salary, no years of experience
+    question = "lowongan manajer produk ai netflix itu syarat pengalamannya brp tahun"
+    assert not verdict(seed_service, question).found
+    assert verdict(seed_service, "jatin kumar udah brp tahun kerja kontrak AI?").found
