@@ -282,6 +282,12 @@ _WHERE_ASKED = re.compile(
 )
 
 
+_NAME_ASKED = re.compile(
+    r"\bnama(?:nya)?\b.*\bsiapa\b|\bsiapa nama|\bwhat(?: is|'s|s) (?:the |his |her |their )?name"
+)
+_NAME_FRAME = frozenset(terms("nama name orang siapa"))
+# a capitalised word; whether it could be a name at all is `could_be_name`'s to say
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _INSTITUTION_ASKED = re.compile(
     r"\b(?:kampus|universitas|univ|sekolah|college|university)\b.*\b(?:mana|apa|where|which)\b"
     r"|\b(?:mana|which)\b.*\b(?:kampus|universitas|univ|sekolah|college|university)\b"
@@ -366,6 +372,28 @@ def _figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             and all(any(_names_in([n], f"{p.title}\n{p.text}") for p in mine) for n in names)
             for mine in _by_article(passages)
         )
+    elif _NAME_ASKED.search(question.clean) and not question.parts:
+        # "nama anak magang itu siapa": a name the question does not hold, in a sentence about
+        # what it asks ("ByteDance … chatbot Doubao" names no intern)
+        about = [
+            c for c in question.subject
+            if c.known and not c.entity and not c.terms <= _NAME_FRAME
+        ]
+        said = set(words(question.clean))
+
+        def speaks_of(c: Concept, have: set[str]) -> bool:
+            # all of a phrase's own words: "anak perusahaan" is not "anak magang"
+            return c.own <= have if c.own else bool(c.terms & have)
+
+        def named(sentence: str) -> bool:
+            have = set(terms(sentence))
+            return any(speaks_of(c, have) for c in about) and any(
+                m.group(0).lower() not in said and could_be_name(m.group(0).lower())
+                for m in _CAPITALISED.finditer(sentence)
+            )
+
+        # the names the question gives describe whom it asks about; they need not stand there
+        return any(named(s) for p in passages for s in split_sentences(p.text))
     elif _REGISTERING.search(question.clean) and names:
         # "cara daftar di Scale AI": how to apply there, told near its name
         def figure(sentence: str) -> bool:

@@ -160,7 +160,7 @@ def test_worker_style_sets_hold_their_level(seed_service: Any) -> None:
     Measured (docs/quality.md) 87/100, 32/40, 21/23, 32/36, 29/36, 39/44, 33/44, 39/44, 32/44,
     41/44, 40/44, 34/44, 30/44, 35/44, 31/44, 37/44, 31/44 and 23/44 facts, every out-of-scope
     item refused but one of blind-d, one of blind-f, one of blind-h, three of blind-i, four of
-    blind-k, three of blind-l, two of blind-m and two of blind-n. The floors
+    blind-k, two of blind-l, two of blind-m and two of blind-n. The floors
     leave a little room for honest trade-offs; refusing the out-of-scope must not regress.
     """
     for name, floor, truth, leaks in (
@@ -187,9 +187,9 @@ def test_worker_style_sets_hold_their_level(seed_service: Any) -> None:
         # the names nobody gives (the intern's, whom Netflix hired), how to apply at Invisible
         # Tech, what Kenyan labellers earn an hour: every word is in the articles, the answer not
         ("blind-k.jsonl", 33, 0.55, 4),
-        # the intern's name, a union "di Indonesia" (a partial about Kenya), the Rp17 juta
-        # teaser line that cleaning removes
-        ("blind-l.jsonl", 29, 0.5, 3),
+        # a union "di Indonesia" (a partial about Kenya), the Rp17 juta teaser line that
+        # cleaning removes
+        ("blind-l.jsonl", 29, 0.5, 2),
         # "upah minimum di Kansas City …, dibandingkan dengan $15 yang diterima Savreux" (the
         # question names Savreux, whose pay is there), Scale AI's hourly pay beside Invisible's
         ("blind-m.jsonl", 35, 0.65, 2),

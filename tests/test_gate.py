@@ -287,3 +287,11 @@ def test_how_many_years_needs_a_span_of_years(seed_service: Any) -> None:
     question = "lowongan manajer produk ai netflix itu syarat pengalamannya brp tahun"
     assert not verdict(seed_service, question).found
     assert verdict(seed_service, "jatin kumar udah brp tahun kerja kontrak AI?").found
+
+
+def test_a_name_asked_for_must_be_given(seed_service: Any) -> None:
+    # no article names the intern; "anak perusahaan … Google" is not "anak magang"
+    assert not verdict(seed_service, "nama anak magang ByteDance yg dipecat itu siapa?").found
+    assert verdict(
+        seed_service, "nama pekerja kontrak dari Kansas yang melatih ChatGPT itu siapa ya?"
+    ).found
