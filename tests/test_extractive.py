@@ -109,6 +109,11 @@ def test_why_also_takes_what_set_it_off(seed_service: Any) -> None:
     assert "pemogokan" in text or "mogok" in text
 
 
+def test_how_someone_got_the_job_is_how_they_were_hired(seed_service: Any) -> None:
+    # "masuk ke kontrak AI setelah melihat lowongan pekerjaan online"
+    assert "lowongan" in seed_service.ask("Savreux dapet kerjaan AI ini gimana caranya?").text
+
+
 def test_off_topic_after_a_pay_question_borrows_no_pay(seed_service: Any) -> None:
     first = seed_service.ask("berapa gaji pelatih AI per jam?")
     history = [Turn(first.question, first.text, first.standalone_question)]
