@@ -352,7 +352,9 @@ def _figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     sentence must speak of pay. An age needs "… tahun" in the person's article, hours of work
     "… jam" (not "$15 per jam"), a head count "… orang"/"… kontraktor", "di mana" a place
     ("di Austin"), "kapan"/"tanggal berapa" a date ("pada Agustus", "tahun 2023"), and "siapa
-    CEO X" that role near X.
+    CEO X" that role near X, "berapa tahun" a span of years, "nama X siapa" a name the question
+    does not hold in a sentence about X. A sum is the asked thing's, not what it is compared
+    with ("$15 per jam lebih dari upah minimum di Kansas City" gives no minimum wage).
     Questions that name nobody and ask for no such kind pass.
     """
     asks_pay = any(c.terms & PAY_TERMS for c in question.subject)
