@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from knowledge.evaluation import evaluate, load_items
 from knowledge.settings import Settings
 from knowledge.types import Answer, Source, Turn
@@ -149,61 +151,66 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
     assert "facts reaching the LLM" in again.to_text()
 
 
-def test_worker_style_sets_hold_their_level(seed_service: Any) -> None:
-    """eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-    eval/blind-a.jsonl … eval/blind-o.jsonl.
+# eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
+# eval/blind-a.jsonl … eval/blind-o.jsonl.
+#
+# workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
+# as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
+# bugs it found were fixed). The blind sets were written by helpers who saw only the articles,
+# never the rules, each run once before being read, then used to find general bugs.
+# Measured (docs/quality.md) 87/100, 32/40, 21/23, 32/36, 29/36, 39/44, 33/44, 40/44, 32/44,
+# 41/44, 40/44, 34/44, 31/44, 36/44, 32/44, 37/44, 32/44 and 23/44 facts, every out-of-scope
+# item refused but one of blind-d, one of blind-f, one of blind-h, three of blind-i, four of
+# blind-k, two of blind-l, two of blind-m and two of blind-n. The floors leave a little room
+# for honest trade-offs; refusing the out-of-scope must not regress.
+_WORKER_STYLE_SETS = [
+    ("workers.jsonl", 83, 0.75, 0),
+    ("holdout.jsonl", 30, 0.7, 0),
+    ("fresh.jsonl", 19, 0.7, 0),
+    ("blind-a.jsonl", 29, 0.75, 0),
+    ("blind-b.jsonl", 25, 0.65, 0),
+    ("blind-c.jsonl", 34, 0.7, 0),
+    # the last blind set as it stands: "cara daftar BPJS ketenagakerjaan buat freelancer"
+    # is still answered (docs/quality.md); no more may leak
+    ("blind-d.jsonl", 28, 0.6, 1),
+    ("blind-e.jsonl", 36, 0.8, 0),
+    # "pekerja kenya … dibayar brp per jam?": the $15 an hour of US contractors stands two
+    # sentences from Kenya and OpenAI, and is taken for theirs
+    ("blind-f.jsonl", 28, 0.5, 1),
+    ("blind-g.jsonl", 39, 0.85, 0),
+    # "gaji bulanan … di Indonesia" (a partial with the hourly pay) still leaks
+    ("blind-h.jsonl", 38, 0.7, 1),
+    # "lowongan … ditutup kapan", "moderator konten di kenya dibayar brp", "tes masuk
+    # invisible tech": every word is in the articles, the answer is not (docs/quality.md)
+    ("blind-i.jsonl", 32, 0.55, 3),
+    ("blind-j.jsonl", 28, 0.6, 0),
+    # the names nobody gives (the intern's, whom Netflix hired), how to apply at Invisible
+    # Tech, what Kenyan labellers earn an hour: every word is in the articles, the answer not
+    ("blind-k.jsonl", 33, 0.55, 4),
+    # a union "di Indonesia" (a partial about Kenya), the Rp17 juta teaser line that
+    # cleaning removes
+    ("blind-l.jsonl", 29, 0.5, 2),
+    # "upah minimum di Kansas City …, dibandingkan dengan $15 yang diterima Savreux" (the
+    # question names Savreux, whose pay is there), Scale AI's hourly pay beside Invisible's
+    ("blind-m.jsonl", 35, 0.65, 2),
+    # "serikat … berhasil naikin gaji gak" (a yes/no on an outcome no article reports, its
+    # asked word known), an appeal at Invisible Tech
+    ("blind-n.jsonl", 29, 0.45, 2),
+    ("blind-o.jsonl", 21, 0.45, 0),
+]
 
-    workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
-    as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
-    bugs it found were fixed). The blind sets were written by helpers who saw only the articles,
-    never the rules, each run once before being read, then used to find general bugs.
-    Measured (docs/quality.md) 87/100, 32/40, 21/23, 32/36, 29/36, 39/44, 33/44, 39/44, 32/44,
-    41/44, 40/44, 34/44, 30/44, 35/44, 31/44, 37/44, 31/44 and 23/44 facts, every out-of-scope
-    item refused but one of blind-d, one of blind-f, one of blind-h, three of blind-i, four of
-    blind-k, two of blind-l, two of blind-m and two of blind-n. The floors
-    leave a little room for honest trade-offs; refusing the out-of-scope must not regress.
-    """
-    for name, floor, truth, leaks in (
-        ("workers.jsonl", 83, 0.75, 0),
-        ("holdout.jsonl", 30, 0.7, 0),
-        ("fresh.jsonl", 19, 0.7, 0),
-        ("blind-a.jsonl", 29, 0.75, 0),
-        ("blind-b.jsonl", 25, 0.65, 0),
-        ("blind-c.jsonl", 34, 0.7, 0),
-        # the last blind set as it stands: "cara daftar BPJS ketenagakerjaan buat freelancer"
-        # is still answered (docs/quality.md); no more may leak
-        ("blind-d.jsonl", 28, 0.6, 1),
-        ("blind-e.jsonl", 36, 0.8, 0),
-        # "pekerja kenya … dibayar brp per jam?": the $15 an hour of US contractors stands two
-        # sentences from Kenya and OpenAI, and is taken for theirs
-        ("blind-f.jsonl", 28, 0.5, 1),
-        ("blind-g.jsonl", 39, 0.85, 0),
-        # "gaji bulanan … di Indonesia" (a partial with the hourly pay) still leaks
-        ("blind-h.jsonl", 38, 0.7, 1),
-        # "lowongan … ditutup kapan", "moderator konten di kenya dibayar brp", "tes masuk
-        # invisible tech": every word is in the articles, the answer is not (docs/quality.md)
-        ("blind-i.jsonl", 32, 0.55, 3),
-        ("blind-j.jsonl", 28, 0.6, 0),
-        # the names nobody gives (the intern's, whom Netflix hired), how to apply at Invisible
-        # Tech, what Kenyan labellers earn an hour: every word is in the articles, the answer not
-        ("blind-k.jsonl", 33, 0.55, 4),
-        # a union "di Indonesia" (a partial about Kenya), the Rp17 juta teaser line that
-        # cleaning removes
-        ("blind-l.jsonl", 29, 0.5, 2),
-        # "upah minimum di Kansas City …, dibandingkan dengan $15 yang diterima Savreux" (the
-        # question names Savreux, whose pay is there), Scale AI's hourly pay beside Invisible's
-        ("blind-m.jsonl", 35, 0.65, 2),
-        # "serikat … berhasil naikin gaji gak" (a yes/no on an outcome no article reports, its
-        # asked word known), an appeal at Invisible Tech
-        ("blind-n.jsonl", 29, 0.45, 2),
-        ("blind-o.jsonl", 21, 0.45, 0),
-    ):
-        report = evaluate(seed_service, load_items(EVAL / name))
-        totals = report.totals()
-        assert totals["facts_passed"] >= floor, report.to_text()
-        assert totals["refused_passed"] >= totals["refused_total"] - leaks, report.to_text()
-        assert totals["found_with_citation"] == totals["found_total"]
-        assert report.types()["all"]["truthfulness"] >= truth, report.to_text()
+
+@pytest.mark.parametrize(("name", "floor", "truth", "leaks"), _WORKER_STYLE_SETS)
+def test_worker_style_sets_hold_their_level(
+    seed_service: Any, name: str, floor: int, truth: float, leaks: int
+) -> None:
+    """Each set at its level (one test per set, so each has its own time budget)."""
+    report = evaluate(seed_service, load_items(EVAL / name))
+    totals = report.totals()
+    assert totals["facts_passed"] >= floor, report.to_text()
+    assert totals["refused_passed"] >= totals["refused_total"] - leaks, report.to_text()
+    assert totals["found_with_citation"] == totals["found_total"]
+    assert report.types()["all"]["truthfulness"] >= truth, report.to_text()
 
 
 def test_worker_facts_reach_the_llm(
