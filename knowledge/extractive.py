@@ -15,7 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from knowledge.gate import PAY_TERMS, PLACE, WHERE_FRAME, Verdict
+from knowledge.binding import PAY_TERMS, PLACE, WHERE_FRAME
+from knowledge.gate import Verdict
 from knowledge.question import Question, resolve
 from knowledge.question import read as read_text
 from knowledge.retriever import HybridRetriever

@@ -12,18 +12,19 @@ A question about a well-known name that no article mentions ("UMR Jakarta", "daf
 not found, however well its other words are covered: its subject is absent.
 
 The thresholds live here, per embedder: e5's cosine scale is compressed, other models differ.
+Whether a passage's figure is the kind asked, about whom it asks, is knowledge/binding.py's.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from knowledge.binding import FILLER, WHERE_FRAME, asks_where, figure_is_bound
 from knowledge.lexical import LexicalIndex
-from knowledge.question import Concept, Question, could_be_name
-from knowledge.text import function_words, split_sentences, terms, words
+from knowledge.question import Concept, Question
+from knowledge.text import function_words, terms, words
 from knowledge.types import Passage
 
 Outcome = Literal["answered", "partial", "not_found"]
@@ -33,10 +34,6 @@ Outcome = Literal["answered", "partial", "not_found"]
 # question's main words
 _STANCE = frozenset(terms("benar sebenarnya memang sungguh pasti mungkin katanya ingin suka"))
 
-# Qualifier words that only carry the sentence ("cuma", "baru"), never worth naming.
-_FILLER = set(
-    terms("cuma hanya baru belum pernah punya sudah lagi sedang sebagai jadi seorang bekerja kerja")
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +151,7 @@ class Gate:
         """The verdict for a question over its retrieved passages."""
         t = self.thresholds
         subject = question.subject or question.concepts
-        if _asks_where(question):
+        if asks_where(question):
             # "tinggal di kota mana": the asking frame; the answer says "di Austin, Texas"
             subject = tuple(c for c in subject if not c.terms <= WHERE_FRAME) or subject
         absent = tuple(c.surface for c in subject if c.entity and not c.known)
@@ -190,7 +187,7 @@ class Gate:
             for cov, dense in zip(covs, denses, strict=True)
         )
         off_topic = bool(absent) or not near
-        if answered and not _figure_is_bound(question, looked):
+        if answered and not figure_is_bound(question, looked):
             answered = False
         if absent or not answered:
             return Verdict("not_found", off_topic, best_cov, best_dense, absent=absent)
@@ -250,7 +247,7 @@ def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:
     named = (
         [
             c for c in run
-            if not (c.terms <= _FILLER or c.surface.isdigit() or c.surface.lower() in glue)
+            if not (c.terms <= FILLER or c.surface.isdigit() or c.surface.lower() in glue)
         ]
         for run in runs
     )
@@ -264,349 +261,3 @@ def _match(concept: Concept, have: set[str]) -> float:
     if concept.glossary and not (concept.own & have):
         return 0.5
     return 1.0
-
-
-# "di Austin", "dari Nairobi", "Austin, Texas": a place named in a sentence
-PLACE = re.compile(
-    r"\b(?:di|dari|ke|in|at|from) [A-Z][a-z]+\b(?: [A-Z][a-z]+\b)?|\b[A-Z][a-z]+, [A-Z][a-z]+\b"
-)
-
-
-def _asks_where(question: Question) -> bool:
-    """"di mana", "kota mana", "where" — not "perusahaan game mana" (which company)."""
-    return bool(_WHERE_ASKED.search(question.clean))
-
-
-_WHERE_ASKED = re.compile(
-    r"\b(?:di ?mana|ke ?mana|dari ?mana|where|(?:kota|negara|daerah|wilayah|lokasi|tempat) mana)\b"
-)
-
-
-_NAME_ASKED = re.compile(
-    r"\bnama(?:nya)?\b.*\bsiapa\b|\bsiapa nama|\bwhat(?: is|'s|s) (?:the |his |her |their )?name"
-)
-_NAME_FRAME = frozenset(terms("nama name orang siapa"))
-# a capitalised word; whether it could be a name at all is `could_be_name`'s to say
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
-_INSTITUTION_ASKED = re.compile(
-    r"\b(?:kampus|universitas|univ|sekolah|college|university)\b.*\b(?:mana|apa|where|which)\b"
-    r"|\b(?:mana|which)\b.*\b(?:kampus|universitas|univ|sekolah|college|university)\b"
-)
-_INSTITUTION = re.compile(
-    r"\b(?:University|Universitas|Institut|Institute|College|Sekolah|Politeknik) (?:of )?[A-Z]"
-    r"|\b[A-Z]\w+ (?:University|College|Institute)\b"
-)
-_REGISTERING = re.compile(
-    r"\b(?:daftar|mendaftar|melamar|lamar|apply|join|gabung|bergabung|masuk)\b"
-)
-_APPLYING = frozenset(terms("lowongan melamar daftar mendaftar rekrut posting iklan"))
-WHERE_FRAME = frozenset(terms("tinggal kota asal lokasi domisili tempat"))
-PAY_TERMS = frozenset(terms("upah gaji bayar honor"))  # the lexicon reads them all "upah"
-_MONEY = re.compile(r"(?:US\$|USD|\$|Rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|juta|ribu)", re.I)
-# What a "how much" question counts, by its words, and the figure a sentence needs to answer it.
-# Checked in this order; a question counting something else (people, hours of work) needs a figure
-# of that kind too, but "berapa" alone names no kind and passes.
-_AGE = frozenset(terms("umur usia"))
-_AGE_FIGURE = re.compile(r"\b\d{1,3} tahun\b|\bberusia \d|\b\d{1,3} (?:years?|thn)\b", re.I)
-_MONTHS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|"
-           "desember|january|february|march|may|june|july|august|october|december")
-_DAYS = "senin|selasa|rabu|kamis|jumat|sabtu|minggu|monday|tuesday|wednesday|thursday|friday"
-# a date or a time in a sentence: "pada Agustus", "tahun 2023", "tanggal 5", "Senin lalu"
-_DATE_FIGURE = re.compile(
-    rf"\b(?:{_MONTHS}|{_DAYS})\b|\b(?:19|20)\d\d\b|\btanggal \d|\b\d{{1,2}}/\d{{1,2}}\b"
-    r"|\b(?:minggu|bulan|tahun|pekan) (?:lalu|depan|ini)\b|\b(?:last|next) (?:week|month|year)\b",
-    re.I,
-)
-# words that only frame a "when" question, not the event it asks about
-_WHEN_FRAME = frozenset(terms("kapan tanggal waktu tahun bulan hari jam when date time year"))
-# who leads something: "siapa CEO/pendiri/bos X" needs that word near X
-_LEADING_ROLES = frozenset(terms(
-    "ceo cto coo pendiri founder cofounder direktur presiden ketua pemilik bos kepala chairman"
-))
-_YEARS_ASKED = re.compile(r"\bberapa (?:tahun|thn)\b|\bhow many years\b")
-_YEARS_FIGURE = re.compile(
-    r"\b\d{1,2}(?:[.,]\d)? (?:tahun|years?)\b|\bsetahun\b|\b(?:satu|dua|tiga|empat|lima|enam|"
-    r"tujuh|delapan|sembilan|sepuluh|beberapa|belasan|puluhan) tahun\b|\ba year\b",
-    re.I,
-)
-_HOURS_FIGURE = re.compile(r"\b\d[\d.,]* jam\b", re.I)
-_PEOPLE = (r"(?:orang|pekerja|karyawan|kontraktor|pelatih|penulis|aktor|anggota|staf|pegawai"
-           r"|mahasiswa|ahli|people|workers|employees|contractors|trainers|members)")
-_PEOPLE_ASKED = re.compile(rf"\b(?:berapa|how many|jumlah)(?: banyak)? {_PEOPLE}\b")
-_PEOPLE_FIGURE = re.compile(rf"\b\d[\d.,]*(?: (?:ribu|juta|[^\W\d]+))? {_PEOPLE}\b", re.I)
-# sums that are not pay: a question about one needs a sum told with its word
-_MONEY_WORDS = frozenset(terms(
-    "dana pendanaan investasi harga biaya rugi kerugian valuasi modal denda pajak pesangon"
-))
-_HOURS_ASKED = re.compile(r"\bberapa (?:lama|jam)\b|\bhow (?:long|many hours)\b")
-
-
-def _figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
-    """An answer of the kind asked, about whom the question names.
-
-    "Berapa gaji karyawan tetap Google?" is not answered by a pay figure of someone else in an
-    article that also mentions Google: some sentence with a money amount must stand within two
-    sentences of the name, and the role asked about within a sentence of it ("gaji direktur
-    teknis Netflix" is not the product manager's US$900.000). Pay is a sum someone is paid: the
-    loss an incident caused ("kerugian USD10 juta") is no intern's salary, so the money
-    sentence must speak of pay. An age needs "… tahun" in the person's article, hours of work
-    "… jam" (not "$15 per jam"), a head count "… orang"/"… kontraktor", "di mana" a place
-    ("di Austin"), "kapan"/"tanggal berapa" a date ("pada Agustus", "tahun 2023"), and "siapa
-    CEO X" that role near X, "berapa tahun" a span of years, "nama X siapa" a name the question
-    does not hold in a sentence about X. A sum is the asked thing's, not what it is compared
-    with ("$15 per jam lebih dari upah minimum di Kansas City" gives no minimum wage).
-    Questions that name nobody and ask for no such kind pass.
-    """
-    asks_pay = any(c.terms & PAY_TERMS for c in question.subject)
-    asks_age = any(c.terms & _AGE for c in question.subject)
-    asks_hours = bool(_HOURS_ASKED.search(question.clean)) and not asks_pay
-    asks_years = bool(_YEARS_ASKED.search(question.clean)) and not asks_pay
-    asks_people = bool(_PEOPLE_ASKED.search(question.clean))
-    asked = frozenset(t for c in question.subject for t in c.terms)
-    money_word = asked & _MONEY_WORDS
-    names = [c for c in question.subject if c.entity and c.known]
-    roles = asked & _LEADING_ROLES
-    figure: Callable[[str], object]
-    if _INSTITUTION_ASKED.search(question.clean) and not question.parts:
-        # "kuliah di kampus mana": a university, not a city, in an article naming whom
-        return any(
-            any(_INSTITUTION.search(p.text) for p in mine)
-            and all(any(_names_in([n], f"{p.title}\n{p.text}") for p in mine) for n in names)
-            for mine in _by_article(passages)
-        )
-    elif _NAME_ASKED.search(question.clean) and not question.parts:
-        # "nama anak magang itu siapa": a name the question does not hold, in a sentence about
-        # what it asks ("ByteDance … chatbot Doubao" names no intern)
-        about = [
-            c for c in question.subject
-            if c.known and not c.entity and not c.terms <= _NAME_FRAME
-        ]
-        said = set(words(question.clean))
-
-        def speaks_of(c: Concept, have: set[str]) -> bool:
-            # all of a phrase's own words: "anak perusahaan" is not "anak magang"
-            return c.own <= have if c.own else bool(c.terms & have)
-
-        def named(sentence: str) -> bool:
-            have = set(terms(sentence))
-            return any(speaks_of(c, have) for c in about) and any(
-                m.group(0).lower() not in said and could_be_name(m.group(0).lower())
-                for m in _CAPITALISED.finditer(sentence)
-            )
-
-        # the names the question gives describe whom it asks about; they need not stand there
-        return any(named(s) for p in passages for s in split_sentences(p.text))
-    elif _REGISTERING.search(question.clean) and names:
-        # "cara daftar di Scale AI": how to apply there, told near its name
-        def figure(sentence: str) -> bool:
-            return bool(_APPLYING & set(terms(sentence)))
-    elif question.kind == "where" and not question.parts and _asks_where(question):
-        figure = PLACE.search
-    elif question.kind == "who" and roles and names and not question.parts:
-        # "siapa CEO Invisible Technologies": that role told near its name
-        def figure(sentence: str) -> bool:
-            return bool(roles & set(terms(sentence)))
-    elif question.kind == "when" and not question.parts:
-        # "tanggal berapa gajian": a date, near whom it names, in a sentence about what is
-        # asked ("mogoknya kelar kapan" is not the date a job was posted beside the strike)
-        event = frozenset(
-            t for c in question.subject if c.known and not c.entity for t in c.terms
-        ) - _WHEN_FRAME
-
-        def figure(sentence: str) -> bool:
-            return bool(_DATE_FIGURE.search(sentence)) and (
-                not event or bool(event & set(terms(sentence)))
-            )
-    elif question.kind != "how_much":
-        return True
-    elif asks_age:
-        figure = _AGE_FIGURE.search
-    elif asks_years:
-        figure = _YEARS_FIGURE.search  # "pengalaman brp tahun": a span of years, not a date
-    elif asks_hours:
-        figure = _HOURS_FIGURE.search
-    elif asks_people:
-        figure = _PEOPLE_FIGURE.search
-    elif money_word:
-        # "rugi brp", "pendanaan brp": a sum told with that word, not any sum nearby
-        def figure(sentence: str) -> bool:
-            return bool(_MONEY.search(sentence)) and bool(money_word & set(terms(sentence)))
-    elif asks_pay:
-        figure = _is_pay_figure
-        role = _role_after_pay(question)
-        if role and not _role_is_paid(role, passages):
-            return False
-        if not role:
-            # whose pay, when no role stands by the pay word: the question's other known words
-            # ("pekerja kenya yg ngelabel ujaran kebencian buat openai dibayar brp")
-            told = frozenset(t for c in question.qualifiers for t in c.terms)
-            role = [
-                c for c in question.subject
-                if c.known and not c.entity and not c.terms & (
-                    _FILLER | PAY_TERMS | _UNIT_WORDS | _PAY_KIND | told
-                )
-            ]
-            if len(role) >= 3 and not _role_is_paid(role, passages):
-                return False
-    else:
-        return True
-    if asks_age:
-        # a person's age may stand in the chunk before the one naming the outlet that
-        # interviewed them: read the article's retrieved chunks as one text, each name near
-        # an age
-        return any(
-            _near(
-                list(dict.fromkeys(s for p in mine for s in split_sentences(p.text))),
-                figure,
-                [[n] for n in names],
-            )
-            for mine in _by_article(passages)
-        )
-    # the figure is the asked thing's, not what it is compared with: "$15 per jam lebih dari
-    # upah minimum di Kansas City" gives no minimum wage
-    asked_words = asked - PAY_TERMS - _UNIT_WORDS - {t for n in names for t in n.terms}
-
-    def bound(sentences: Sequence[str]) -> bool:
-        # a sum in the very sentence naming them is theirs; the other side of a comparison
-        # there ("$15 per jam lebih dari upah minimum di Kansas City") says nobody gave theirs
-        own = [s for s in sentences if names and _names_in(names, s) and figure(s)]
-        if own and all(_compared_away(s, asked_words) for s in own):
-            return False
-        return _near(sentences, figure, [names] if names else [])
-
-    # a pay figure sits next to whom it pays: all the names in one sentence near it
-    return any(bound(split_sentences(p.text)) for p in passages)
-
-
-_COMPARED = re.compile(
-    r"\b(?:lebih (?:\w+ )?(?:dari|daripada)|daripada|dibanding(?:kan)?(?: dengan)?|ketimbang"
-    r"|di (?:atas|bawah)|(?:more|less|higher|lower) than)\b",
-    re.I,
-)
-_UNIT_WORDS = frozenset(terms("dolar dollar rupiah jam per tahun bulan minggu hari hour year"))
-
-
-def _compared_away(sentence: str, asked: frozenset[str]) -> bool:
-    """The sentence's sums stand before a comparison and the asked words only after it."""
-    marker = _COMPARED.search(sentence)
-    if not marker or not asked:
-        return False
-    before, after = sentence[: marker.start()], sentence[marker.end() :]
-    if not _MONEY.search(before) or _MONEY.search(after):
-        return False
-    return not (asked & set(terms(before))) and bool(asked & set(terms(after)))
-
-
-def _near(
-    sentences: Sequence[str], figure: Callable[[str], object], groups: Sequence[Sequence[Concept]]
-) -> bool:
-    """A figure sentence within two sentences of a sentence naming each group of names (any
-    figure at all when there are no names)."""
-    figures = [i for i, s in enumerate(sentences) if figure(s)]
-    return bool(figures) and all(
-        any(abs(i - j) <= 2 for i, s in enumerate(sentences) if _names_in(group, s)
-            for j in figures)
-        for group in groups
-    )
-
-
-def _by_article(passages: Sequence[Passage]) -> list[list[Passage]]:
-    """The passages of each article, in the article's order."""
-    articles: dict[str, list[Passage]] = {}
-    for p in sorted(passages, key=lambda p: p.position):
-        articles.setdefault(p.doc_id, []).append(p)
-    return list(articles.values())
-
-
-def _role_after_pay(question: Question) -> list[Concept]:
-    """Whose pay is asked: the words right after the pay word ("gaji penulis skenario", "gaji
-    direktur teknis AI"), past words of the period or kind of pay ("gaji awal", "gaji tahunan"),
-    up to the first word that is not part of it ("yang", "di", a name)."""
-    pay = [c.position for c in question.subject if c.terms & PAY_TERMS]
-    if not pay:
-        return []
-    run: list[Concept] = []
-    at = pay[0]
-    for c in sorted(question.subject, key=lambda c: c.position):
-        if c.position <= pay[0]:
-            continue
-        # "gaji tahunan untuk posisi direktur teknis": a preposition may stand before the role
-        gap = 3 if not run else 1
-        if c.position > at + gap or c.entity or c.terms & PAY_TERMS:
-            break
-        at = c.position
-        if not run and c.terms & (_PAY_KIND | _ROLE_INTRO):
-            continue
-        if not c.known:
-            break
-        run.append(c)
-    if not run:
-        run = _role_before_pay(question, pay[0])
-    return run
-
-
-def _role_before_pay(question: Question, pay: int) -> list[Concept]:
-    """Whose pay, when they come first and the pay word later with "-nya" ("direktur teknis AI
-    generatif buat studio Netflix gajinya berapa", "dokter yang jadi pelatih AI bayarannya"):
-    the known words before it, names, filler and the asker's own story aside ("saya dokter
-    umum, dokter bisa melatih AI, bayarannya?" asks a trainer's pay)."""
-    said = next((c for c in question.subject if c.position == pay), None)
-    if said is None or not said.surface.lower().endswith("nya"):
-        return []
-    told = frozenset(t for c in question.qualifiers for t in c.terms)
-    return [
-        c for c in question.subject
-        if c.position < pay and c.known and not c.entity
-        and not c.terms & (_FILLER | PAY_TERMS | told)
-    ]
-
-
-# "gaji awal", "gaji tahunan", "gaji orang yang …": what kind of pay, not whose
-_PAY_KIND = frozenset(terms(
-    "tahunan bulanan mingguan harian per jam tahun bulan minggu hari awal pokok rata-rata "
-    "minimal maksimal minimum maksimum pertama bersih kotor tertinggi terendah orang"
-))
-
-
-_ROLE_INTRO = frozenset(terms("posisi jabatan peran role sebagai"))
-
-
-def _role_is_paid(role: Sequence[Concept], passages: Sequence[Passage]) -> bool:
-    """Most words of the role within a sentence of a pay figure (or in a headline with one):
-    "gaji penulis skenario" is not the manager's US$900.000 beside a line on striking writers,
-    while "manajer produk AI" is the "manajer … (AI)" of that sum."""
-    for passage in passages:
-        for text in (passage.title, passage.text):
-            sentences = split_sentences(text)
-            for i, sentence in enumerate(sentences):
-                if _is_pay_figure(sentence):
-                    near = set(terms(" ".join(sentences[max(0, i - 1) : i + 2])))
-                    if 2 * sum(1 for c in role if c.terms & near) > len(role):
-                        return True
-    return False
-
-
-def _is_pay_figure(sentence: str) -> bool:
-    return bool(_MONEY.search(sentence)) and bool(set(terms(sentence)) & _PAY_WORDS)
-
-
-# a sentence speaks of pay with one of these (stems), besides the lexicon's "upah" family
-_PAY_WORDS = PAY_TERMS | frozenset(terms("kompensasi pendapatan tarif dibayar bayaran gaji"))
-
-
-def _names_in(names: Sequence[Concept], sentence: str) -> bool:
-    """Every name in the sentence; a person's name of several words ("Jatin Kumar") also by its
-    last word, as news writing calls a person by the surname after the first mention (not
-    "Invisible Tech" by "tech")."""
-    have = set(terms(sentence))
-    runs: list[list[Concept]] = []
-    for c in sorted(names, key=lambda c: c.position):
-        if runs and c.position == runs[-1][-1].position + 1:
-            runs[-1].append(c)
-        else:
-            runs.append([c])
-    return all(
-        all(c.terms & have for c in run)
-        or (len(run) > 1 and could_be_name(run[-1].surface.lower()) and run[-1].terms & have)
-        for run in runs
-    )
