@@ -195,13 +195,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
         if not role:
             # whose pay, when no role stands by the pay word: the question's other known words
             # ("pekerja kenya yg ngelabel ujaran kebencian buat openai dibayar brp")
-            told = frozenset(t for c in question.qualifiers for t in c.terms)
-            role = [
-                c for c in question.subject
-                if c.known and not c.entity and not c.terms & (
-                    FILLER | PAY_TERMS | _UNIT_WORDS | _PAY_KIND | told
-                )
-            ]
+            role = _described(question, len(question.clean), _UNIT_WORDS | _PAY_KIND)
             if len(role) >= 3 and not _role_is_paid(role, passages):
                 return False
     else:
@@ -309,11 +303,19 @@ def _role_before_pay(question: Question, pay: int) -> list[Concept]:
     said = next((c for c in question.subject if c.position == pay), None)
     if said is None or not said.surface.lower().endswith("nya"):
         return []
+    return _described(question, pay)
+
+
+def _described(
+    question: Question, before: int, also: frozenset[str] = frozenset()
+) -> list[Concept]:
+    """The known words of the subject before a position that say whose pay it is: names,
+    filler, pay words (and `also`) and the asker's own story aside."""
     told = frozenset(t for c in question.qualifiers for t in c.terms)
     return [
         c for c in question.subject
-        if c.position < pay and c.known and not c.entity
-        and not c.terms & (FILLER | PAY_TERMS | told)
+        if c.position < before and c.known and not c.entity
+        and not c.terms & (FILLER | PAY_TERMS | also | told)
     ]
 
 

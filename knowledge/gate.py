@@ -112,14 +112,7 @@ class Gate:
         question's average known word, or nothing when it is a function word; a question of
         unknown words alone stays uncovered.
         """
-        # an unknown word that is only the sentence's glue ("dulu", "sampai", "punya") says
-        # nothing about the topic
-        glue = function_words()
-        weights = [
-            (c, self.weight(c)) for c in concepts
-            if not (c.terms <= _STANCE)
-            and (c.known or not {_base(w) for w in c.surface.lower().split()} <= glue)
-        ]
+        weights = [(c, self.weight(c)) for c in concepts if not _weightless(c)]
         known = [w for c, w in weights if c.known]
         if not known:
             return 0.0
@@ -132,18 +125,10 @@ class Gate:
         """A yes/no question whose asked word, the one right before its "nggak", no article uses
         ("Jimeng bisa dipakai gratis nggak?", "akhirnya menang gak tuntutannya?"): the articles
         cannot say yes or no to it, however well they tell the rest."""
-        tokens = words(question.clean)
         by_position = {c.position: c for c in question.concepts}
-        glue = function_words()
-        for i, token in enumerate(tokens):
+        for i, token in enumerate(words(question.clean)):
             asked = by_position.get(i - 1) if token == "tidak" else None
-            if (
-                asked is not None
-                and not asked.known
-                and not asked.entity
-                and not asked.terms <= _STANCE
-                and not {_base(w) for w in asked.surface.lower().split()} <= glue
-            ):
+            if asked is not None and not (asked.known or asked.entity or _weightless(asked)):
                 return True
         return False
 
@@ -197,6 +182,16 @@ class Gate:
         missing = _name_runs(_unspoken(question.qualifiers, spoken))
         outcome: Outcome = "partial" if missing else "answered"
         return Verdict(outcome, False, best_cov, best_dense, missing=missing)
+
+
+def _weightless(concept: Concept) -> bool:
+    """A word of stance ("beneran", "pengen") or an unknown word that is only the sentence's
+    glue ("dulu", "sampai", "punya"): it says nothing about the topic."""
+    if concept.terms <= _STANCE:
+        return True
+    return not concept.known and {
+        _base(w) for w in concept.surface.lower().split()
+    } <= function_words()
 
 
 def _base(word: str) -> str:

@@ -313,7 +313,7 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     previous = ""
     text = _REDUPLICATED.sub(r"\1-\1\2", text)  # "masalah2" -> "masalah-masalah"
     tokens = words(text)
-    english = sum(1 for w in tokens if w in _ENGLISH_FUNCTION) >= 2
+    english = _is_english(tokens)
     opening = next((i for i, w in enumerate(tokens) if w not in _CLAUSE_OPENERS), len(tokens))
     for n, word in enumerate(tokens):
         if len(word) >= 4 and _LAUGHTER.fullmatch(word):
@@ -355,6 +355,11 @@ _ENGLISH_FUNCTION = {"the", "a", "an", "of", "to", "is", "are", "was", "were", "
                      "what", "who", "how", "why", "which", "when", "where", "in", "on", "for",
                      "and", "or", "can", "could", "would", "should", "will", "they", "their", "it",
                      "this", "that", "much", "many", "any", "you", "i", "my", "there", "with"}
+
+
+def _is_english(tokens: Sequence[str]) -> bool:
+    """A clause with two English function words is English."""
+    return sum(1 for w in tokens if w in _ENGLISH_FUNCTION) >= 2
 
 
 _DOUBLED = re.compile(r"([^\W\d_]+)-\1([^\W\d_]*)")
@@ -569,7 +574,7 @@ def _capitalised_names(text: str) -> set[str]:
     names = set()
     for sentence in re.split(r"[.?!\n]+", normalize(text)):
         found = list(re.finditer(r"[^\W\d_]+", sentence))
-        english = sum(1 for m in found if m.group(0).lower() in _ENGLISH_FUNCTION) >= 2
+        english = _is_english([m.group(0).lower() for m in found])
         for n, m in enumerate(found):
             word = m.group(0)
             if word.islower() or not could_be_name(word.lower()):
