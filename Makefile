@@ -25,10 +25,12 @@ ingest: $(STAMP)
 eval: $(STAMP)
 	$(VENV)/bin/tanyakerja eval eval/dev.jsonl
 
-$(STAMP): pyproject.toml
+# constraints.txt pins every package to the versions the README's figures were measured with:
+# a newer build of one ranker's dependency moves answers (a fresh install moved one eval item)
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $(STAMP)
 
 clean:
