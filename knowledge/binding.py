@@ -133,10 +133,9 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     elif _NAME_ASKED.search(question.clean) and not question.parts:
         # "nama anak magang itu siapa": a name the question does not hold, in a sentence about
         # what it asks ("ByteDance … chatbot Doubao" names no intern)
-        about = [
-            c for c in question.subject
-            if c.known and not c.entity and not c.terms <= _NAME_FRAME
-        ]
+        framed = [c for c in question.subject if c.known and not c.terms <= _NAME_FRAME]
+        # a common word read as a name ("chatbot") leaves only names: then they say what it is
+        about = [c for c in framed if not c.entity] or framed
         said = set(words(question.clean))
 
         def speaks_of(c: Concept, have: set[str]) -> bool:

@@ -39,6 +39,12 @@ _NUMBER_Q = {"berapa", "berapakah", "brp", "much", "many", "jumlah"}
 _WHO_Q = {"siapa", "siapakah", "who"}
 _WHY_Q = {"mengapa", "kenapa", "why", "alasan"}
 _WHEN_Q = {"kapan", "when"}
+_HOW_Q = {"bagaimana", "gimana", "cara", "caranya", "how"}
+# the sentence telling the means: "Dengan bimbingan pelatih manusia, model AI dapat …"
+_MEANS = re.compile(
+    r"^(dengan|melalui|lewat|by|through)\b|\b(dengan cara|by (?:using|having))\b",
+    re.IGNORECASE,
+)
 _WHERE_Q = {"mana", "dimana", "where"}
 
 _HAS_NUMBER = re.compile(r"\d")
@@ -699,6 +705,8 @@ def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
         r"|memicu|dipicu|menyebabkan|mendorong|didorong|agar|supaya|bertujuan)\b", sentence, re.I
     ):
         bonus += 0.25
+    if q_words & _HOW_Q and _MEANS.search(sentence):
+        bonus += 0.15
     if q_words & _THEN_NOW and _CHANGE.search(sentence):
         bonus += 0.2  # "dulu … sekarang …": the sentence that tells the change
     if q_words & _WHERE_Q and PLACE.search(sentence):

@@ -73,11 +73,23 @@ def glossary_words() -> dict[tuple[str, ...], tuple[str, ...]]:
     """
     table: dict[tuple[str, ...], tuple[str, ...]] = {}
     for line in _read_lines("glossary.txt"):
-        key, _, alternatives = line.partition(":")
+        key, _, alternatives = line.replace("=", ":", 1).partition(":")
         key_words = tuple(words(key))
         if key_words and alternatives.strip():
             table[key_words] = tuple(dict.fromkeys(words(alternatives)))
     return table
+
+
+@lru_cache(maxsize=1)
+def glossary_synonyms() -> frozenset[tuple[str, ...]]:
+    """Entries written `word = alternatives`: the word means what the article words say ("halu",
+    "ngarang jawaban" are hallucination), so a passage using them speaks of it in full; a `:`
+    entry is only related ("THR" is one kind of "tunjangan") and counts half."""
+    return frozenset(
+        tuple(words(line.partition("=")[0]))
+        for line in _read_lines("glossary.txt")
+        if "=" in line and ("=" in line.partition(":")[0] or ":" not in line)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -318,7 +330,7 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     for n, word in enumerate(tokens):
         if len(word) >= 4 and _LAUGHTER.fullmatch(word):
             continue  # "wkwk", "hahaha", "awokwok": a smile, not a word
-        if english and "-" in word and not _DOUBLED.fullmatch(word):
+        if english and "-" in word and not (_DOUBLED.fullmatch(word) or _EN_PREFIXED.match(word)):
             out.extend(clean_words(word.replace("-", " "), vocab))  # "text-to-video"
             continue
         affixed = _HYPHEN_AFFIX.fullmatch(word)
@@ -365,6 +377,8 @@ def _is_english(tokens: Sequence[str]) -> bool:
 _DOUBLED = re.compile(r"([^\W\d_]+)-\1([^\W\d_]*)")
 # an Indonesian affix written with a hyphen before a foreign word or an acronym
 _HYPHEN_AFFIX = re.compile(r"(?:di|ke|nge|ter|ber|se)-([^\W\d_]{2,})")
+# an English word with a prefix is one word ("co-founder", "re-train"), not "co" + "founder"
+_EN_PREFIXED = re.compile(r"(?:co|re|pre|non|self|ex)-[^\W\d_]+$")
 _REDUPLICATED = re.compile(r"\b([^\W\d_]{3,})2(an|nya|in)?\b")
 # clause openers that do not ask ("trus kok …", "eh ngapain …")
 _CLAUSE_OPENERS = {"eh", "terus", "trus", "tapi", "tp", "lho", "loh", "kak", "bro", "gan", "sis",
@@ -651,7 +665,8 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
                     background=i in story,
                     glossary=True,
                     position=i,
-                    own=frozenset(terms(" ".join(match))),
+                    own=alternatives if match in glossary_synonyms()
+                    else frozenset(terms(" ".join(match))),
                 )
             )
             expansions.extend(

@@ -114,6 +114,17 @@ def test_how_someone_got_the_job_is_how_they_were_hired(seed_service: Any) -> No
     assert "lowongan" in seed_service.ask("Savreux dapet kerjaan AI ini gimana caranya?").text
 
 
+def test_how_prefers_the_sentence_telling_the_means(seed_service: Any) -> None:
+    # "Dengan bimbingan pelatih manusia, model AI dapat membedakan fakta dan fiksi …"
+    for text in (
+        "gimana caranya AI bisa bedain fakta sama fiksi?",
+        "how do AI models get better at telling fact from fiction?",
+    ):
+        answer = seed_service.ask(text)
+        assert answer.found, text
+        assert "bimbingan pelatih manusia" in answer.text, text
+
+
 def test_off_topic_after_a_pay_question_borrows_no_pay(seed_service: Any) -> None:
     first = seed_service.ask("berapa gaji pelatih AI per jam?")
     history = [Turn(first.question, first.text, first.standalone_question)]

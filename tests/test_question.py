@@ -294,6 +294,21 @@ def test_an_english_hyphenated_compound_is_its_words() -> None:
     assert "masalah-masalah" in clean_words("what are the masalah-masalah", VOCAB)
 
 
+def test_an_english_prefixed_word_stays_one_word() -> None:
+    # "co-founded" split would read "co" (chat for "cowok") and a stray "founded"
+    words = clean_words("who co-founded the startup and how do they re-train models?", VOCAB)
+    assert "co" not in words and "cowok" not in words
+    assert "re" not in words
+
+
+def test_a_synonym_entry_counts_the_article_words_as_the_workers_own() -> None:
+    vocab = Vocab("model AI halusinasi informasi palsu tidak akurat pelatih")
+    same = next(c for c in read("kenapa ai suka ngarang?", vocab).concepts if c.glossary)
+    assert same.own == same.terms  # "ngarang = halusinasi palsu": counts in full
+    related = next(c for c in read("dapat THR nggak?", VOCAB).concepts if c.glossary)
+    assert related.own == frozenset({"thr"})  # "THR: tunjangan …": related, counts half
+
+
 def test_a_doubled_chat_spelling_is_read_as_its_word() -> None:
     assert clean_words("knp org2 pada protes", VOCAB)[1] == "orang-orang"
 
