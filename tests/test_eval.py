@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-o.jsonl.
+# eval/blind-a.jsonl … eval/blind-q.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -197,6 +197,10 @@ _WORKER_STYLE_SETS = [
     # asked word known), an appeal at Invisible Tech
     ("blind-n.jsonl", 29, 0.45, 2),
     ("blind-o.jsonl", 21, 0.45, 0),
+    # first runs (before any fix they prompted): p 35/44, q 34/44. Still answered: Invisible
+    # Tech's cut of the pay (p06) and Bonsai's funding (q16): every word is in the articles
+    ("blind-p.jsonl", 34, 0.7, 1),
+    ("blind-q.jsonl", 32, 0.65, 1),
 ]
 
 
