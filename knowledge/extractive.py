@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from knowledge.binding import PAY_TERMS, PLACE, WHERE_FRAME
 from knowledge.gate import Verdict
-from knowledge.question import Question, resolve
+from knowledge.question import Question, resolve, topic_terms
 from knowledge.question import read as read_text
 from knowledge.retriever import HybridRetriever
 from knowledge.store import StoreTimeout, StoreUnavailable
@@ -103,6 +103,8 @@ class ExtractiveAnswerer:
             whole = read or read_text(standalone, vocab)
             if q.parts and whole.parts:
                 q = replace(q, parts=whole.parts)
+            elif any(c.entity for c in q.subject) and not _topics(q) and _topics(whole):
+                q = whole  # "kalau Netflix?" after a pay question: the pay is what to quote
         else:
             q = read or read_text(question, vocab)
         # lists, comparisons, topics, reasons, ways and personal situations have several facets
@@ -641,6 +643,11 @@ _QUESTION_WORDS = {
     "where",
     "which",
 }
+
+
+def _topics(q: Question) -> set[str]:
+    """The topic words (pay, insurance, unions …) a question names itself."""
+    return {t for c in q.subject for t in c.terms} & topic_terms()
 
 
 def focus_terms(question: str) -> set[str]:

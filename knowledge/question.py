@@ -498,6 +498,21 @@ def _personal_span(
     return span, story_span - span
 
 
+# "kenapa mereka bikin serikat, kayak kita demo ojol": what follows compares with the asker's
+# own world; it is context, not what the articles must speak of
+_LIKE = {"seperti", "sama", "mirip", "like"}
+_US = FIRST_PERSON | {"kita", "kami", "us", "me"}
+
+
+def _analogy_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
+    """Indices of the words after "seperti kita" / "like us" up to the end of that clause."""
+    span: set[int] = set()
+    for i in range(len(tokens) - 1):
+        if tokens[i] in _LIKE and tokens[i + 1] in _US:
+            span.update(j for j in range(i + 2, len(tokens)) if clauses[j] == clauses[i])
+    return span
+
+
 def _asks(words_: Sequence[str]) -> bool:
     """A clause with an asking word; "nggak" asks only at the end ("diterima nggak"), not in
     "nggak punya rumah"."""
@@ -628,6 +643,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         clauses.extend([n] * len(piece_tokens))
     clean = " ".join(w.replace("_", " ") for w in joined)
     personal, story = _personal_span(joined, clauses, questioned)
+    story |= _analogy_span(joined, clauses)
     located = _locative_span(joined)
     # an outlet the articles' text never names (their source, "CNBC"); a person or outlet they
     # do name ("menurut Savreux", "Time") stays part of what is asked
@@ -866,6 +882,16 @@ _TIME_DEIXIS = re.compile(
 )
 
 
+def _things(concepts: Sequence[Concept]) -> int:
+    """How many things the concepts name: a name's adjacent words ("invisible tech") are one."""
+    count, last = 0, None
+    for c in concepts:
+        if not (c.entity and last is not None and last.entity and c.position == last.position + 1):
+            count += 1
+        last = c
+    return count
+
+
 def resolve(
     question: Question, previous: Question, vocab: Vocabulary | None = None, *,
     force: bool = False,
@@ -886,7 +912,7 @@ def resolve(
     new_terms = {t for c in question.subject for t in c.terms}
     names_new_topic = bool(new_terms & topics)
     if any(c.entity for c in question.subject):
-        if len(question.subject) > 2 or names_new_topic:
+        if _things(question.subject) > 2 or names_new_topic:
             return question.text  # it says who or what, and what about them
         # "kalau Netflix?": a new subject, the old topic
         kept = [c.surface for c in previous.subject if c.terms & topics and not c.entity]

@@ -125,6 +125,13 @@ def test_how_prefers_the_sentence_telling_the_means(seed_service: Any) -> None:
         assert "bimbingan pelatih manusia" in answer.text, text
 
 
+def test_a_follow_up_naming_only_a_new_company_quotes_the_old_topic(seed_service: Any) -> None:
+    first = seed_service.ask("brp gaji pelatih chatgpt per jam?")
+    history = [Turn(first.question, first.text, first.standalone_question)]
+    follow = seed_service.ask("klo yg di invisible tech yg profesional brp", history)
+    assert "$200" in follow.text
+
+
 def test_off_topic_after_a_pay_question_borrows_no_pay(seed_service: Any) -> None:
     first = seed_service.ask("berapa gaji pelatih AI per jam?")
     history = [Turn(first.question, first.text, first.standalone_question)]
