@@ -158,7 +158,10 @@ class ExtractiveAnswerer:
             text = "\n".join(lines)
         else:
             body = " ".join(f"{c.sentence} [{numbers[c.passage_index]}]" for c in chosen)
-            amount = _amount(chosen[0].sentence) if q.kind == "how_much" else None
+            # the first quoted sentence with an amount ("Seorang pengemudi … Menurutnya, bayaran
+            # … sekitar Rp25.000 per jam": the amount is in the second)
+            amounts = (_amount(c.sentence) for c in chosen) if q.kind == "how_much" else iter(())
+            amount = next((a for a in amounts if a), None)
             lead = f"Singkatnya: {amount}. {source}:" if amount else f"{source}:"
             lines.append(f"{lead} {body}")
             text = "\n".join(lines)
@@ -611,9 +614,22 @@ _THAT_ONE = re.compile(
 
 
 def _amount(sentence: str) -> str | None:
-    """The first money amount in a sentence ("$15 per jam"), for a "berapa" answer's lead."""
+    """The first money amount in a sentence ("$15 per jam"), for a "berapa" answer's lead, with
+    the bound the sentence puts on it: "upah per jam hingga $200" is a ceiling, not the pay."""
     match = _AMOUNT.search(sentence)
-    return match.group(0).strip().rstrip(".,") if match else None
+    if match is None:
+        return None
+    amount = match.group(0).strip().rstrip(".,")
+    bound = _BOUND.search(sentence[: match.start()])
+    return f"{bound.group(1).lower()} {amount}" if bound else amount
+
+
+# a bound right before an amount ("hingga $200", "mulai dari $15", "lebih dari 10 juta dolar")
+_BOUND = re.compile(
+    r"\b(hingga|sampai|mulai dari|mulai|sekitar|kira-kira|lebih dari|kurang dari|minimal|"
+    r"maksimal|paling tidak|setidaknya|up to|about|around|more than|less than|at least)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _join(items: Sequence[str]) -> str:

@@ -29,10 +29,13 @@ from knowledge.types import Passage
 
 Outcome = Literal["answered", "partial", "not_found"]
 
-# How sure the asker is ("beneran", "sebenarnya", "emang"), that they wish ("pengen") or like
-# ("demen"), not what they ask about: rare in news text, so idf would weigh them as the
-# question's main words
-_STANCE = frozenset(terms("benar sebenarnya memang sungguh pasti mungkin katanya ingin suka"))
+# How sure the asker is ("beneran", "sebenarnya", "emang", "jujur"), that they wish ("pengen")
+# or like ("demen"), how they feel ("lagi down", "galau"), not what they ask about: rare in news
+# text, so idf would weigh them as the question's main words
+_STANCE = frozenset(terms(
+    "benar sebenarnya memang sungguh pasti mungkin katanya ingin suka jujur "
+    "galau sedih stres stress down capek bingung bosan"
+))
 
 
 
@@ -217,7 +220,10 @@ def _unspoken(qualifiers: Sequence[Concept], spoken: set[str]) -> list[Concept]:
     rumah tangga lulusan SMA" and "dokter umum" are one description each, even though "lulusan"
     and "dokter" are in an article.
     """
-    quals = sorted((c for c in qualifiers if not c.background), key=lambda c: c.position)
+    quals = sorted(
+        (c for c in qualifiers if not c.background and not _weightless(c)),
+        key=lambda c: c.position,
+    )
     absent = [not (c.terms & spoken) for c in quals]
 
     def leads_in(i: int) -> bool:

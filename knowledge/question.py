@@ -447,7 +447,8 @@ def _is_comparison(text: str, cue: str) -> bool:
 
 
 def _personal_span(
-    tokens: Sequence[str], clauses: Sequence[int], questioned: Collection[int] = ()
+    tokens: Sequence[str], clauses: Sequence[int], questioned: Collection[int] = (),
+    told: Collection[int] = (),
 ) -> tuple[set[int], set[int]]:
     """Indices of the words that describe the asker ("saya ibu rumah tangga lulusan SMA").
 
@@ -455,7 +456,8 @@ def _personal_span(
     saya diambil AI. ada yg protes?") is context as a whole, and so are the clauses that go on
     with that story until one asks ("saya driver ojol, dulu sempat hidup di jalan, sekarang
     ngontrak. ada ga …?"); inside a clause that also asks, the words from "saya" up to the
-    asking word ("bisa", "apakah") are. `questioned` are the clauses typed with a "?".
+    asking word ("bisa", "apakah") are. `questioned` are the clauses typed with a "?", `told`
+    those of sentences ended with "." or "!" when another asks with "?".
     Returns the describing words and the story's other words (context, never named back).
     """
     span: set[int] = set()
@@ -467,7 +469,8 @@ def _personal_span(
         words_ = [tokens[i] for i in idx]
         asks = clause in questioned or _asks(words_)
         if not set(words_) & FIRST_PERSON:
-            if story and not asks and clause != ordered[-1]:
+            # the story goes on through a told sentence's asking-looking words ("belum dapet")
+            if story and (not asks or clause in told) and clause != ordered[-1]:
                 story_span.update(idx)
             else:
                 story = False
@@ -637,12 +640,26 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     clauses: list[int] = []
     pieces = re.split(r"([,.;!?\n]+)", text)
     questioned = {n for n, delim in enumerate(pieces[1::2]) if "?" in delim}
+    if questioned:
+        # a sentence ended with "." or "!" in a message that asks with "?" tells, it does not
+        # ask ("… udah 8 bulan lulus belum dapet kerja, tabungan makin tipis. Kerjaan … nggak?")
+        told: set[int] = set()
+        sentence: list[int] = []
+        for n, delim in enumerate(pieces[1::2] + [""]):
+            sentence.append(n)
+            if re.search(r"[.!?\n]", delim) or n == len(pieces) // 2:
+                if "?" not in delim and re.search(r"[.!]", delim):
+                    told.update(sentence)
+                sentence = []
+        questioned = {n for n in questioned if n not in told}
+    else:
+        told = set()
     for n, piece in enumerate(pieces[::2]):
         piece_tokens = join_phrases(clean_words(piece, vocab))
         joined.extend(piece_tokens)
         clauses.extend([n] * len(piece_tokens))
     clean = " ".join(w.replace("_", " ") for w in joined)
-    personal, story = _personal_span(joined, clauses, questioned)
+    personal, story = _personal_span(joined, clauses, questioned, told)
     story |= _analogy_span(joined, clauses)
     located = _locative_span(joined)
     # an outlet the articles' text never names (their source, "CNBC"); a person or outlet they

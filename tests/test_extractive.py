@@ -132,6 +132,50 @@ def test_a_follow_up_naming_only_a_new_company_quotes_the_old_topic(seed_service
     assert "$200" in follow.text
 
 
+def test_a_story_told_first_is_context_and_feelings_are_not_named_back(
+    seed_service: Any,
+) -> None:
+    answer = seed_service.ask(
+        "Jujur aku lagi down banget, udah 8 bulan lulus belum dapet kerja, tabungan makin "
+        "tipis. Kerjaan gig AI kayak yang dilakuin Savreux itu beneran ngebantu hidup dia?"
+    )
+    assert answer.found
+    assert "tunawisma" in answer.text  # "… membantu menariknya keluar dari tunawisma"
+    assert "Jujur" not in answer.text
+    assert "down" not in answer.text
+
+
+def test_the_short_answer_keeps_the_bound_on_the_amount() -> None:
+    from knowledge.extractive import _amount
+
+    assert _amount("dengan upah per jam hingga $200, yang mencerminkan …") == "hingga $200"
+    assert _amount("Bayarannya: $15 per jam ke atas, tanpa tunjangan.") == "$15 per jam"
+    assert _amount("gaji mulai dari $15 per jam") == "mulai dari $15 per jam"
+
+
+def test_the_short_answer_takes_the_first_quoted_amount(
+    make_settings: Any, embedder: Any, tmp_path: Any
+) -> None:
+    from ingest import Ingester
+    from knowledge.service import KnowledgeService
+    from knowledge.store import ChromaStore, make_client
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "ojol.md").write_text(
+        "---\ntitle: Pengemudi Ojol Melabeli Data AI\n---\n"
+        "Seorang pengemudi ojek online di Medan mengatakan ia kerja sampingan melabeli data "
+        "untuk perusahaan AI pada malam hari.\n"
+        "Menurutnya, bayaran pelabelan data di platform itu sekitar Rp25.000 per jam.\n",
+        encoding="utf-8",
+    )
+    settings = make_settings()
+    store = ChromaStore(client=make_client(settings), embedder_id=embedder.id)
+    Ingester(settings=settings, store=store, embedder=embedder).run()
+    service = KnowledgeService.from_settings(settings, embedder=embedder)
+    answer = service.ask("ojol di medan dibayar brp buat melabeli data?")
+    assert answer.text.startswith("Singkatnya: sekitar Rp25.000 per jam."), answer.text
+
+
 def test_off_topic_after_a_pay_question_borrows_no_pay(seed_service: Any) -> None:
     first = seed_service.ask("berapa gaji pelatih AI per jam?")
     history = [Turn(first.question, first.text, first.standalone_question)]

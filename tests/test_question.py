@@ -280,6 +280,18 @@ def test_a_comparison_with_the_askers_own_world_is_context() -> None:
     assert "serikat" in {c.surface for c in q.subject}
 
 
+def test_a_sentence_ended_with_a_full_stop_tells_when_another_asks() -> None:
+    # "belum dapet kerja" would read as asking ("dapat", "belum"); the "." says it tells
+    q = read(
+        "aku lagi down, udah 8 bulan lulus belum dapet kerja, tabungan makin tipis. "
+        "Kerjaan gig AI itu ngebantu hidup dia nggak sih?",
+        VOCAB,
+    )
+    tabungan = next(c for c in q.concepts if c.surface == "tabungan")
+    assert tabungan.background
+    assert "tabungan" not in {c.surface for c in q.subject}
+
+
 def test_a_word_of_the_story_the_question_asks_about_is_both() -> None:
     q = read("Saya dokter umum di klinik. Dokter bisa nyambi melatih AI ga?", VOCAB)
     assert "dokter" in {c.surface.lower() for c in q.subject}
@@ -341,6 +353,11 @@ def test_javanese_and_sundanese_chat_words_are_read() -> None:
     assert clean_words("piye iso kerja dari rumah", VOCAB)[:2] == ["bagaimana", "bisa"]
     assert clean_words("gaji pelatih sabaraha teh", VOCAB) == ["gaji", "pelatih", "berapa", "teh"]
     assert read("piye toh caranya?", VOCAB).kind == "howto"
+    # "aya" opening the question is Sundanese "ada", not a name no article knows
+    q = read("Aya nu mayar pelatih AI nepi ka $200 sajam?", VOCAB)
+    assert not any(c.entity for c in q.concepts)
+    assert q.clean.startswith("ada yang bayar pelatih ai sampai")
+    assert "atau" in clean_words("sugih utowo terkenal", VOCAB)
 
 
 def test_anak_magang_is_one_thing_the_intern() -> None:
