@@ -503,7 +503,7 @@ def _personal_span(
 
 # "kenapa mereka bikin serikat, kayak kita demo ojol": what follows compares with the asker's
 # own world; it is context, not what the articles must speak of
-_LIKE = {"seperti", "sama", "mirip", "like"}
+_LIKE = {"seperti", "mirip", "like"}  # not "sama": "kerja sama kita" is "with us"
 _US = FIRST_PERSON | {"kita", "kami", "us", "me"}
 
 
@@ -651,7 +651,6 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
                 if "?" not in delim and re.search(r"[.!]", delim):
                     told.update(sentence)
                 sentence = []
-        questioned = {n for n in questioned if n not in told}
     else:
         told = set()
     for n, piece in enumerate(pieces[::2]):

@@ -199,8 +199,8 @@ _WORKER_STYLE_SETS = [
     ("blind-o.jsonl", 21, 0.45, 0),
     # first runs (before any fix they prompted): p 35/44, q 34/44. Still answered: Invisible
     # Tech's cut of the pay (p06) and Bonsai's funding (q16): every word is in the articles
-    ("blind-p.jsonl", 34, 0.7, 1),
-    ("blind-q.jsonl", 32, 0.65, 1),
+    ("blind-p.jsonl", 35, 0.75, 1),
+    ("blind-q.jsonl", 35, 0.7, 1),
 ]
 
 
