@@ -160,8 +160,9 @@ class ExtractiveAnswerer:
             body = " ".join(f"{c.sentence} [{numbers[c.passage_index]}]" for c in chosen)
             # the first quoted sentence with an amount ("Seorang pengemudi … Menurutnya, bayaran
             # … sekitar Rp25.000 per jam": the amount is in the second)
-            amounts = (_amount(c.sentence) for c in chosen) if q.kind == "how_much" else iter(())
-            amount = next((a for a in amounts if a), None)
+            amount = next(
+                (a for c in chosen if (a := _amount(c.sentence))), None
+            ) if q.kind == "how_much" else None
             lead = f"Singkatnya: {amount}. {source}:" if amount else f"{source}:"
             lines.append(f"{lead} {body}")
             text = "\n".join(lines)

@@ -65,19 +65,31 @@ def colloquial_lexicon() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _glossary_entries() -> tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...]:
+    """(word or phrase, article words, same meaning) for each glossary line: `word: …` lists
+    related words ("THR" is one kind of "tunjangan"), `word = …` words that mean the same."""
+    entries = []
+    for line in _read_lines("glossary.txt"):
+        sep = re.search(r"[:=]", line)
+        if sep is None:
+            continue
+        key_words = tuple(words(line[: sep.start()]))
+        alternatives = line[sep.end() :]
+        if key_words and alternatives.strip():
+            entries.append(
+                (key_words, tuple(dict.fromkeys(words(alternatives))), sep.group() == "=")
+            )
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
 def glossary_words() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Everyday word or phrase (as words) -> the article words themselves ("tunjangan").
 
     They join the search text: the lexical side stems them anyway, and the embedder reads
     words, not stems.
     """
-    table: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for line in _read_lines("glossary.txt"):
-        key, _, alternatives = line.replace("=", ":", 1).partition(":")
-        key_words = tuple(words(key))
-        if key_words and alternatives.strip():
-            table[key_words] = tuple(dict.fromkeys(words(alternatives)))
-    return table
+    return {key: alternatives for key, alternatives, _same in _glossary_entries()}
 
 
 @lru_cache(maxsize=1)
@@ -85,11 +97,7 @@ def glossary_synonyms() -> frozenset[tuple[str, ...]]:
     """Entries written `word = alternatives`: the word means what the article words say ("halu",
     "ngarang jawaban" are hallucination), so a passage using them speaks of it in full; a `:`
     entry is only related ("THR" is one kind of "tunjangan") and counts half."""
-    return frozenset(
-        tuple(words(line.partition("=")[0]))
-        for line in _read_lines("glossary.txt")
-        if "=" in line and ("=" in line.partition(":")[0] or ":" not in line)
-    )
+    return frozenset(key for key, _alternatives, same in _glossary_entries() if same)
 
 
 @lru_cache(maxsize=1)
@@ -516,6 +524,21 @@ def _analogy_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
     return span
 
 
+def _told(delimiters: Sequence[str]) -> set[int]:
+    """The clauses (by the delimiter after each) of sentences ended with "." or "!": in a
+    message that asks with "?", they tell ("… udah 8 bulan lulus belum dapet kerja, tabungan
+    makin tipis. Kerjaan … nggak?")."""
+    told: set[int] = set()
+    sentence: list[int] = []
+    for n, delim in enumerate(delimiters):
+        sentence.append(n)
+        if re.search(r"[.!?\n]", delim):
+            if "?" not in delim and re.search(r"[.!]", delim):
+                told.update(sentence)
+            sentence = []
+    return told
+
+
 def _asks(words_: Sequence[str]) -> bool:
     """A clause with an asking word; "nggak" asks only at the end ("diterima nggak"), not in
     "nggak punya rumah"."""
@@ -640,19 +663,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     clauses: list[int] = []
     pieces = re.split(r"([,.;!?\n]+)", text)
     questioned = {n for n, delim in enumerate(pieces[1::2]) if "?" in delim}
-    if questioned:
-        # a sentence ended with "." or "!" in a message that asks with "?" tells, it does not
-        # ask ("… udah 8 bulan lulus belum dapet kerja, tabungan makin tipis. Kerjaan … nggak?")
-        told: set[int] = set()
-        sentence: list[int] = []
-        for n, delim in enumerate(pieces[1::2] + [""]):
-            sentence.append(n)
-            if re.search(r"[.!?\n]", delim) or n == len(pieces) // 2:
-                if "?" not in delim and re.search(r"[.!]", delim):
-                    told.update(sentence)
-                sentence = []
-    else:
-        told = set()
+    told = _told(pieces[1::2]) if questioned else set()
     for n, piece in enumerate(pieces[::2]):
         piece_tokens = join_phrases(clean_words(piece, vocab))
         joined.extend(piece_tokens)
