@@ -113,7 +113,11 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     with ("$15 per jam lebih dari upah minimum di Kansas City" gives no minimum wage).
     Questions that name nobody and ask for no such kind pass.
     """
-    asks_pay = any(c.terms & PAY_TERMS for c in question.subject)
+    # "brapa dia dapat per jam": a sum per unit of time is pay, named or not
+    asks_pay = any(c.terms & PAY_TERMS for c in question.subject) or (
+        question.kind == "how_much" and bool(_PER_TIME.search(question.clean))
+        and not _HOURS_ASKED.search(question.clean) and not _PEOPLE_ASKED.search(question.clean)
+    )
     asks_age = any(c.terms & _AGE for c in question.subject)
     asks_hours = bool(_HOURS_ASKED.search(question.clean)) and not asks_pay
     asks_years = bool(_YEARS_ASKED.search(question.clean)) and not asks_pay
@@ -151,7 +155,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
 
         # the names the question gives describe whom it asks about; they need not stand there
         return any(named(s) for p in passages for s in split_sentences(p.text))
-    elif _REGISTERING.search(question.clean) and names:
+    elif _REGISTERING.search(question.clean) and names and question.kind != "how_much":
         # "cara daftar di Scale AI": how to apply there, told near its name
         def figure(sentence: str) -> bool:
             return bool(_APPLYING & set(terms(sentence)))
@@ -199,6 +203,14 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
                 return False
     else:
         return True
+    stated = _amounts(question.text)
+    if stated and (asks_pay or money_word):
+        # "$15 per jam itu lebih dari upah minimum, upah minimumnya berapa?": the sum the
+        # asker already gave is no answer; another one must stand there
+        given = figure
+
+        def figure(sentence: str) -> bool:
+            return bool(given(sentence)) and not _amounts(sentence) <= stated
     if asks_age:
         # a person's age may stand in the chunk before the one naming the outlet that
         # interviewed them: read the article's retrieved chunks as one text, each name near
@@ -232,6 +244,23 @@ _COMPARED = re.compile(
     r"|di (?:atas|bawah)|(?:more|less|higher|lower) than)\b",
     re.I,
 )
+_PER_TIME = re.compile(
+    r"\b(?:per|tiap|setiap|each|an|a) (?:jam|hari|minggu|bulan|tahun|hour|day|week|month|year)\b"
+    r"|\b(?:sejam|sehari|seminggu|sebulan|setahun|hourly|monthly|yearly)\b"
+)
+_AMOUNT = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def _amounts(text: str) -> frozenset[str]:
+    """The numbers in money sums of a text, without separators ("US$900.000" -> "900000")."""
+    money = [(m.start(), m.end()) for m in _MONEY.finditer(text)]
+    return frozenset(
+        re.sub(r"[.,]", "", n.group(0))
+        for n in _AMOUNT.finditer(text)
+        if any(start < n.end() and n.start() < end for start, end in money)
+    )
+
+
 _UNIT_WORDS = frozenset(terms("dolar dollar rupiah jam per tahun bulan minggu hari hour year"))
 
 

@@ -167,7 +167,8 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("compare", ("lebih", "mana", "bedanya", "beda", "perbedaan", "dibanding", "dibandingkan",
                  "banding", "versus", "vs", "compare", "compared", "difference", "than",
                  "better", "sama")),
-    ("list", ("apa saja", "siapa saja", "mana saja", "sebutkan", "contoh", "daftar", "macam",
+    ("list", ("apa saja", "siapa saja", "mana saja", "sebutkan", "contoh", "daftar", "macam apa",
+              "macam-macam", "bermacam",
               "jenis", "what are", "which", "list", "kinds", "types", "examples", "apa aja",
               "keuntungan dan kerugian", "plus minus", "kelebihan dan kekurangan",
               "pros and cons", "apa lagi", "siapa lagi", "mana lagi", "what else", "who else")),
@@ -475,7 +476,11 @@ def _personal_span(
     for clause in ordered:
         idx = [i for i, c in enumerate(clauses) if c == clause]
         words_ = [tokens[i] for i in idx]
-        asks = clause in questioned or _asks(words_)
+        # "saya ada BPJS." tells what the asker has: in a told sentence that "ada" asks nothing
+        had = {n for n, w in enumerate(words_) if w == "ada" and n and words_[n - 1] in FIRST_PERSON}
+        asks = clause in questioned or _asks(
+            [w for n, w in enumerate(words_) if n not in had] if clause in told else words_
+        )
         if not set(words_) & FIRST_PERSON:
             # the story goes on through a told sentence's asking-looking words ("belum dapet")
             if story and (not asks or clause in told) and clause != ordered[-1]:
@@ -632,12 +637,23 @@ def _capitalised_names(text: str) -> set[str]:
         english = _is_english([m.group(0).lower() for m in found])
         for n, m in enumerate(found):
             word = m.group(0)
-            if word.islower() or not could_be_name(word.lower()):
+            if word.islower():
+                continue
+            # "di Kenya", "dari Cina": a capital after a place word names a place even when
+            # the dictionary has the word ("kenya" is also "maiden")
+            placed = (
+                n > 0 and found[n - 1].group(0).lower() in _PLACE_WORDS and word.istitle()
+                and word.lower() not in function_words() and word.lower() not in chat_spellings()
+            )
+            if not placed and not could_be_name(word.lower()):
                 continue
             if n == 0 and english and word.istitle() and word.lower() not in entities():
                 continue
             names.add(word.lower())
     return names
+
+
+_PLACE_WORDS = {"di", "dari", "ke", "in", "from"}
 
 
 def _corpus_names(tokens: Sequence[str], vocab: Vocabulary | None) -> set[str]:

@@ -295,3 +295,25 @@ def test_a_name_asked_for_must_be_given(seed_service: Any) -> None:
     assert verdict(
         seed_service, "nama pekerja kontrak dari Kansas yang melatih ChatGPT itu siapa ya?"
     ).found
+
+
+def test_a_sum_the_asker_already_gave_is_no_answer(seed_service: Any) -> None:
+    # the only sum beside Kansas City's minimum wage is the $15 the asker quotes
+    question = (
+        "$15 per jam itu katanya lebih dari upah minimum Kansas City. Memang upah minimum di "
+        "Kansas City itu berapa dollar per jam?"
+    )
+    assert not verdict(seed_service, question).found
+    # a sum the asker did not give still answers
+    assert verdict(
+        seed_service, "Katanya pelatih profesional bisa $200 sejam. Savreux dapat berapa per jam?"
+    ).found
+
+
+def test_a_sum_per_hour_asks_for_pay_without_a_pay_word(seed_service: Any) -> None:
+    # "dapat berapa per jam" is pay: Kumar's is in no article, Savreux's is
+    assert not verdict(seed_service, "Jatin Kumar dapat berapa per jam?").found
+    assert verdict(seed_service, "Savreux dapat berapa per jam?").found
+    # the Kenyan workers are only "berupah rendah"
+    assert not verdict(seed_service, "kalo yang di Kenya, dibayar brapa per jam?").found
+    assert verdict(seed_service, "kenapa pekerja AI di Kenya bikin serikat?").found

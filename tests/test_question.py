@@ -377,3 +377,35 @@ def test_the_outlet_an_answer_is_attributed_to_is_not_asked_about() -> None:
     vocab = Vocab("Savreux berkata label penting")
     assert "savreux" in {c.surface for c in read("menurut savreux kenapa label penting?", vocab)
                          .subject}
+
+
+def test_malay_of_eastern_indonesia_is_read() -> None:
+    # Manado, Ambon, Kupang, Papua: pronouns, possessive "pe"/"pung", negation
+    assert clean_words("dorang pe pelatih ada brapa", VOCAB) == [
+        "mereka", "punya", "pelatih", "ada", "berapa"
+    ]
+    assert clean_words("beta seng dapa asuransi", VOCAB) == ["saya", "tidak", "dapat", "asuransi"]
+    # "sa perawat" is the asker telling who they are, as "saya perawat" is
+    q = read("Sa perawat di Jayapura, bisa jadi pelatih AI?", VOCAB)
+    assert "perawat" in {c.surface.lower() for c in q.qualifiers}
+
+
+def test_what_the_asker_has_told_in_a_sentence_is_context() -> None:
+    # "saya ada BPJS." tells; "ada" only asks in the sentence with the "?"
+    q = read("Selama di tambang saya ada BPJS. Kerja kontrak AI dapat asuransi kesehatan?", VOCAB)
+    assert {"tambang", "bpjs"} <= {c.surface.lower() for c in q.qualifiers}
+    assert not {"tambang", "bpjs"} & {c.surface.lower() for c in q.subject}
+    assert "asuransi" in {c.surface.lower() for c in q.subject}
+
+
+def test_macam_is_a_list_only_when_it_asks_for_kinds() -> None:
+    # Malay "macam begitu" is "like that"; "macam apa" asks for kinds
+    assert read("kerja kontrak AI macam begitu dapat asuransi nggak?", VOCAB).kind == "yesno"
+    assert read("pekerjaan AI macam apa yang ada?", VOCAB).kind == "list"
+
+
+def test_a_capital_after_di_names_a_place_even_when_it_is_a_word() -> None:
+    # "kenya" is also an Indonesian word; "di Kenya" is the country
+    q = read("kalo yang di Kenya dibayar brapa per jam?", VOCAB)
+    assert any(c.entity for c in q.concepts if c.surface == "Kenya")
+    assert not any(c.entity for c in read("kenya dibayar brapa", VOCAB).concepts)
