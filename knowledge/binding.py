@@ -191,7 +191,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
         def figure(sentence: str) -> bool:
             return bool(_MONEY.search(sentence)) and bool(money_word & set(terms(sentence)))
     elif asks_pay:
-        figure = _is_pay_figure
+        figure = is_pay_figure
         role = _role_after_pay(question)
         if role and not _role_is_paid(role, passages):
             return False
@@ -365,14 +365,14 @@ def _role_is_paid(role: Sequence[Concept], passages: Sequence[Passage]) -> bool:
         for text in (passage.title, passage.text):
             sentences = split_sentences(text)
             for i, sentence in enumerate(sentences):
-                if _is_pay_figure(sentence):
+                if is_pay_figure(sentence):
                     near = set(terms(" ".join(sentences[max(0, i - 1) : i + 2])))
                     if 2 * sum(1 for c in role if c.terms & near) > len(role):
                         return True
     return False
 
 
-def _is_pay_figure(sentence: str) -> bool:
+def is_pay_figure(sentence: str) -> bool:
     return bool(_MONEY.search(sentence)) and bool(set(terms(sentence)) & _PAY_WORDS)
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from knowledge.binding import PAY_TERMS, PLACE, WHERE_FRAME
+from knowledge.binding import PAY_TERMS, PLACE, WHERE_FRAME, is_pay_figure
 from knowledge.gate import Verdict
 from knowledge.question import Question, resolve, topic_terms
 from knowledge.question import read as read_text
@@ -103,6 +103,9 @@ class ExtractiveAnswerer:
             whole = read or read_text(standalone, vocab)
             if q.parts and whole.parts:
                 q = replace(q, parts=whole.parts)
+            elif whole.kind == "compare" and whole.parts and not q.parts:
+                q = whole  # "kalau dibandingin sama X?": the old question against X
+
             elif any(c.entity for c in q.subject) and not _topics(q) and _topics(whole):
                 q = whole  # "kalau Netflix?" after a pay question: the pay is what to quote
         else:
@@ -110,8 +113,10 @@ class ExtractiveAnswerer:
         # lists, comparisons, topics, reasons, ways and personal situations have several facets
         listing = q.kind in POINT_KINDS or bool(q.parts) or q.personal or _asks_existence(q)
         candidates = self._candidates(q, passages, standalone=standalone or question)
+        sides = 0  # the points answering each part, told in full before any other point
         if q.parts:
             chosen = self._sides(q, passages, standalone=standalone or question)
+            sides = min(len(q.parts[:3]), len(chosen))
         else:
             chosen = (
                 self._points(candidates, [p.doc_id for p in passages], q.search_text)
@@ -122,7 +127,7 @@ class ExtractiveAnswerer:
             return self.not_found(question)
         chosen = self._with_antecedents(
             chosen, self._with_chunks_before(chosen, passages),
-            MAX_LIST_CHARS if listing else MAX_CHARS,
+            MAX_LIST_CHARS if listing else MAX_CHARS, keep=sides or None,
         )
         numbers: dict[int, int] = {}
         sources: list[Source] = []
@@ -313,6 +318,13 @@ class ExtractiveAnswerer:
                 part, self._candidates(q, passages, standalone=standalone, text=part_text)
             )
             said = {c.sentence for c in chosen}
+            if q.kind == "compare":
+                # each side its own sentence, told by its sum or count when one is asked
+                ranked = [c for c in ranked if c.sentence not in said]
+                if set(terms(part)) & PAY_TERMS:
+                    ranked = _paid_first(ranked)
+                elif {"banyak", "banyakan"} & set(q.clean.split()):
+                    ranked = _counted_first(ranked, set(terms(part)))
             if q.kind != "compare" and ranked and ranked[0].sentence in said:
                 continue  # one sentence answers both parts ("Jatin Kumar, 22 tahun di Austin")
             for cand in ranked:
@@ -396,19 +408,25 @@ class ExtractiveAnswerer:
         return chosen
 
     def _with_antecedents(
-        self, chosen: list[_Scored], passages: Sequence[Passage], limit: int
+        self, chosen: list[_Scored], passages: Sequence[Passage], limit: int,
+        keep: int | None = None,
     ) -> list[_Scored]:
         """Sentences that lean on each other travel together.
 
         "Mereka menuntut…" brings the sentence before it (who "mereka" are); a chosen sentence
         followed by "Dan, …", "Selain itu, …" or "Ini merekomendasikan …" brings that
-        continuation along.
+        continuation along. With `keep`, only the first `keep` points are sure to stay (the
+        sides of a comparison, with what goes on with them); later ones join while they fit.
         """
         out: list[_Scored] = []
-        length = sum(len(c.sentence) for c in chosen)
+        length = sum(len(c.sentence) for c in chosen[:keep])
         taken = {c.sentence for c in chosen}
         merged: set[str] = set()  # chosen sentences now told inside another point
-        for item in chosen:
+        for n, item in enumerate(chosen):
+            if keep is not None and n >= keep:
+                if length + len(item.sentence) > limit:
+                    continue
+                length += len(item.sentence)
             prev, nxt = _neighbours(item, passages)
             text = item.sentence
             leans = bool(prev) and _leans_back(text)
@@ -457,6 +475,18 @@ def _asks_existence(q: Question) -> bool:
     return q.kind == "yesno" and bool(_EXISTENCE.search(q.clean))
 
 
+_DEFINES = re.compile(r"^\W*((?:\S+\s+){1,4}?)(?:adalah|merupakan|ialah|is|are)\s", re.I)
+
+
+def _defines(sentence: str, side: set[str]) -> bool:
+    """"AI generatif adalah jenis AI …": the sentence opens by saying what the side's thing is."""
+    m = _DEFINES.match(sentence)
+    if not m:
+        return False
+    defined = set(terms(m.group(1)))
+    return len(defined) >= 2 and defined <= side
+
+
 _PROS = frozenset({"keuntungan", "kelebihan", "plus", "pros", "untung", "enaknya", "positif"})
 _CONS = frozenset({"kerugian", "kekurangan", "minus", "cons", "rugi", "gaenaknya", "negatif",
                    "risiko", "resiko"})
@@ -467,8 +497,39 @@ _DOWNSIDE = re.compile(
 )
 
 
+def _paid_first(ranked: list[_Scored]) -> list[_Scored]:
+    """A side of a pay comparison is told by its sum: the best sentence with a pay figure
+    comes first when it scores near the best ("Invisible Tech mempekerjakan 5.000 pelatih"
+    names the side, "upah per jam hingga $200" answers it)."""
+    paid = [c for c in ranked if is_pay_figure(c.sentence)]
+    if not ranked or not paid or paid[0] is ranked[0] or paid[0].score < 0.8 * ranked[0].score:
+        return ranked
+    return [paid[0]] + [c for c in ranked if c is not paid[0]]
+
+
+_COUNTED = re.compile(r"\b\d[\d.,]*\s+(\w+)")
+
+
+def _counted_first(ranked: list[_Scored], side: set[str]) -> list[_Scored]:
+    """A side of "karyawan tetap sama kontraktornya banyakan mana" is told by its count: the
+    best sentence counting the side's own thing ("1.000 kontraktor") comes first."""
+    counted = [
+        c for c in ranked
+        if any(set(terms(m.group(1))) & side for m in _COUNTED.finditer(c.sentence))
+    ]
+    if not counted or counted[0] is ranked[0] or counted[0].score < 0.6 * ranked[0].score:
+        return ranked
+    return [counted[0]] + [c for c in ranked if c is not counted[0]]
+
+
 def _by_side(part: str, ranked: list[_Scored]) -> list[_Scored]:
-    """The pros side of "keuntungan dan kerugian" is not told by a downside, nor the reverse."""
+    """The pros side of "keuntungan dan kerugian" is not told by a downside, nor the reverse;
+    a side that is a thing ("AI generatif" of "bedanya AI generatif sama model lama") is told
+    first by the sentence defining it ("AI generatif adalah …")."""
+    side = set(terms(part))
+    defining = [c for c in ranked if _defines(c.sentence, side)]
+    if defining:
+        ranked = defining[:1] + [c for c in ranked if c is not defining[0]]
     first = set(part.split()[:2])
     if not first & (_PROS | _CONS):
         return ranked

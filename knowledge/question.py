@@ -166,7 +166,7 @@ _LOCATIVE = {"di", "in", "at", "daerah", "kota", "wilayah"}
 _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("compare", ("lebih", "mana", "bedanya", "beda", "perbedaan", "dibanding", "dibandingkan",
                  "banding", "versus", "vs", "compare", "compared", "difference", "than",
-                 "better", "sama")),
+                 "better", "sama", "bedakan", "membedakan", "bandingkan", "membandingkan")),
     ("list", ("apa saja", "siapa saja", "mana saja", "sebutkan", "contoh", "daftar", "macam apa",
               "macam-macam", "bermacam",
               "jenis", "what are", "which", "list", "kinds", "types", "examples", "apa aja",
@@ -185,6 +185,11 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("yesno", ("apakah", "apa bisa", "bisakah", "bisa", "boleh", "do ", "does ", "is ", "are ",
                "can ", "tidak", "nggak", "kah", "ada")),
 ]
+_HOW_DIFFERENT = re.compile(
+    r"\b(?:beda\w*|berbeda|perbedaan|selisih)(?: (?:jauh|banget|sekali|banyak))*(?: tidak)?\b"
+)
+# the asking of "lebih gede mana …": no side's words
+_WHICH_WORDS = {"lebih", "mana", "besar", "kecil", "banyak", "tinggi", "baik", "enak", "yang"}
 _AND_SPLIT = re.compile(r"\b(?:dan|and|serta|&)\b")
 _COMPARE_SPLIT = re.compile(
     r"\b(?:atau|ato|vs\.?|versus|dibanding(?:kan)?(?: dengan)?|daripada|or|than|compared to"
@@ -801,6 +806,8 @@ def _merge_duplicates(concepts: Iterable[Concept]) -> list[Concept]:
 
 def split_parts(clean: str, kind: str) -> tuple[str, ...]:
     """Sub-questions to retrieve for separately: the two sides of a comparison, "A dan B" asks."""
+    if kind == "compare" and (then_and_now := _time_sides(clean)):
+        return then_and_now
     if kind == "compare":
         splitter = _COMPARE_SPLIT
         if not splitter.search(clean) and re.search(r"\b(beda\w*|perbedaan|difference)\b", clean):
@@ -810,13 +817,34 @@ def split_parts(clean: str, kind: str) -> tuple[str, ...]:
         pieces = [p.strip() for p in splitter.split(clean) if p and p.strip()]
         pieces = [p for p in pieces if terms(p)]
         if len(pieces) >= 2:
-            # "gaji manajer AI Netflix atau pelatih AI": each side keeps the shared head word
-            head = [t for t in words(pieces[0])[:3] if stem(t) in set(terms(pieces[0]))][:1]
+            # what is compared ("gaji manajer AI Netflix atau pelatih AI", "gaji pelatih
+            # ChatGPT sama pelatih di Invisible Tech") is asked of every side, though only the
+            # first names it; the first side's other words are its own ("karyawan tetap
+            # OpenAI sama kontraktornya")
+            asked = [w for w in words(pieces[0]) if set(terms(w)) & topic_terms()]
+            # without such a word, a side sharing nothing with the first keeps its head word
+            # ("kerjaan pelatih pas awal sama pas udah berpengalaman")
+            asked = asked or [
+                t for t in words(pieces[0])[:3] if stem(t) in set(terms(pieces[0]))
+            ][:1]
             out = [pieces[0]] + [
-                p if set(terms(p)) & set(terms(pieces[0])) else " ".join(head + [p])
+                p if set(terms(p)) & set(terms(" ".join(asked))) else " ".join([*asked, p])
                 for p in pieces[1:3]
             ]
+            # "bayaran pelatih yang pemula sama yang udah ahli": the second side is the same
+            # thing, told by its own "yang" clause
+            head, rel, _rest = pieces[0].partition(" yang ")
+            thing = " ".join(w for w in head.split() if w not in _WHICH_WORDS)
+            if rel and thing:
+                out = [out[0]] + [
+                    f"{thing} {p}" if p.startswith("yang ") else p for p in pieces[1:3]
+                ]
+            # "beda jauh ga" asks how different, it is no side's words ("jauh" is no "jarak jauh")
+            out = [_HOW_DIFFERENT.sub(" ", p).strip() or p for p in out]
             return tuple(out)
+        # "karyawannya brp trus kontraktornya brp, banyakan mana": a question word per side
+        if sides := _wh_split(clean):
+            return sides
     if kind == "list":
         # "keuntungan dan kerugian jadi pelatih AI": two things asked of one subject
         m = re.search(r"\b(\w+) (?:dan|serta|and|&) (\w+)\b(.*)$", clean)
@@ -832,6 +860,27 @@ def split_parts(clean: str, kind: str) -> tuple[str, ...]:
     if kind in ("how_much", "where", "who", "when"):
         return _wh_split(clean)
     return ()
+
+
+# "dulu vs sekarang": a comparison of one thing over time; each side is that thing with the
+# words articles use for then ("pada tahap awal") and now ("tidak lagi", "kini")
+_PAST = {"dulu", "dulunya", "dahulu", "awal", "awalnya", "then", "past", "earlier", "before"}
+_NOW = {"sekarang", "kini", "now", "today", "nowadays"}
+_PAST_WORDS = "awal dahulu sebelumnya"
+_NOW_WORDS = "sekarang kini tidak lagi semakin"
+_TIME_FRAME = _PAST | _NOW | {"jaman", "zaman", "vs", "versus", "sama", "dengan", "dan", "atau",
+                              "beda", "bedanya", "perbedaan", "berbeda", "dibanding", "ini"}
+
+
+def _time_sides(clean: str) -> tuple[str, ...]:
+    """The then and now sides of "pelatih AI jaman dulu sama skrg bedanya apa"."""
+    tokens = clean.split()
+    if not set(tokens) & _PAST or not set(tokens) & _NOW:
+        return ()
+    topic = " ".join(t for t in tokens if t not in _TIME_FRAME)
+    if not terms(topic):
+        return ()
+    return (f"{topic} {_PAST_WORDS}", f"{topic} {_NOW_WORDS}")
 
 
 _WH = {"berapa", "dimana", "mana", "siapa", "kapan", "mengapa", "kenapa"}
@@ -935,6 +984,13 @@ def _things(concepts: Sequence[Concept]) -> int:
     return count
 
 
+# a follow-up that opens by comparing: "kalau dibandingkan sama …", "compared to …"
+_COMPARED_WITH = re.compile(
+    r"^(?:kalau |terus |lalu |and |but )?(?:dibandingkan|dibanding|bandingkan|compared|versus|vs)"
+    r"(?: (?:sama|dengan|with|to))? (.+)$"
+)
+
+
 def resolve(
     question: Question, previous: Question, vocab: Vocabulary | None = None, *,
     force: bool = False,
@@ -949,6 +1005,11 @@ def resolve(
     brp org?" after a question about the Nairobi union): the caller's second try when the
     question alone finds nothing.
     """
+    compared = _COMPARED_WITH.match(question.clean)
+    if compared and compared.group(1) and previous.subject:
+        # "kalo dibandingin sama pelatih di Invisible Tech, jauh ya?" after Savreux's pay: the
+        # old question against the new side
+        return f"{previous.clean} dibandingkan {compared.group(1)}"
     if not force and not is_followup(question):
         return question.text
     topics = topic_terms()

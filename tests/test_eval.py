@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-q.jsonl.
+# eval/blind-a.jsonl … eval/blind-r.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -201,6 +201,10 @@ _WORKER_STYLE_SETS = [
     # Tech's cut of the pay (p06) and Bonsai's funding (q16): every word is in the articles
     ("blind-p.jsonl", 35, 0.75, 1),
     ("blind-q.jsonl", 35, 0.7, 1),
+    # first run 34/44, 11/16 (eastern Indonesia, Manado/Ambon/Papuan Malay). Still answered:
+    # the name of the Nairobi union (r16, no article gives it; the sentence about the vote
+    # names Facebook, TikTok and ChatGPT) and how to apply at Invisible Technologies (r20)
+    ("blind-r.jsonl", 35, 0.7, 2),
 ]
 
 

@@ -362,3 +362,49 @@ def test_a_difference_question_gets_the_explanation_that_follows(seed_service: A
     answer = seed_service.ask("apa beda AI generatif dengan model AI yang lama?")
     assert answer.found
     assert "diskriminatif" in answer.text
+
+
+def test_then_and_now_gets_a_point_for_each_time(seed_service: Any) -> None:
+    # "dulu vs sekarang": the early low-cost annotators and today's doctors and PhDs
+    answer = seed_service.ask("dulu vs skrg bedanya siapa yg ngelatih model ai?")
+    assert answer.found
+    assert "berbiaya rendah" in answer.text
+    assert "dokter" in answer.text
+
+
+def test_a_compared_thing_is_told_by_its_definition(seed_service: Any) -> None:
+    answer = seed_service.ask("ai generatif sm model ai yg lama bedanya apa sih")
+    assert "menghasilkan teks, gambar" in answer.text
+    assert "berbeda dari model AI yang lebih lama" in answer.text
+
+
+def test_each_side_of_a_pay_comparison_gets_its_sum(seed_service: Any) -> None:
+    answer = seed_service.ask(
+        "bedain dong gaji pelatih chatgpt kyk savreux sm pelatih profesional di invisible tech"
+    )
+    assert "15 dollar" in answer.text or "$15" in answer.text
+    assert "$200" in answer.text
+
+
+def test_a_follow_up_comparing_with_something_new_compares_both(seed_service: Any) -> None:
+    first = seed_service.ask("Gaji Savreux sebagai pelatih ChatGPT berapa per jam?")
+    history = [Turn(first.question, first.text, first.standalone_question)]
+    follow = seed_service.ask(
+        "Kalo dibandingin sama pelatih profesional di Invisible Tech gimana?", history
+    )
+    assert follow.found
+    assert "$200" in follow.text
+    assert "15 dollar" in follow.text or "$15" in follow.text
+
+
+def test_each_side_of_a_head_count_comparison_gets_its_count(seed_service: Any) -> None:
+    answer = seed_service.ask("karyawan tetap openai sm kontraktornya banyakan mana?")
+    assert "375 karyawan" in answer.text
+    assert "1.000 kontraktor" in answer.text
+
+
+def test_two_kinds_of_one_job_compared_by_pay_get_both_sums(seed_service: Any) -> None:
+    # "yang pemula sama yang udah ahli": the entry-level $15 and the professionals' $200
+    answer = seed_service.ask("lebih gede mana bayaran pelatih ai yg pemula sm yg udh ahli?")
+    assert "$15" in answer.text
+    assert "$200" in answer.text

@@ -409,3 +409,27 @@ def test_a_capital_after_di_names_a_place_even_when_it_is_a_word() -> None:
     q = read("kalo yang di Kenya dibayar brapa per jam?", VOCAB)
     assert any(c.entity for c in q.concepts if c.surface == "Kenya")
     assert not any(c.entity for c in read("kenya dibayar brapa", VOCAB).concepts)
+
+
+def test_then_and_now_are_the_two_sides_of_one_thing() -> None:
+    parts = read("pelatih AI jaman dulu sama skrg bedanya apa?", VOCAB).parts
+    assert len(parts) == 2
+    assert all("pelatih" in p for p in parts)
+    assert "awal" in parts[0] and "sekarang" in parts[1]
+
+
+def test_what_is_compared_is_asked_of_every_side() -> None:
+    q = read("bedain dong gaji pelatih savreux sm pelatih profesional di invisible tech", VOCAB)
+    assert q.kind == "compare"
+    assert all("gaji" in p for p in q.parts)
+    # a side that is only a "yang" clause is the first side's thing; "beda jauh" is no side's
+    q = read("lebih gede mana gaji pelatih ai yg pemula sm yg udh ahli? beda jauh gk", VOCAB)
+    assert q.parts[1] == "gaji pelatih ai yang sudah ahli"
+
+
+def test_a_follow_up_opening_with_a_comparison_compares_with_the_last_question() -> None:
+    previous = read("Gaji Savreux berapa per jam?", VOCAB)
+    follow = read("kalo dibandingin sama pelatih di Invisible Tech?", VOCAB)
+    standalone = resolve(follow, previous, VOCAB)
+    assert standalone.startswith("gaji savreux berapa per jam dibandingkan pelatih")
+    assert read(standalone, VOCAB).kind == "compare"
