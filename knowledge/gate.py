@@ -34,7 +34,8 @@ Outcome = Literal["answered", "partial", "not_found"]
 # text, so idf would weigh them as the question's main words
 _STANCE = frozenset(terms(
     "benar sebenarnya memang sungguh pasti mungkin katanya ingin suka jujur "
-    "galau sedih stres stress down capek bingung bosan takut khawatir cemas ragu penasaran mengerti paham"
+    "galau sedih stres stress down capek bingung bosan takut khawatir cemas ragu penasaran "
+    "mengerti paham"
 ))
 
 

@@ -432,6 +432,10 @@ def question_kind(clean: str, n_terms: int) -> str:
             ):
                 if kind == "compare" and not _is_comparison(text, cue):
                     continue
+                if kind == "compare" and re.search(
+                    rf" (?:soal|tentang|mengenai|about(?: the)?) {re.escape(cue)} ", text
+                ):
+                    continue  # "siapa yang dikutip soal beda X dan Y": the difference is the topic
                 if kind == "where" and cue == "mana" and " lebih " in text:
                     continue
                 if cue == "daftar" and _REGISTER.search(text):
@@ -482,7 +486,9 @@ def _personal_span(
         idx = [i for i, c in enumerate(clauses) if c == clause]
         words_ = [tokens[i] for i in idx]
         # "saya ada BPJS." tells what the asker has: in a told sentence that "ada" asks nothing
-        had = {n for n, w in enumerate(words_) if w == "ada" and n and words_[n - 1] in FIRST_PERSON}
+        had = {
+            n for n, w in enumerate(words_) if w == "ada" and n and words_[n - 1] in FIRST_PERSON
+        }
         asks = clause in questioned or _asks(
             [w for n, w in enumerate(words_) if n not in had] if clause in told else words_
         )
@@ -837,7 +843,8 @@ def split_parts(clean: str, kind: str) -> tuple[str, ...]:
             thing = " ".join(w for w in head.split() if w not in _WHICH_WORDS)
             if rel and thing:
                 out = [out[0]] + [
-                    f"{thing} {p}" if p.startswith("yang ") else p for p in pieces[1:3]
+                    f"{thing} {piece}" if piece.startswith("yang ") else side
+                    for piece, side in zip(pieces[1:3], out[1:3], strict=True)
                 ]
             # "beda jauh ga" asks how different, it is no side's words ("jauh" is no "jarak jauh")
             out = [_HOW_DIFFERENT.sub(" ", p).strip() or p for p in out]

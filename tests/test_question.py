@@ -415,7 +415,8 @@ def test_then_and_now_are_the_two_sides_of_one_thing() -> None:
     parts = read("pelatih AI jaman dulu sama skrg bedanya apa?", VOCAB).parts
     assert len(parts) == 2
     assert all("pelatih" in p for p in parts)
-    assert "awal" in parts[0] and "sekarang" in parts[1]
+    assert "awal" in parts[0]
+    assert "sekarang" in parts[1]
 
 
 def test_what_is_compared_is_asked_of_every_side() -> None:
@@ -425,6 +426,9 @@ def test_what_is_compared_is_asked_of_every_side() -> None:
     # a side that is only a "yang" clause is the first side's thing; "beda jauh" is no side's
     q = read("lebih gede mana gaji pelatih ai yg pemula sm yg udh ahli? beda jauh gk", VOCAB)
     assert q.parts[1] == "gaji pelatih ai yang sudah ahli"
+    # a side of its own keeps what is compared though the first side has a "yang" clause
+    q = read("gaji pelatih AI yang pemula atau manajer Netflix lebih gede?", VOCAB)
+    assert q.parts[1].startswith("gaji manajer")
 
 
 def test_a_follow_up_opening_with_a_comparison_compares_with_the_last_question() -> None:
@@ -433,3 +437,10 @@ def test_a_follow_up_opening_with_a_comparison_compares_with_the_last_question()
     standalone = resolve(follow, previous, VOCAB)
     assert standalone.startswith("gaji savreux berapa per jam dibandingkan pelatih")
     assert read(standalone, VOCAB).kind == "compare"
+
+
+def test_a_difference_asked_about_is_the_topic_not_a_comparison() -> None:
+    # "siapa … soal beda X dan Y" asks who; the difference is what they spoke about
+    q = read("Siapa ahli yang dikutip soal beda AI generatif dan model AI lama?", VOCAB)
+    assert q.kind == "who"
+    assert read("bedanya AI generatif sama model AI yg lama apa?", VOCAB).kind == "compare"
