@@ -12,8 +12,9 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from knowledge.binding import PAY_TERMS, PLACE, WHERE_FRAME, is_pay_figure
 from knowledge.gate import Verdict
@@ -105,7 +106,6 @@ class ExtractiveAnswerer:
                 q = replace(q, parts=whole.parts)
             elif whole.kind == "compare" and whole.parts and not q.parts:
                 q = whole  # "kalau dibandingin sama X?": the old question against X
-
             elif any(c.entity for c in q.subject) and not _topics(q) and _topics(whole):
                 q = whole  # "kalau Netflix?" after a pay question: the pay is what to quote
         else:
@@ -322,9 +322,14 @@ class ExtractiveAnswerer:
                 # each side its own sentence, told by its sum or count when one is asked
                 ranked = [c for c in ranked if c.sentence not in said]
                 if set(terms(part)) & PAY_TERMS:
-                    ranked = _paid_first(ranked)
+                    # "Invisible Tech mempekerjakan 5.000 pelatih" names the side, "upah per
+                    # jam hingga $200" answers it
+                    ranked = _promoted(ranked, is_pay_figure, within=0.8)
                 elif {"banyak", "banyakan"} & set(q.clean.split()):
-                    ranked = _counted_first(ranked, set(terms(part)))
+                    # "karyawan tetap sama kontraktornya banyakan mana": "1.000 kontraktor"
+                    ranked = _promoted(
+                        ranked, partial(_counts, side=set(terms(part))), within=0.6
+                    )
             if q.kind != "compare" and ranked and ranked[0].sentence in said:
                 continue  # one sentence answers both parts ("Jatin Kumar, 22 tahun di Austin")
             for cand in ranked:
@@ -497,29 +502,25 @@ _DOWNSIDE = re.compile(
 )
 
 
-def _paid_first(ranked: list[_Scored]) -> list[_Scored]:
-    """A side of a pay comparison is told by its sum: the best sentence with a pay figure
-    comes first when it scores near the best ("Invisible Tech mempekerjakan 5.000 pelatih"
-    names the side, "upah per jam hingga $200" answers it)."""
-    paid = [c for c in ranked if is_pay_figure(c.sentence)]
-    if not ranked or not paid or paid[0] is ranked[0] or paid[0].score < 0.8 * ranked[0].score:
+def _promoted(
+    ranked: list[_Scored], fits: Callable[[str], bool], within: float | None = None
+) -> list[_Scored]:
+    """The best candidate whose sentence fits comes first (when `within` is given, only if it
+    scores at least that share of the best)."""
+    best = next((c for c in ranked if fits(c.sentence)), None)
+    if best is None or best is ranked[0]:
         return ranked
-    return [paid[0]] + [c for c in ranked if c is not paid[0]]
+    if within is not None and best.score < within * ranked[0].score:
+        return ranked
+    return [best, *(c for c in ranked if c is not best)]
 
 
 _COUNTED = re.compile(r"\b\d[\d.,]*\s+(\w+)")
 
 
-def _counted_first(ranked: list[_Scored], side: set[str]) -> list[_Scored]:
-    """A side of "karyawan tetap sama kontraktornya banyakan mana" is told by its count: the
-    best sentence counting the side's own thing ("1.000 kontraktor") comes first."""
-    counted = [
-        c for c in ranked
-        if any(set(terms(m.group(1))) & side for m in _COUNTED.finditer(c.sentence))
-    ]
-    if not counted or counted[0] is ranked[0] or counted[0].score < 0.6 * ranked[0].score:
-        return ranked
-    return [counted[0]] + [c for c in ranked if c is not counted[0]]
+def _counts(sentence: str, side: set[str]) -> bool:
+    """The sentence counts the side's own thing ("1.000 kontraktor")."""
+    return any(set(terms(m.group(1))) & side for m in _COUNTED.finditer(sentence))
 
 
 def _by_side(part: str, ranked: list[_Scored]) -> list[_Scored]:
@@ -527,9 +528,7 @@ def _by_side(part: str, ranked: list[_Scored]) -> list[_Scored]:
     a side that is a thing ("AI generatif" of "bedanya AI generatif sama model lama") is told
     first by the sentence defining it ("AI generatif adalah …")."""
     side = set(terms(part))
-    defining = [c for c in ranked if _defines(c.sentence, side)]
-    if defining:
-        ranked = defining[:1] + [c for c in ranked if c is not defining[0]]
+    ranked = _promoted(ranked, lambda s: _defines(s, side))
     first = set(part.split()[:2])
     if not first & (_PROS | _CONS):
         return ranked

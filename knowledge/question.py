@@ -825,27 +825,16 @@ def split_parts(clean: str, kind: str) -> tuple[str, ...]:
         if len(pieces) >= 2:
             # what is compared ("gaji manajer AI Netflix atau pelatih AI", "gaji pelatih
             # ChatGPT sama pelatih di Invisible Tech") is asked of every side, though only the
-            # first names it; the first side's other words are its own ("karyawan tetap
-            # OpenAI sama kontraktornya")
-            asked = [w for w in words(pieces[0]) if set(terms(w)) & topic_terms()]
-            # without such a word, a side sharing nothing with the first keeps its head word
-            # ("kerjaan pelatih pas awal sama pas udah berpengalaman")
-            asked = asked or [
+            # first names it; without such a word, a side sharing nothing with the first keeps
+            # its head word ("kerjaan pelatih pas awal sama pas udah berpengalaman")
+            asked = [w for w in words(pieces[0]) if set(terms(w)) & topic_terms()] or [
                 t for t in words(pieces[0])[:3] if stem(t) in set(terms(pieces[0]))
             ][:1]
-            out = [pieces[0]] + [
-                p if set(terms(p)) & set(terms(" ".join(asked))) else " ".join([*asked, p])
-                for p in pieces[1:3]
-            ]
-            # "bayaran pelatih yang pemula sama yang udah ahli": the second side is the same
-            # thing, told by its own "yang" clause
+            # "bayaran pelatih yang pemula sama yang udah ahli": a side that is only a "yang"
+            # clause is the first side's thing
             head, rel, _rest = pieces[0].partition(" yang ")
-            thing = " ".join(w for w in head.split() if w not in _WHICH_WORDS)
-            if rel and thing:
-                out = [out[0]] + [
-                    f"{thing} {piece}" if piece.startswith("yang ") else side
-                    for piece, side in zip(pieces[1:3], out[1:3], strict=True)
-                ]
+            thing = " ".join(w for w in head.split() if w not in _WHICH_WORDS) if rel else ""
+            out = [pieces[0]] + [_other_side(p, asked, thing) for p in pieces[1:3]]
             # "beda jauh ga" asks how different, it is no side's words ("jauh" is no "jarak jauh")
             out = [_HOW_DIFFERENT.sub(" ", p).strip() or p for p in out]
             return tuple(out)
@@ -867,6 +856,15 @@ def split_parts(clean: str, kind: str) -> tuple[str, ...]:
     if kind in ("how_much", "where", "who", "when"):
         return _wh_split(clean)
     return ()
+
+
+def _other_side(piece: str, asked: Sequence[str], thing: str) -> str:
+    """A comparison's later side, with what the first side says is compared."""
+    if thing and piece.startswith("yang "):
+        return f"{thing} {piece}"
+    if set(terms(piece)) & set(terms(" ".join(asked))):
+        return piece
+    return " ".join([*asked, piece])
 
 
 # "dulu vs sekarang": a comparison of one thing over time; each side is that thing with the
@@ -1013,7 +1011,7 @@ def resolve(
     question alone finds nothing.
     """
     compared = _COMPARED_WITH.match(question.clean)
-    if compared and compared.group(1) and previous.subject:
+    if compared and previous.subject:
         # "kalo dibandingin sama pelatih di Invisible Tech, jauh ya?" after Savreux's pay: the
         # old question against the new side
         return f"{previous.clean} dibandingkan {compared.group(1)}"
