@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from knowledge.question import Concept, Question, could_be_name
-from knowledge.text import split_sentences, terms, words
+from knowledge.text import function_words, split_sentences, terms, words
 from knowledge.types import Passage
 
 # Qualifier words that only carry the sentence ("cuma", "baru"), never worth naming.
@@ -38,10 +38,19 @@ _WHERE_ASKED = re.compile(
 )
 
 
+# "nama anak magang itu siapa", "serikatnya namanya apa", "apa nama chatbot-nya" — not the
+# speaker's filler "eh apa namanya pekerja AI itu …" nor "yang namanya Jatin Kumar"
 _NAME_ASKED = re.compile(
     r"\bnama(?:nya)?\b.*\bsiapa\b|\bsiapa nama|\bwhat(?: is|'s|s) (?:the |his |her |their )?name"
+    r"|\bnama(?:nya)?(?: \w+){0,3} apa(?: (?:sih|ya|dong|tuh|ini|itu|aja))*$"
+    r"|^(?:\w+ ){0,3}?apa nama(?:nya)?\b(?! (?:yg|yang)\b)(?=.)"
 )
 _NAME_FRAME = frozenset(terms("nama name orang siapa"))
+_PERSON_NAME_ASKED = re.compile(r"\bsiapa\b|\bwho\b|\b(?:his|her) name")
+# people words stand near every name in an article: "150 orang … untuk Facebook"
+_GENERIC = frozenset(terms(
+    "orang pekerja karyawan kerja people workers orang-orang banyak"
+)) | FILLER
 # a capitalised word; whether it could be a name at all is `could_be_name`'s to say
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _INSTITUTION_ASKED = re.compile(
@@ -51,6 +60,16 @@ _INSTITUTION_ASKED = re.compile(
 _INSTITUTION = re.compile(
     r"\b(?:University|Universitas|Institut|Institute|College|Sekolah|Politeknik) (?:of )?[A-Z]"
     r"|\b[A-Z]\w+ (?:University|College|Institute)\b"
+)
+# "lulusan apa", "pendidikannya apa", "jurusan apa", "kuliah apa" — not "saya lulusan SMA"
+_EDUCATION_ASKED = re.compile(
+    r"\b(?:lulusan|pendidikan(?:nya)?|jurusan(?:nya)?|kuliah(?:nya)?|ijazah(?:nya)?|gelar(?:nya)?)"
+    r" (?:\w+ )?(?:apa|mana)\b|\bwhat (?:degree|education|did \w+ study)\b"
+)
+_EDUCATION = re.compile(
+    r"\b(?:lulus|lulusan|gelar|sarjana|kuliah|jurusan|ijazah|diploma|SMA|SMK|S1|S2|degree|"
+    r"graduated?)\b",
+    re.I,
 )
 _REGISTERING = re.compile(
     r"\b(?:daftar|mendaftar|melamar|lamar|apply|join|gabung|bergabung|masuk)\b"
@@ -146,19 +165,57 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             # all of a phrase's own words: "anak perusahaan" is not "anak magang"
             return c.own <= have if c.own else bool(c.terms & have)
 
+        # a thing's name ("serikatnya namanya apa") follows it: "chatbot Doubao", "game … yang
+        # disebut Scriptic"; a person's ("nama anak magang itu siapa") may lead the sentence
+        thing = not _PERSON_NAME_ASKED.search(question.clean)
+        asked_terms = {t for c in about for t in c.terms} - _GENERIC
+
         def named(sentence: str) -> bool:
             have = set(terms(sentence))
-            return any(speaks_of(c, have) for c in about) and any(
-                m.group(0).lower() not in said and could_be_name(m.group(0).lower())
-                for m in _CAPITALISED.finditer(sentence)
+            if not any(speaks_of(c, have) for c in about):
+                return False
+            # the name follows what it names: "chatbot Doubao", "game … yang disebut Scriptic";
+            # "… Facebook, TikTok … membentuk serikat pekerja" gives the union no name
+            tokens = sentence.split()
+            if not thing:
+                near = set(range(len(tokens)))
+            else:
+                near = {
+                    j
+                    for i, token in enumerate(tokens)
+                    if set(terms(token)) & asked_terms
+                    for j in range(i + 1, min(len(tokens), i + 8))
+                }
+            # past a sentence's first word a capital names something, a dictionary word
+            # or not ("startup teknologinya sendiri, Bonsai"); a person's name may open it
+            return any(
+                m.group(0).lower() not in said
+                and (could_be_name(m.group(0).lower()) or (thing and j > 0))
+                and m.group(0).lower() not in function_words()
+                for j in near
+                for m in _CAPITALISED.finditer(tokens[j])
             )
 
-        # the names the question gives describe whom it asks about; they need not stand there
-        return any(named(s) for p in passages for s in split_sentences(p.text))
+        # the names the question gives describe whom it asks about; they need not stand in the
+        # sentence, but in its article ("serikat di Nairobi" is not the Writers Guild of America)
+        return any(
+            named(s)
+            for mine in _by_article(passages)
+            if all(any(_names_in([n], f"{p.title}\n{p.text}") for p in mine) for n in names)
+            for p in mine
+            for s in split_sentences(p.text)
+        )
     elif _REGISTERING.search(question.clean) and names and question.kind != "how_much":
         # "cara daftar di Scale AI": how to apply there, told near its name
         def figure(sentence: str) -> bool:
             return bool(_APPLYING & set(terms(sentence)))
+    elif _EDUCATION_ASKED.search(question.clean) and not question.parts:
+        # "manajer AI Netflix syaratnya lulusan apa": schooling, told near whom it names
+        # ("Jatin Kumar … lulus kuliah dengan gelar di bidang ilmu komputer")
+        return any(
+            _near(split_sentences(p.text), _EDUCATION.search, [[n] for n in names])
+            for p in passages
+        )
     elif question.kind == "where" and not question.parts and asks_where(question):
         figure = PLACE.search
     elif question.kind == "who" and roles and names and not question.parts:

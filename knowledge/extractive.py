@@ -112,7 +112,10 @@ class ExtractiveAnswerer:
             q = read or read_text(question, vocab)
         # lists, comparisons, topics, reasons, ways and personal situations have several facets
         listing = q.kind in POINT_KINDS or bool(q.parts) or q.personal or _asks_existence(q)
-        candidates = self._candidates(q, passages, standalone=standalone or question)
+        passages, lean_ranks = self._with_leaned_on(q, passages)
+        candidates = self._candidates(
+            q, passages, standalone=standalone or question, lean_ranks=lean_ranks
+        )
         sides = 0  # the points answering each part, told in full before any other point
         if q.parts:
             chosen = self._sides(q, passages, standalone=standalone or question)
@@ -180,6 +183,39 @@ class ExtractiveAnswerer:
             partial=bool(verdict is not None and verdict.missing),
         )
 
+    def _with_leaned_on(
+        self, q: Question, passages: Sequence[Passage]
+    ) -> tuple[list[Passage], dict[int, int]]:
+        """For a question about the past, the passages plus the chunk before any top passage
+        that opens leaning back.
+
+        "Dan dia melakukan pekerjaan suara teknis untuk teater langsung." opens a chunk; the
+        sentences it goes on from ("Alexej Savreux … semua jenis pekerjaan. Dia membuat
+        sandwich …") are the answer to "kerja apa sebelumnya" and are read at its rank.
+        """
+        if not set(q.clean.split()) & _PAST_ASKED:
+            return list(passages), {}
+        limit = self.max_passages + (2 if q.kind in POINT_KINDS or q.personal else 0)
+        have = {p.id for p in passages}
+        wanted: dict[str, int] = {}
+        for rank, passage in enumerate(passages[:limit]):
+            prefix, sep, _ = passage.id.rpartition("-")
+            first = next(iter(split_sentences(passage.text)), "")
+            if not sep or passage.position == 0 or not _PRONOUN.match(first):
+                continue
+            before = f"{prefix}-{passage.position - 1:04d}"
+            if before not in have:
+                wanted.setdefault(before, rank)
+        if not wanted:
+            return list(passages), {}
+        try:
+            found = self.retriever.store.passages(list(wanted))
+        except (StoreUnavailable, StoreTimeout):
+            return list(passages), {}
+        extra = [found[i] for i in wanted if i in found]
+        out = [*passages, *extra]
+        return out, {len(passages) + n: wanted[p.id] for n, p in enumerate(extra)}
+
     def _with_chunks_before(
         self, chosen: Sequence[_Scored], passages: Sequence[Passage]
     ) -> list[Passage]:
@@ -223,15 +259,18 @@ class ExtractiveAnswerer:
         """
         index = self.retriever.lexical
         focus = focus_terms(text)
+        anchor = _anchor_terms(text)
         return {
-            t: (0.5 + min(index.idf(t), 3.0)) * (2.0 if t in focus else 1.0)
+            t: (0.5 + min(index.idf(t), 3.0)) * (2.0 if t in focus else 0.4 if t in anchor else 1.0)
             for t in dict.fromkeys(terms(text))
         }
 
     def _candidates(
-        self, q: Question, passages: Sequence[Passage], *, standalone: str, text: str = ""
+        self, q: Question, passages: Sequence[Passage], *, standalone: str, text: str = "",
+        lean_ranks: dict[int, int] | None = None,
     ) -> list[_Scored]:
         """Every sentence of the top passages, scored against the question, best first."""
+        lean_ranks = lean_ranks or {}
         weights = self._sentence_weights(text or q.search_text)
         if q.kind == "compare":  # "bedanya", "lebih": the asking, not the answer
             for t in _COMPARE_CUES:
@@ -251,11 +290,21 @@ class ExtractiveAnswerer:
         limit = self.max_passages + (2 if q.kind in POINT_KINDS or q.personal else 0)
         asks_pay = q.kind in ("how_much", "compare") and bool(set(terms(q.clean)) & PAY_TERMS)
         pool: list[tuple[int, int, str, frozenset[str]]] = []
-        for p_index, passage in enumerate(passages[:limit]):
-            for pos, sentence in enumerate(split_sentences(passage.text)):
+        # "Dia membuat sandwich cepat saji." is about the Savreux named one sentence before
+        inherited: dict[tuple[int, int], frozenset[str]] = {}
+        ranks = dict(enumerate(range(min(limit, len(passages)))))
+        ranks.update({i: r for i, r in lean_ranks.items() if r < limit})
+        for p_index in ranks:
+            previous = ""
+            for pos, sentence in enumerate(split_sentences(passages[p_index].text)):
                 s_terms = frozenset(terms(sentence))
                 if s_terms:
                     pool.append((p_index, pos, sentence, s_terms))
+                    if previous and _PRONOUN.match(sentence.lstrip("\"'“- ")):
+                        inherited[(p_index, pos)] = frozenset(
+                            t for n in _names(previous) for t in terms(n)
+                        )
+                previous = sentence
         # A word every candidate sentence shares ("pelatih AI" in an article about AI trainers)
         # locates nothing among them; the asked-about word that few share is what matters.
         local = {
@@ -269,7 +318,7 @@ class ExtractiveAnswerer:
         asked_names = _names(q.text)
         candidates: list[_Scored] = []
         contexts = {
-            i: set(p.tokens.split()) | set(terms(p.title)) for i, p in enumerate(passages[:limit])
+            i: set(passages[i].tokens.split()) | set(terms(passages[i].title)) for i in ranks
         }
         # a question about someone named ("Savreux dulu kerja apa aja?") is answered from the
         # articles that speak of them: their words may match other articles too
@@ -277,7 +326,8 @@ class ExtractiveAnswerer:
             set() if q.kind == "compare" or q.parts else _articles_without(q, passages[:limit])
         )
         for order, (p_index, pos, sentence, s_terms) in enumerate(pool):
-            rank_bonus = 0.15 * (1.0 - p_index / limit)
+            rank_bonus = 0.15 * (1.0 - ranks[p_index] / limit)
+            s_terms = s_terms | inherited.get((p_index, pos), frozenset())
             if passages[p_index].doc_id in off_article:
                 rank_bonus -= OFF_ARTICLE_PENALTY
             context = contexts[p_index]
@@ -611,6 +661,10 @@ SAME_FACT = 0.6
 SAME_ARTICLE_PENALTY = 0.1
 OFF_ARTICLE_PENALTY = 0.25  # a sentence from an article that never names who is asked about
 POINT_KINDS = frozenset({"list", "compare", "topic", "why", "howto"})
+# "sebelum jadi pelatih", "dulu kerja apa": what an article told before the chunk found
+_PAST_ASKED = {"sebelum", "sebelumnya", "dulu", "dulunya", "dahulu", "pernah", "before",
+               "previously", "earlier"}
+_PRONOUN = re.compile(r"^(?:dan |tetapi |tapi |namun )?(dia|ia|beliau|he|she)\b", re.IGNORECASE)
 _LEANS_BACK = re.compile(
     r"^(mereka|dia|ia|beliau|hal (ini|itu|tersebut)|ini|itu|namun|tetapi|tapi|akan tetapi|dan|"
     r"selain itu|lalu|kemudian|artinya|dengan begitu|oleh karena itu|karena itu|sementara itu|"
@@ -628,6 +682,10 @@ _AMOUNT = re.compile(
 
 
 # "Ini merekomendasikan…", "Mereka menuntut…": the next sentence goes on about this one's subject
+_ANNOUNCES = re.compile(
+    r"\b(semua jenis|segala jenis|berbagai|bermacam|macam-macam|beberapa (?:jenis|macam))\b",
+    re.IGNORECASE,
+)
 _REFERS_BACK = re.compile(r"^[\"'\u201c]?(ini|mereka|hal ini|this|they)\b", re.IGNORECASE)
 _CONTINUES = re.compile(
     r"^[\"'\u201c]?(dan|serta|selain itu|kemudian|lalu|juga|and|also)\b", re.IGNORECASE
@@ -661,6 +719,8 @@ def _refers_back(sentence: str, told: str) -> bool:
     sentence about models (not "Orang tersebut …", someone told of further back)."""
     if _REFERS_BACK.match(sentence):
         return True
+    if _PRONOUN.match(sentence) and _ANNOUNCES.search(told):
+        return True  # "… melakukan semua jenis pekerjaan." then "Dia membuat sandwich …"
     that = _THAT_ONE.match(sentence.lstrip("\"'\u201c- "))
     return that is not None and bool(set(terms(that.group("thing"))) & set(terms(told)))
 
@@ -727,8 +787,29 @@ def _topics(q: Question) -> set[str]:
     return {t for c in q.subject for t in c.terms} & topic_terms()
 
 
+# "kerja apa sebelum jadi pelatih AI": the words after "sebelum" say when, not what; every
+# sentence about the AI work has them, the one about the sandwich shop does not
+_ANCHOR = re.compile(r"\b(?:sebelum|before)\b([^,.?!]*)")
+
+
+def _anchor_terms(question: str) -> set[str]:
+    """Terms only in a "sebelum …" clause: the moment asked about, not the thing."""
+    lowered = question.lower()
+    inside: set[str] = set()
+    for match in _ANCHOR.finditer(lowered):
+        clause = match.group(1).split()
+        # "sebelum jadi AI trainer kerja apa aja": the clause ends where the asking starts
+        ask = next((i for i, w in enumerate(clause) if w in _QUESTION_WORDS), len(clause))
+        if ask < len(clause) and clause[ask] in ("apa", "mana"):
+            ask -= 1  # "kerja apa": the asked thing
+        inside.update(t for w in clause[:ask] for t in terms(w))
+    outside = _ANCHOR.sub(" ", lowered)
+    return inside - set(terms(outside))
+
+
 def focus_terms(question: str) -> set[str]:
     """Stemmed terms next to the question word: what is being asked about."""
+    anchor = _anchor_terms(question)
     raw = words(question)
     focus: set[str] = set()
     for i, word in enumerate(raw):
@@ -742,7 +823,7 @@ def focus_terms(question: str) -> set[str]:
             # "kontraktor openai ada brp org": chat order puts the counted thing first
             before = [t for w in raw[max(0, i - 4) : i] for t in terms(w)]
             focus.update(before[-2:])
-    return focus
+    return focus - anchor
 
 
 _THEN_NOW = {"dulu", "dahulu", "sekarang", "kini", "dulunya", "awalnya", "then", "now", "before"}

@@ -35,7 +35,7 @@ Outcome = Literal["answered", "partial", "not_found"]
 _STANCE = frozenset(terms(
     "benar sebenarnya memang sungguh pasti mungkin katanya ingin suka jujur "
     "galau sedih stres stress down capek bingung bosan takut khawatir cemas ragu penasaran "
-    "mengerti paham"
+    "mengerti paham harus wajib perlu"
 ))
 
 

@@ -338,7 +338,8 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     out: list[str] = []
     previous = ""
     text = _REDUPLICATED.sub(r"\1-\1\2", text)  # "masalah2" -> "masalah-masalah"
-    tokens = words(text)
+    text = _SPELLED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "a i" -> "ai"
+    tokens = _joined_names(words(text), vocab)
     english = _is_english(tokens)
     opening = next((i for i, w in enumerate(tokens) if w not in _CLAUSE_OPENERS), len(tokens))
     for n, word in enumerate(tokens):
@@ -363,6 +364,31 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
         previous = word
         # a spelled-out word is already a word: "tgl" -> "tanggal", not then "tinggal"
         out.extend(replaced.split() if replaced != word else [correct(word, vocab)])
+    return out
+
+
+# letters a phone's speech-to-text spells out one by one ("kerja a i", "p h k", "b p j s")
+_SPELLED = re.compile(r"(?<![\w.])(?:[a-zA-Z] ){1,4}[a-zA-Z](?![\w.])")
+
+
+def _joined_names(tokens: list[str], vocab: Vocabulary | None) -> list[str]:
+    """A name the phone split in two ("open ai", "chat gpt", "byte dance", "tik tok"): two
+    words that together make a word the articles use and that is no Indonesian word."""
+    if vocab is None or len(tokens) < 2:
+        return tokens
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        pair = tokens[i] + tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (
+            len(pair) >= 5 and pair.isalpha() and could_be_name(pair)
+            and any(vocab.df(t) > 0 for t in terms(pair))
+        ):
+            out.append(pair)
+            i += 2
+            continue
+        out.append(tokens[i])
+        i += 1
     return out
 
 
@@ -532,11 +558,20 @@ _US = FIRST_PERSON | {"kita", "kami", "us", "me"}
 
 
 def _analogy_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
-    """Indices of the words after "seperti kita" / "like us" up to the end of that clause."""
+    """Indices of the words after "seperti kita" / "like us" up to the end of that clause, and
+    the workplace of "kaya di pabrik"."""
     span: set[int] = set()
     for i in range(len(tokens) - 1):
+        # "kaya di pabrik ada bpjs": the asker's own workplace, told for comparison (not "seperti
+        # di Kenya", a place the articles may speak of)
+        at_work = (
+            tokens[i + 1] in ("di", "in") and i + 2 < len(tokens)
+            and tokens[i + 2] not in entities() and not could_be_name(tokens[i + 2])
+        )
         if tokens[i] in _LIKE and tokens[i + 1] in _US:
             span.update(j for j in range(i + 2, len(tokens)) if clauses[j] == clauses[i])
+        elif tokens[i] in _LIKE and at_work:
+            span.add(i + 2)  # what it has there ("ada BPJS") is still what is asked of
     return span
 
 
@@ -996,6 +1031,19 @@ _COMPARED_WITH = re.compile(
 )
 
 
+# the words of a one-sided comparison that are not its side: "kalo yang …", "… lebih gede mana"
+_ONE_SIDE_FRAME = re.compile(
+    r"^(?:(?:kalau|terus|lalu|nah|tapi|trus|and|but) )*(?:(?:yang|the) )?"
+    r"|\b(?:lebih|paling|more)\b.*$|\b(?:\w+an )?mana(?: yang)?(?: \w+)?$"
+)
+
+
+def _degree(question: Question) -> str:
+    """The measure a comparison asks by ("gede", "banyak"), "besar" when it names none."""
+    after = re.search(r"\b(?:lebih|more) (\w+)", question.clean)
+    return after.group(1) if after else "besar"
+
+
 def resolve(
     question: Question, previous: Question, vocab: Vocabulary | None = None, *,
     force: bool = False,
@@ -1015,6 +1063,14 @@ def resolve(
         # "kalo dibandingin sama pelatih di Invisible Tech, jauh ya?" after Savreux's pay: the
         # old question against the new side
         return f"{previous.clean} dibandingkan {compared.group(1)}"
+    if question.kind == "compare" and not question.parts and previous.subject and (
+        previous.kind != "compare"
+    ):
+        # "kalo yang pelatih profesional di Invisible Tech lebih gede mana?" after a pay
+        # question: one side named, the other is what was asked before
+        side = _ONE_SIDE_FRAME.sub(" ", question.clean).split()
+        if side:
+            return f"{previous.clean} dibandingkan {' '.join(side)} lebih {_degree(question)}"
     if not force and not is_followup(question):
         return question.text
     topics = topic_terms()

@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-r.jsonl.
+# eval/blind-a.jsonl … eval/blind-s.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -174,19 +174,17 @@ _WORKER_STYLE_SETS = [
     # is still answered (docs/quality.md); no more may leak
     ("blind-d.jsonl", 28, 0.6, 1),
     ("blind-e.jsonl", 36, 0.8, 0),
-    # "pekerja kenya … dibayar brp per jam?": the $15 an hour of US contractors stands two
-    # sentences from Kenya and OpenAI, and is taken for theirs
-    ("blind-f.jsonl", 28, 0.5, 1),
+    ("blind-f.jsonl", 28, 0.5, 0),
     ("blind-g.jsonl", 39, 0.85, 0),
     # "gaji bulanan … di Indonesia" (a partial with the hourly pay) still leaks
     ("blind-h.jsonl", 38, 0.7, 1),
-    # "lowongan … ditutup kapan", "moderator konten di kenya dibayar brp", "tes masuk
-    # invisible tech": every word is in the articles, the answer is not (docs/quality.md)
-    ("blind-i.jsonl", 32, 0.55, 3),
+    # "lowongan … ditutup kapan", "tes masuk invisible tech": every word is in the articles,
+    # the answer is not (docs/quality.md)
+    ("blind-i.jsonl", 32, 0.55, 2),
     ("blind-j.jsonl", 28, 0.6, 0),
     # the names nobody gives (the intern's, whom Netflix hired), how to apply at Invisible
-    # Tech, what Kenyan labellers earn an hour: every word is in the articles, the answer not
-    ("blind-k.jsonl", 33, 0.55, 4),
+    # Tech: every word is in the articles, the answer not
+    ("blind-k.jsonl", 33, 0.55, 3),
     # a union "di Indonesia" (a partial about Kenya), the Rp17 juta teaser line that
     # cleaning removes
     ("blind-l.jsonl", 29, 0.5, 2),
@@ -202,9 +200,12 @@ _WORKER_STYLE_SETS = [
     ("blind-p.jsonl", 35, 0.75, 1),
     ("blind-q.jsonl", 35, 0.7, 1),
     # first run 34/44, 11/16 (eastern Indonesia, Manado/Ambon/Papuan Malay). Still answered:
-    # the name of the Nairobi union (r16, no article gives it; the sentence about the vote
-    # names Facebook, TikTok and ChatGPT) and how to apply at Invisible Technologies (r20)
-    ("blind-r.jsonl", 35, 0.7, 2),
+    # how to apply at Invisible Technologies (r20)
+    ("blind-r.jsonl", 35, 0.7, 1),
+    # first run 36/44, 10/16 (factory workers, speech-to-text, Sundanese and Betawi). Still
+    # answered: how to apply at "skel ai" (a misheard Scale AI), the intern's name and campus
+    # and Scale AI's office and head count (two-part questions, whose parts are not bound)
+    ("blind-s.jsonl", 35, 0.65, 3),
 ]
 
 

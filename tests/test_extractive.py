@@ -408,3 +408,31 @@ def test_two_kinds_of_one_job_compared_by_pay_get_both_sums(seed_service: Any) -
     answer = seed_service.ask("lebih gede mana bayaran pelatih ai yg pemula sm yg udh ahli?")
     assert "$15" in answer.text
     assert "$200" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Sebelum jadi pelatih AI, Alexej Savreux pernah kerja apa saja?",
+        "apa aja sih kerjaan savreux sebelum jd pelatih AI?",
+    ],
+)
+def test_what_someone_did_before_is_not_what_they_do_now(
+    seed_service: Any, question: str
+) -> None:
+    # the jobs are in the chunk before the one retrieved ("Dan dia melakukan … teater"), told
+    # as "Dia membuat sandwich …" after "Alexej Savreux … semua jenis pekerjaan"
+    answer = seed_service.ask(question)
+    assert answer.found
+    assert "sandwich" in answer.text
+    assert "penjaga" in answer.text or "sampah" in answer.text
+
+
+def test_a_one_sided_comparison_follow_up_gets_both_sums(seed_service: Any) -> None:
+    first = seed_service.ask("yang ngajarin chat gpt dibayar berapa sejam")
+    history = [Turn(first.question, first.text, first.standalone_question)]
+    follow = seed_service.ask(
+        "kalo yang pelatih profesional di invisible tech lebih gede mana", history
+    )
+    assert follow.found
+    assert "$200" in follow.text

@@ -317,3 +317,29 @@ def test_a_sum_per_hour_asks_for_pay_without_a_pay_word(seed_service: Any) -> No
     # the Kenyan workers are only "berupah rendah"
     assert not verdict(seed_service, "kalo yang di Kenya, dibayar brapa per jam?").found
     assert verdict(seed_service, "kenapa pekerja AI di Kenya bikin serikat?").found
+
+
+def test_a_things_name_asked_for_follows_that_thing(seed_service: Any) -> None:
+    # the Nairobi union is never named; "… Facebook, TikTok … membentuk serikat" names no union
+    assert not verdict(seed_service, "serikat yang di nairobi itu namanya apa").found
+    question = "Apa nama serikat pekerja yang dibentuk 150 orang di Nairobi itu?"
+    assert not verdict(seed_service, question).found
+    # "chatbot Doubao", "game … yang disebut Scriptic": the name follows what it names
+    assert verdict(seed_service, "kita mo tanya, ByteDance pe chatbot AI tu nama apa?").found
+    assert verdict(seed_service, "game Netflix yg soal kriminal itu apa namanya dong").found
+    # the speaker's filler "eh apa namanya" asks for no name
+    question = "eh apa namanya pekerja ai itu direkrut langsung atau lewat pihak ketiga"
+    assert verdict(seed_service, question).found
+
+
+def test_schooling_asked_needs_schooling_near_whom_it_names(seed_service: Any) -> None:
+    # the Netflix job ad says nothing of degrees; "pendidikan" near Savreux is an organisation's
+    assert not verdict(seed_service, "netflix manajer ai itu syaratnya lulusan apa").found
+    assert not verdict(seed_service, "savreux lulusan apa").found
+    assert verdict(seed_service, "jatin kumar kuliah jurusan apa").found
+
+
+def test_a_country_typed_in_lowercase_still_names_whose_pay(seed_service: Any) -> None:
+    # "kenya" is also a dictionary word: the Kenyan workers' pay is only "berupah rendah"
+    assert not verdict(seed_service, "sabaraha gaji pekerja ai di kenya teh per jam na").found
+    assert verdict(seed_service, "kenapa pekerja di kenya bikin serikat").found
