@@ -25,6 +25,8 @@ FILLER = set(
 # "di Austin", "dari Nairobi", "Austin, Texas": a place named in a sentence
 PLACE = re.compile(
     r"\b(?:di|dari|ke|in|at|from) [A-Z][a-z]+\b(?: [A-Z][a-z]+\b)?|\b[A-Z][a-z]+, [A-Z][a-z]+\b"
+    # "di tempat-tempat seperti Eropa Timur", "negara-negara seperti Kenya"
+    r"|\b(?:tempat|negara|wilayah|kawasan|daerah|kota)(?:-\w+)? (?:seperti|termasuk) [A-Z][a-z]+"
 )
 
 
@@ -34,7 +36,8 @@ def asks_where(question: Question) -> bool:
 
 
 _WHERE_ASKED = re.compile(
-    r"\b(?:di ?mana|ke ?mana|dari ?mana|where|(?:kota|negara|daerah|wilayah|lokasi|tempat) mana)\b"
+    r"\b(?:di ?mana|ke ?mana|dari ?mana|where|"
+    r"(?:kota|negara|daerah|wilayah|lokasi|tempat|orang) mana)\b"
 )
 
 
@@ -75,7 +78,11 @@ _REGISTERING = re.compile(
     r"\b(?:daftar|mendaftar|melamar|lamar|apply|join|gabung|bergabung|masuk)\b"
 )
 _APPLYING = frozenset(terms("lowongan melamar daftar mendaftar rekrut posting iklan"))
-WHERE_FRAME = frozenset(terms("tinggal kota asal lokasi domisili tempat"))
+# the words of asking where ("tinggal di kota mana", "orang mana aja, negara mana"), not of
+# what is asked about
+WHERE_FRAME = frozenset(
+    terms("tinggal kota asal lokasi domisili tempat negara daerah wilayah orang")
+)
 PAY_TERMS = frozenset(terms("upah gaji bayar honor"))  # the lexicon reads them all "upah"
 _MONEY = re.compile(r"(?:US\$|USD|\$|Rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|juta|ribu)", re.I)
 # What a "how much" question counts, by its words, and the figure a sentence needs to answer it.

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
-from knowledge.binding import PAY_TERMS, PLACE, WHERE_FRAME, is_pay_figure
+from knowledge.binding import PAY_TERMS, PLACE, WHERE_FRAME, asks_where, is_pay_figure
 from knowledge.gate import Verdict
 from knowledge.question import Question, resolve, topic_terms
 from knowledge.question import read as read_text
@@ -275,7 +275,7 @@ class ExtractiveAnswerer:
         if q.kind == "compare":  # "bedanya", "lebih": the asking, not the answer
             for t in _COMPARE_CUES:
                 weights.pop(t, None)
-        if q.kind == "where":  # "tinggal di kota mana": "ibu kota Prancis" answers nothing
+        if q.kind == "where" or asks_where(q):  # "tinggal di kota mana": "ibu kota Prancis"
             for t in WHERE_FRAME:
                 weights.pop(t, None)
         if standalone and standalone != q.text and not text:

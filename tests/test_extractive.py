@@ -436,3 +436,13 @@ def test_a_one_sided_comparison_follow_up_gets_both_sums(seed_service: Any) -> N
     )
     assert follow.found
     assert "$200" in follow.text
+
+
+@pytest.mark.parametrize("follow", ["mereka dari negara mana aja", "itu orang mana aja"])
+def test_where_people_are_from_is_asked_by_its_frame_words(seed_service: Any, follow: str) -> None:
+    # "orang mana", "negara mana" ask where; "orang" must not pull in "150 orang" in Nairobi
+    first = seed_service.ask("kontraktor openai ada berapa orang sih")
+    history = [Turn(first.question, first.text, first.standalone_question)]
+    answer = seed_service.ask(follow, history)
+    assert answer.found
+    assert "Eropa Timur" in answer.text

@@ -343,3 +343,8 @@ def test_a_country_typed_in_lowercase_still_names_whose_pay(seed_service: Any) -
     # "kenya" is also a dictionary word: the Kenyan workers' pay is only "berupah rendah"
     assert not verdict(seed_service, "sabaraha gaji pekerja ai di kenya teh per jam na").found
     assert verdict(seed_service, "kenapa pekerja di kenya bikin serikat").found
+
+
+def test_orang_mana_asks_where_someone_is_from(seed_service: Any) -> None:
+    assert verdict(seed_service, "jatin kumar orang mana").found
+    assert verdict(seed_service, "kontraktor openai dari negara mana aja").found
