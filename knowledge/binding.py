@@ -111,7 +111,12 @@ _YEARS_FIGURE = re.compile(
     r"tujuh|delapan|sembilan|sepuluh|beberapa|belasan|puluhan) tahun\b|\ba year\b",
     re.I,
 )
-_HOURS_FIGURE = re.compile(r"\b\d[\d.,]* jam\b", re.I)
+# a length of time: "8 jam sehari", "setiap 45 atau 30 menit" (not "$15 per jam")
+_HOURS_FIGURE = re.compile(
+    r"\b\d[\d.,]* (?:jam|menit|hari|minggu|pekan|bulan|hours?|minutes?|days?|weeks?|months?)\b"
+    r"(?<!per jam)",
+    re.I,
+)
 _PEOPLE = (r"(?:orang|pekerja|karyawan|kontraktor|pelatih|penulis|aktor|anggota|staf|pegawai"
            r"|mahasiswa|ahli|people|workers|employees|contractors|trainers|members)")
 _PEOPLE_ASKED = re.compile(rf"\b(?:berapa|how many|jumlah)(?: banyak)? {_PEOPLE}\b")

@@ -35,7 +35,7 @@ Outcome = Literal["answered", "partial", "not_found"]
 _STANCE = frozenset(terms(
     "benar sebenarnya memang sungguh pasti mungkin katanya ingin suka jujur "
     "galau sedih stres stress down capek bingung bosan takut khawatir cemas ragu penasaran "
-    "mengerti paham harus wajib perlu"
+    "mengerti paham harus"
 ))
 
 
@@ -121,8 +121,14 @@ class Gate:
         if not known:
             return 0.0
         unknown_weight = sum(known) / len(known)
-        total = sum(w if c.known else unknown_weight for c, w in weights)
-        return sum(w * _match(c, have) for c, w in weights if c.known) / total
+        total = matched = 0.0
+        for facet in _facets([c for c, _w in weights]):
+            # "tunjangan gak, kaya BPJS, asuransi": examples of one thing weigh as one, the
+            # best said of them
+            ws = [(c, w) for c, w in weights if c in facet]
+            total += max(w if c.known else unknown_weight for c, w in ws)
+            matched += max(w * _match(c, have) if c.known else 0.0 for c, w in ws)
+        return matched / total
 
     @staticmethod
     def _unknown_predicate(question: Question) -> bool:
@@ -186,6 +192,19 @@ class Gate:
         missing = _name_runs(_unspoken(question.qualifiers, spoken))
         outcome: Outcome = "partial" if missing else "answered"
         return Verdict(outcome, False, best_cov, best_dense, missing=missing)
+
+
+def _facets(concepts: Sequence[Concept]) -> list[list[Concept]]:
+    """Concepts grouped by what they mean: a glossary word and the words it stands for
+    ("BPJS" is "asuransi … tunjangan") are one facet of the question, not three."""
+    facets: list[list[Concept]] = []
+    for c in concepts:
+        joined = [f for f in facets if c.known and any(
+            o.known and (c.glossary or o.glossary) and c.terms & o.terms for o in f
+        )]
+        merged = [c] + [o for f in joined for o in f]
+        facets = [f for f in facets if f not in joined] + [merged]
+    return facets
 
 
 def _weightless(concept: Concept) -> bool:

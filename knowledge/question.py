@@ -558,8 +558,9 @@ _US = FIRST_PERSON | {"kita", "kami", "us", "me"}
 
 
 def _analogy_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
-    """Indices of the words after "seperti kita" / "like us" up to the end of that clause, and
-    the workplace of "kaya di pabrik"."""
+    """Indices of the words after "seperti kita" / "like us" or a clause opening with "kayak"
+    (examples: "kyk QA/review gitu") up to the end of that clause, and the workplace of "kaya
+    di pabrik"."""
     span: set[int] = set()
     for i in range(len(tokens) - 1):
         # "kaya di pabrik ada bpjs": the asker's own workplace, told for comparison (not "seperti
@@ -568,8 +569,11 @@ def _analogy_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
             tokens[i + 1] in ("di", "in") and i + 2 < len(tokens)
             and tokens[i + 2] not in entities() and not could_be_name(tokens[i + 2])
         )
-        if tokens[i] in _LIKE and tokens[i + 1] in _US:
-            span.update(j for j in range(i + 2, len(tokens)) if clauses[j] == clauses[i])
+        # "… ada kerjaan lain gak? kyk QA/review gitu": examples in a clause of their own
+        aside = i == 0 or clauses[i - 1] != clauses[i]
+        if tokens[i] in _LIKE and (tokens[i + 1] in _US or aside):
+            start = i + 2 if tokens[i + 1] in _US else i + 1
+            span.update(j for j in range(start, len(tokens)) if clauses[j] == clauses[i])
         elif tokens[i] in _LIKE and at_work:
             span.add(i + 2)  # what it has there ("ada BPJS") is still what is asked of
     return span
@@ -718,9 +722,18 @@ def _corpus_names(tokens: Sequence[str], vocab: Vocabulary | None) -> set[str]:
     }
 
 
+# a polite opening or closing: "Selamat siang.", "Assalamualaikum wr. wb.", "Terima kasih."
+_GREETING = re.compile(
+    r"\b(?:selamat (?:pagi|siang|sore|malam)|assalamu\W?alaikum(?: wr\.? ?wb\.?)?"
+    r"|wassalam\w*|terima ?kasih(?: banyak)?|makasih(?: banyak)?|thank you|thanks)\b",
+    re.IGNORECASE,
+)
+
+
 def read(text: str, vocab: Vocabulary | None = None) -> Question:
     """Read one question (no history): spelling, kind, subject and qualifiers."""
     text = _DEGREE.sub(lambda m: _DEGREES[m.group(0).upper()], text)
+    text = _GREETING.sub(" ", text)
     joined: list[str] = []
     clauses: list[int] = []
     pieces = re.split(r"([,.;!?\n]+)", text)

@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-s.jsonl.
+# eval/blind-a.jsonl … eval/blind-t.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -206,6 +206,9 @@ _WORKER_STYLE_SETS = [
     # answered: how to apply at "skel ai" (a misheard Scale AI), the intern's name and campus
     # and Scale AI's office and head count (two-part questions, whose parts are not bound)
     ("blind-s.jsonl", 35, 0.65, 3),
+    # first run 34/44, 13/16 (call-centre and BPO staff, code-switching, formal letters). Still
+    # answered: when the Writers Guild strike ended, whom Netflix hired, Bonsai's funding
+    ("blind-t.jsonl", 37, 0.7, 3),
 ]
 
 

@@ -348,3 +348,33 @@ def test_a_country_typed_in_lowercase_still_names_whose_pay(seed_service: Any) -
 def test_orang_mana_asks_where_someone_is_from(seed_service: Any) -> None:
     assert verdict(seed_service, "jatin kumar orang mana").found
     assert verdict(seed_service, "kontraktor openai dari negara mana aja").found
+
+
+def test_examples_of_one_thing_weigh_as_one(seed_service: Any) -> None:
+    # "tunjangan … kaya BPJS, asuransi": three words, one thing asked (the articles: "manfaat
+    # seperti asuransi kesehatan jarang atau tidak ada")
+    question = "kerja ngelatih ai dapet tunjangan gak sih kaya di pabrik ada bpjs ada asuransi"
+    assert verdict(seed_service, question).found
+
+
+def test_chat_asides_and_a_letters_forms_are_not_asked_about(seed_service: Any) -> None:
+    assert verdict(seed_service, "Who is Ivan Zhang btw?").found
+    question = (
+        "Selamat siang. Mohon informasi, siapakah Sonam Jindal dan lembaga apa yang beliau "
+        "wakili? Terima kasih."
+    )
+    assert verdict(seed_service, question).found
+
+
+def test_how_often_needs_a_length_of_time(seed_service: Any) -> None:
+    # "Setiap 45 atau 30 menit, Anda akan mendapatkan tugas baru"
+    assert verdict(seed_service, "pelatih percakapan tiap brp lama dapet task baru?").found
+    # "puluhan jam" is no working day
+    assert not verdict(seed_service, "savreux kerja berapa jam sehari").found
+
+
+def test_what_must_be_done_is_asked_of(seed_service: Any) -> None:
+    # "wajib" is the asked thing here, not the asker's stance: no article says whether AI
+    # contractors must be registered with BPJS
+    question = "kontraktor AI wajib didaftarin bpjs ketenagakerjaan ga sm perusahaannya?"
+    assert not verdict(seed_service, question).found

@@ -481,3 +481,25 @@ def test_a_one_sided_comparison_compares_with_what_was_asked_before() -> None:
     assert resolved.startswith(first.clean)
     assert "kalau" not in resolved.split()
     assert "mana" not in resolved.split()
+
+
+def test_examples_in_an_aside_and_glue_words_are_not_the_subject() -> None:
+    q = read("selain bikin prompt ada kerjaan lain gak? kyk QA/review gitu", VOCAB)
+    assert not {"qa", "review"} & {c.surface.lower() for c in q.subject}
+    q = read("pelatih ai dapet thr sama bpjs gak", VOCAB)
+    assert "sama" not in {c.surface for c in q.subject}
+    q = read("Kepada Yth. Tim terkait, mohon informasinya soal gaji pelatih AI.", VOCAB)
+    assert not {"yth", "kepada", "informasinya"} & {c.surface.lower() for c in q.subject}
+
+
+def test_jaman_is_zaman_not_a_typo_of_jamin() -> None:
+    assert "zaman" in read("pelatih AI jaman dulu sama skrg bedanya apa?", VOCAB).clean.split()
+
+
+def test_greetings_and_thanks_are_not_asked_about() -> None:
+    q = read("Halo kak, permisi mau tanya. Selamat siang. Berapa gaji pelatih AI per jam?", VOCAB)
+    said = {c.surface.lower() for c in q.subject}
+    assert not {"halo", "permisi", "tanya", "selamat", "siang"} & said
+    assert {"gaji", "pelatih"} <= said
+    q = read("Assalamualaikum wr. wb., gaji pelatih ai brp ya? Terima kasih.", VOCAB)
+    assert {c.surface.lower() for c in q.subject} == {"gaji", "pelatih", "ai"}
