@@ -168,9 +168,7 @@ class ExtractiveAnswerer:
             body = " ".join(f"{c.sentence} [{numbers[c.passage_index]}]" for c in chosen)
             # the first quoted sentence with an amount ("Seorang pengemudi … Menurutnya, bayaran
             # … sekitar Rp25.000 per jam": the amount is in the second)
-            amount = next(
-                (a for c in chosen if (a := _amount(c.sentence))), None
-            ) if q.kind == "how_much" else None
+            amount = _summary_amount(chosen) if q.kind == "how_much" else None
             lead = f"Singkatnya: {amount}. {source}:" if amount else f"{source}:"
             lines.append(f"{lead} {body}")
             text = "\n".join(lines)
@@ -751,6 +749,23 @@ _BOUND = re.compile(
     r"maksimal|paling tidak|setidaknya|up to|about|around|more than|less than|at least)\s*$",
     re.IGNORECASE,
 )
+
+
+def _summary_amount(chosen: Sequence[_Scored]) -> str | None:
+    """The amount a "berapa" answer leads with: the first quoted one, or the range two quoted
+    sentences span ("mulai dari $15 per jam hingga $200", not "hingga $200" alone)."""
+    amounts = [a for c in chosen if (a := _amount(c.sentence))]
+    if not amounts:
+        return None
+    floor = next((a for a in amounts if a.startswith(_FLOORS)), None)
+    ceiling = next((a for a in amounts if a.startswith(_CEILINGS)), None)
+    if floor and ceiling and amounts[0] in (floor, ceiling):
+        return f"{floor} {ceiling}"
+    return amounts[0]
+
+
+_FLOORS = ("mulai", "minimal", "paling tidak", "setidaknya", "at least")
+_CEILINGS = ("hingga", "sampai", "maksimal", "up to")
 
 
 def _join(items: Sequence[str]) -> str:

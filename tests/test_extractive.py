@@ -446,3 +446,12 @@ def test_where_people_are_from_is_asked_by_its_frame_words(seed_service: Any, fo
     answer = seed_service.ask(follow, history)
     assert answer.found
     assert "Eropa Timur" in answer.text
+
+
+def test_a_pay_range_leads_with_both_ends(seed_service: Any) -> None:
+    # the quoted sentences say "mulai dari $15 per jam" and "upah per jam hingga $200": the
+    # lead tells the range, not the ceiling alone
+    answer = seed_service.ask("berapa gaji pelatih ai per jam")
+    assert answer.text.startswith("Singkatnya: mulai dari $15 per jam hingga $200."), answer.text
+    # one person's pay leads with that pay
+    assert seed_service.ask("gaji savreux per jam berapa").text.startswith("Singkatnya: $15")
