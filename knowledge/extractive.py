@@ -197,22 +197,12 @@ class ExtractiveAnswerer:
         have = {p.id for p in passages}
         wanted: dict[str, int] = {}
         for rank, passage in enumerate(passages[:limit]):
-            prefix, sep, _ = passage.id.rpartition("-")
+            before = _previous_id(passage)
             first = next(iter(split_sentences(passage.text)), "")
-            if not sep or passage.position == 0 or not _PRONOUN.match(first):
-                continue
-            before = f"{prefix}-{passage.position - 1:04d}"
-            if before not in have:
+            if before and before not in have and _PRONOUN.match(first):
                 wanted.setdefault(before, rank)
-        if not wanted:
-            return list(passages), {}
-        try:
-            found = self.retriever.store.passages(list(wanted))
-        except (StoreUnavailable, StoreTimeout):
-            return list(passages), {}
-        extra = [found[i] for i in wanted if i in found]
-        out = [*passages, *extra]
-        return out, {len(passages) + n: wanted[p.id] for n, p in enumerate(extra)}
+        extra = list(self._stored(list(wanted)).values())
+        return [*passages, *extra], {len(passages) + n: wanted[p.id] for n, p in enumerate(extra)}
 
     def _with_chunks_before(
         self, chosen: Sequence[_Scored], passages: Sequence[Passage]
@@ -225,21 +215,24 @@ class ExtractiveAnswerer:
         have = {p.id for p in passages}
         wanted: list[str] = []
         for item in chosen:
-            passage = passages[item.passage_index]
-            prefix, sep, _ = passage.id.rpartition("-")
             # a sentence near its chunk's start that leans back may lean on the chunk before
-            if item.pos > 2 or passage.position == 0 or not sep or not _leans_back(item.sentence):
+            before = _previous_id(passages[item.passage_index])
+            if item.pos > 2 or not before or not _leans_back(item.sentence):
                 continue
-            before = f"{prefix}-{passage.position - 1:04d}"
             if before not in have and before not in wanted:
                 wanted.append(before)
-        if not wanted:
-            return list(passages)
+        return [*passages, *self._stored(wanted).values()]
+
+    def _stored(self, ids: list[str]) -> dict[str, Passage]:
+        """The stored passages with these ids, in their order; none when the store fails (the
+        answer stands without them)."""
+        if not ids:
+            return {}
         try:
-            found = self.retriever.store.passages(wanted)
+            found = self.retriever.store.passages(ids)
         except (StoreUnavailable, StoreTimeout):
-            return list(passages)  # the answer stands without them
-        return [*passages, *(found[i] for i in wanted if i in found)]
+            return {}
+        return {i: found[i] for i in ids if i in found}
 
     @staticmethod
     def _source_name(passage: Passage) -> str:
@@ -605,6 +598,14 @@ def _antecedents(
             break
         chain.insert(0, before)
     return chain
+
+
+def _previous_id(passage: Passage) -> str | None:
+    """The id of the chunk before this one in its article ("…-0003" -> "…-0002")."""
+    prefix, sep, _ = passage.id.rpartition("-")
+    if not sep or passage.position == 0:
+        return None
+    return f"{prefix}-{passage.position - 1:04d}"
 
 
 def _neighbours(item: _Scored, passages: Sequence[Passage]) -> tuple[str, str]:
