@@ -74,6 +74,18 @@ _EDUCATION = re.compile(
     r"graduated?)\b",
     re.I,
 )
+# "akhirnya berhasil naikin gaji gak", "mogoknya menang gak": how something ended; the news
+# tells that a union was formed or a strike began, which says nothing of how it turned out
+_OUTCOME_ASKED = re.compile(
+    r"\b(?:berhasil|menang|menangin|sukses|gagal|kalah|dikabulkan|terkabul|tercapai|selesai"
+    r"|berakhir|kelar|usai|diakui|dipenuhi|disetujui|won|win"
+    r"|succeed(?:ed)?|failed)\b"
+)
+_OUTCOME = re.compile(
+    r"\b(?:berhasil|menang|memenangkan|sukses|gagal|kalah|dikabulkan|disetujui|sepakat|"
+    r"kesepakatan|tercapai|berakhir|selesai|won|succeeded|failed|agreement)\b",
+    re.I,
+)
 _REGISTERING = re.compile(
     r"\b(?:daftar|mendaftar|melamar|lamar|apply|join|gabung|bergabung|masuk)\b"
 )
@@ -123,7 +135,8 @@ _PEOPLE_ASKED = re.compile(rf"\b(?:berapa|how many|jumlah)(?: banyak)? {_PEOPLE}
 _PEOPLE_FIGURE = re.compile(rf"\b\d[\d.,]*(?: (?:ribu|juta|[^\W\d]+))? {_PEOPLE}\b", re.I)
 # sums that are not pay: a question about one needs a sum told with its word
 _MONEY_WORDS = frozenset(terms(
-    "dana pendanaan investasi harga biaya rugi kerugian valuasi modal denda pajak pesangon"
+    "dana pendanaan investasi harga biaya rugi kerugian valuasi modal denda pajak pesangon "
+    "langganan iuran tarif ongkos premi cicilan"
 ))
 _HOURS_ASKED = re.compile(r"\bberapa (?:lama|jam)\b|\bhow (?:long|many hours)\b")
 
@@ -158,7 +171,15 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     names = [c for c in question.subject if c.entity and c.known]
     roles = asked & _LEADING_ROLES
     figure: Callable[[str], object]
-    if _INSTITUTION_ASKED.search(question.clean) and not question.parts:
+    if _OUTCOME_ASKED.search(question.clean) and (
+        question.kind in ("yesno", "when") or "akhirnya" in question.clean.split()
+    ):
+        # "akhirnya berhasil naikin gaji gak": how it ended, told near whom it names
+        return any(
+            _near(split_sentences(p.text), _OUTCOME.search, [[n] for n in names])
+            for p in passages
+        )
+    elif _INSTITUTION_ASKED.search(question.clean) and not question.parts:
         # "kuliah di kampus mana": a university, not a city, in an article naming whom
         return any(
             any(_INSTITUTION.search(p.text) for p in mine)

@@ -18,7 +18,7 @@ Whether a passage's figure is the kind asked, about whom it asks, is knowledge/b
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from knowledge.binding import FILLER, WHERE_FRAME, asks_where, figure_is_bound
@@ -38,6 +38,11 @@ _STANCE = frozenset(terms(
     "mengerti paham harus"
 ))
 
+# family members: news about AI work tells of workers, seldom of their kin
+_KIN = frozenset((
+    "istri", "suami", "pacar", "keluarga", "ortu", "orangtua", "ayah", "bapak", "ibu", "adik",
+    "kakak", "anak", "mertua", "tunangan", "cucu",
+))
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,11 +141,31 @@ class Gate:
         ("Jimeng bisa dipakai gratis nggak?", "akhirnya menang gak tuntutannya?"): the articles
         cannot say yes or no to it, however well they tell the rest."""
         by_position = {c.position: c for c in question.concepts}
-        for i, token in enumerate(words(question.clean)):
-            asked = by_position.get(i - 1) if token == "tidak" else None
+        tokens = words(question.clean)
+        for i, token in enumerate(tokens):
+            # "pas narik gk ada yg nanggung": "tidak ada" tells, it does not ask
+            telling = tokens[i + 1 : i + 2] in (["ada"], ["punya"])
+            asked = by_position.get(i - 1) if token == "tidak" and not telling else None
             if asked is not None and not (asked.known or asked.entity or _weightless(asked)):
                 return True
         return False
+
+    @staticmethod
+    def _unknown_possession(question: Question) -> bool:
+        """The question opens on someone's kin that no article mentions ("istrinya kerja
+        apa?", "pacarnya siapa"): what is asked is that person, whom the articles never tell
+        of. (Any "-nya" word would be too much: "isunya", "rate-nya" only point at the topic.)"""
+        if question.kind not in ("what", "who", "where", "how_much", "when"):
+            return False
+        ordered = sorted(
+            (c for c in question.subject if not _weightless(c)), key=lambda c: c.position
+        )
+        head = ordered[0] if ordered else None
+        return bool(
+            head is not None and not head.known and not head.entity
+            and head.surface.lower().endswith("nya")
+            and head.surface.lower()[:-3] in _KIN
+        )
 
     def decide(self, question: Question, passages: Sequence[Passage]) -> Verdict:
         """The verdict for a question over its retrieved passages."""
@@ -156,7 +181,9 @@ class Gate:
         looked = list(passages[: self.max_passages])
         if not looked or not subject:
             return Verdict("not_found", True, 0.0, 0.0, absent=absent)
-        if question.kind == "yesno" and self._unknown_predicate(question):
+        if (question.kind == "yesno" and self._unknown_predicate(question)) or (
+            self._unknown_possession(question)
+        ):
             return Verdict("not_found", False, 0.0, 0.0)
         haves = [_terms_of(p) for p in looked]
         covs = [self.coverage(subject, have) for have in haves]
@@ -192,6 +219,14 @@ class Gate:
         missing = _name_runs(_unspoken(question.qualifiers, spoken))
         outcome: Outcome = "partial" if missing else "answered"
         return Verdict(outcome, False, best_cov, best_dense, missing=missing)
+
+
+def unspoken(question: Question, passages: Sequence[Passage]) -> tuple[str, ...]:
+    """What a question asks that none of the passages speaks of, named in the worker's words
+    (the other question of a two-question message, when only one is answered)."""
+    spoken = set().union(*(_terms_of(p) for p in passages)) if passages else set()
+    asked = [replace(c, qualifier=True, background=False) for c in question.concepts]
+    return _name_runs(_unspoken(asked, spoken))
 
 
 def _facets(concepts: Sequence[Concept]) -> list[list[Concept]]:

@@ -183,7 +183,7 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("where", ("di mana", "dimana", "where", "mana")),
     ("when", ("kapan", "when", "tanggal", "tahun berapa")),
     ("yesno", ("apakah", "apa bisa", "bisakah", "bisa", "boleh", "do ", "does ", "is ", "are ",
-               "can ", "tidak", "nggak", "kah", "ada")),
+               "can ", "tidak", "nggak", "kah", "ada", "belum")),
 ]
 _HOW_DIFFERENT = re.compile(
     r"\b(?:beda\w*|berbeda|perbedaan|selisih)(?: (?:jauh|banget|sekali|banyak))*(?: tidak)?\b"
@@ -466,6 +466,8 @@ def question_kind(clean: str, n_terms: int) -> str:
                     continue
                 if cue == "daftar" and _REGISTER.search(text):
                     continue  # "cara daftar jadi …": to register, not a list
+                if cue == "belum" and not re.search(r" belum (?:(?:ya|sih|kah|nih) )?$", text):
+                    continue  # "udah diakui belum?" asks; "belum dapet kerja" tells
                 return kind
     return "what"
 
@@ -493,6 +495,7 @@ def _is_comparison(text: str, cue: str) -> bool:
 def _personal_span(
     tokens: Sequence[str], clauses: Sequence[int], questioned: Collection[int] = (),
     told: Collection[int] = (),
+    opens: Collection[int] = (),
 ) -> tuple[set[int], set[int]]:
     """Indices of the words that describe the asker ("saya ibu rumah tangga lulusan SMA").
 
@@ -501,7 +504,9 @@ def _personal_span(
     with that story until one asks ("saya driver ojol, dulu sempat hidup di jalan, sekarang
     ngontrak. ada ga …?"); inside a clause that also asks, the words from "saya" up to the
     asking word ("bisa", "apakah") are. `questioned` are the clauses typed with a "?", `told`
-    those of sentences ended with "." or "!" when another asks with "?".
+    those of sentences ended with "." or "!" when another asks with "?", `opens` the clauses
+    that begin a sentence: a new sentence that is asked ("… info salah. nah katanya pelatih AI
+    tugasnya kurangi masalah itu ya, apa nama masalahnya?") is the question, not more story.
     Returns the describing words and the story's other words (context, never named back).
     """
     span: set[int] = set()
@@ -520,7 +525,10 @@ def _personal_span(
         )
         if not set(words_) & FIRST_PERSON:
             # the story goes on through a told sentence's asking-looking words ("belum dapet")
-            if story and (not asks or clause in told) and clause != ordered[-1]:
+            asked_sentence = clause in opens and clause not in told
+            if story and (not asks or clause in told) and clause != ordered[-1] and not (
+                asked_sentence and questioned
+            ):
                 story_span.update(idx)
             else:
                 story = False
@@ -730,21 +738,37 @@ _GREETING = re.compile(
 )
 
 
+# "oke ganti topik", "pertanyaan lain ya": the worker steering the chat, not what is asked
+_NEW_TOPIC = re.compile(
+    r"\b(?:ganti|pindah|beralih ke) (?:topik|bahasan|pertanyaan|pembahasan)(?: lain| ya| dong)?"
+    r"|\b(?:topik|bahasan|pertanyaan) (?:lain|baru)(?: ya| nih| dong)?"
+    r"|\b(?:change|new|another) (?:topic|question)\b",
+    re.IGNORECASE,
+)
+
+
+def changes_topic(text: str) -> bool:
+    """The worker says the next question is about something else ("oke ganti topik")."""
+    return bool(_NEW_TOPIC.search(text))
+
+
 def read(text: str, vocab: Vocabulary | None = None) -> Question:
     """Read one question (no history): spelling, kind, subject and qualifiers."""
     text = _DEGREE.sub(lambda m: _DEGREES[m.group(0).upper()], text)
     text = _GREETING.sub(" ", text)
+    text = _NEW_TOPIC.sub(" ", text)
     joined: list[str] = []
     clauses: list[int] = []
     pieces = re.split(r"([,.;!?\n]+)", text)
     questioned = {n for n, delim in enumerate(pieces[1::2]) if "?" in delim}
     told = _told(pieces[1::2]) if questioned else set()
+    opens = {n + 1 for n, delim in enumerate(pieces[1::2]) if re.search(r"[.!?\n]", delim)}
     for n, piece in enumerate(pieces[::2]):
         piece_tokens = join_phrases(clean_words(piece, vocab))
         joined.extend(piece_tokens)
         clauses.extend([n] * len(piece_tokens))
     clean = " ".join(w.replace("_", " ") for w in joined)
-    personal, story = _personal_span(joined, clauses, questioned, told)
+    personal, story = _personal_span(joined, clauses, questioned, told, opens)
     story |= _analogy_span(joined, clauses)
     located = _locative_span(joined)
     # an outlet the articles' text never names (their source, "CNBC"); a person or outlet they
@@ -904,6 +928,19 @@ def split_parts(clean: str, kind: str) -> tuple[str, ...]:
     if kind in ("how_much", "where", "who", "when"):
         return _wh_split(clean)
     return ()
+
+
+def questions_in(text: str) -> tuple[str, ...]:
+    """The separate questions of one message ("bisa gk cuma modal hp? savreux kerjanya pake
+    apa"), each with what the worker told before it; () when there is only one.
+
+    A message is split at its question marks; the text after the last one counts as a question
+    too when it has words of its own. Told sentences before the first question ("sy driver
+    grab di medan …") stay with it.
+    """
+    pieces = [p.strip() for p in re.split(r"(?<=\?)", text)]
+    pieces = [p for p in pieces if terms(p)]
+    return tuple(pieces) if len(pieces) >= 2 else ()
 
 
 def _other_side(piece: str, asked: Sequence[str], thing: str) -> str:

@@ -12,17 +12,18 @@ import logging
 import time
 from collections.abc import Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from knowledge import question as question_mod
-from knowledge.gate import Gate
+from knowledge.gate import Gate, Outcome, Verdict, unspoken
 from knowledge.question import Question
 from knowledge.types import Answer, Passage, Turn
 
 if TYPE_CHECKING:
     from knowledge.embedders import Embedder
     from knowledge.extractive import ExtractiveAnswerer
+    from knowledge.lexical import LexicalIndex
     from knowledge.llm_answerer import LLMAnswerer
     from knowledge.retriever import HybridRetriever
     from knowledge.settings import Settings
@@ -133,7 +134,7 @@ class KnowledgeService:
         # "zodiak hari ini" after a pay question is a new question, not a follow-up about pay:
         # a question whose own words the articles mostly never use, and that points back to
         # nothing ("dia", "-nya"), borrows no context
-        if history and not self._leans_on_history(own):
+        if history and (question_mod.changes_topic(question) or not self._leans_on_history(own)):
             history = ()
         if history:
             if self.llm is not None:
@@ -155,6 +156,12 @@ class KnowledgeService:
                 verdict2 = self.gate.decide(read2, passages2)
                 if verdict2.found:
                     standalone, read, passages, verdict = leaning, read2, passages2, verdict2
+        if not verdict.found and not verdict.absent:
+            # two questions in one message ("bisa cuma modal hp? savreux kerjanya pake apa"):
+            # one the articles answer is answered, and what they miss of the other is named
+            one = self._one_of_several(standalone, vocab, k)
+            if one is not None:
+                read, passages, verdict = one
         logger.debug("question %r read as %s; verdict %s", standalone, read, verdict)
         def offline() -> Answer:
             if not verdict.found:
@@ -172,6 +179,35 @@ class KnowledgeService:
         answer.standalone_question = standalone
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def _one_of_several(
+        self, text: str, vocab: LexicalIndex, k: int
+    ) -> tuple[Question, list[Passage], Verdict] | None:
+        """The one question of a several-question message that the articles answer in full.
+
+        Only a question naming every known name of the message stands alone ("Savreux kerja
+        brp jam sehari? seminggu brp jam?" asks the second of Savreux too); a later one that
+        points back without a name ("outlier ai itu legit? gajiannya tiap hari apa?") and a
+        two-word one ("Harus lapor SPT kah?") do not; a partial answer to one of two questions
+        would answer neither.
+        """
+        reads = [question_mod.read(q, vocab) for q in question_mod.questions_in(text)]
+        everyone = {t for r in reads for c in r.concepts if c.entity and c.known for t in c.terms}
+        for n, piece in enumerate(reads):
+            names = {t for c in piece.concepts if c.entity and c.known for t in c.terms}
+            if everyone - names or piece.kind == "topic" or (
+                n and not names and question_mod.points_back(piece)
+            ):
+                continue
+            passages = self.retrieve(piece, k=k)
+            verdict = self.gate.decide(piece, passages)
+            if verdict.outcome == "answered":
+                others = [name for m, other in enumerate(reads) if m != n
+                          for name in unspoken(other, passages)]
+                missing = tuple(dict.fromkeys(others))[:3]
+                outcome: Outcome = "partial" if missing else "answered"
+                return piece, passages, replace(verdict, outcome=outcome, missing=missing)
+        return None
 
     def _leans_on_history(self, read: Question) -> bool:
         """A pronoun points back, or the articles use most of its own words (idf-weighted)."""

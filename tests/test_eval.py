@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-t.jsonl.
+# eval/blind-a.jsonl … eval/blind-u.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -191,9 +191,8 @@ _WORKER_STYLE_SETS = [
     # "upah minimum di Kansas City …, dibandingkan dengan $15 yang diterima Savreux" (the
     # question names Savreux, whose pay is there), Scale AI's hourly pay beside Invisible's
     ("blind-m.jsonl", 35, 0.65, 2),
-    # "serikat … berhasil naikin gaji gak" (a yes/no on an outcome no article reports, its
-    # asked word known), an appeal at Invisible Tech
-    ("blind-n.jsonl", 29, 0.45, 2),
+    # an appeal at Invisible Tech
+    ("blind-n.jsonl", 29, 0.45, 1),
     ("blind-o.jsonl", 21, 0.45, 0),
     # first runs (before any fix they prompted): p 35/44, q 34/44. Still answered: Invisible
     # Tech's cut of the pay (p06) and Bonsai's funding (q16): every word is in the articles
@@ -207,8 +206,11 @@ _WORKER_STYLE_SETS = [
     # and Scale AI's office and head count (two-part questions, whose parts are not bound)
     ("blind-s.jsonl", 35, 0.65, 3),
     # first run 34/44, 13/16 (call-centre and BPO staff, code-switching, formal letters). Still
-    # answered: when the Writers Guild strike ended, whom Netflix hired, Bonsai's funding
-    ("blind-t.jsonl", 37, 0.7, 3),
+    # answered: whom Netflix hired, Bonsai's funding
+    ("blind-t.jsonl", 37, 0.75, 2),
+    # first run 39/44, 13/16 (ojol drivers and shop owners in Makassar, Medan, Palembang,
+    # Kupang, Ambon; regional particles, two questions in one message)
+    ("blind-u.jsonl", 38, 0.85, 0),
 ]
 
 

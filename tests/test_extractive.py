@@ -455,3 +455,39 @@ def test_a_pay_range_leads_with_both_ends(seed_service: Any) -> None:
     assert answer.text.startswith("Singkatnya: mulai dari $15 per jam hingga $200."), answer.text
     # one person's pay leads with that pay
     assert seed_service.ask("gaji savreux per jam berapa").text.startswith("Singkatnya: $15")
+
+
+def test_of_two_questions_the_answered_one_is_answered_the_other_named(seed_service: Any) -> None:
+    answer = seed_service.ask("boleh gak kerja modal hp doang? savreux kerja pake apa")
+    assert answer.found
+    assert answer.partial
+    first_line = answer.text.splitlines()[0]
+    assert "tidak membahas" in first_line
+    assert "hp" in first_line
+    assert "Savreux" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "gajiannya" is the unknown platform's pay: read alone it would be anybody's
+        "remotasks itu aman gk sih? gajiannya tiap hari apa?",
+        # a name no article knows: the pay asked after it is that platform's
+        "remotasks bayarnya lewat apa? gajinya brp per jam?",
+        # two words are no question of their own
+        "kerja latih ai kena pajak brp persen? harus lapor kah?",
+    ],
+)
+def test_a_question_that_leans_on_the_other_does_not_stand_alone(
+    seed_service: Any, question: str
+) -> None:
+    assert not seed_service.ask(question).found
+
+
+def test_a_new_topic_said_aloud_borrows_nothing_from_before(seed_service: Any) -> None:
+    first = seed_service.ask("netflix nyari manajer ai gajinya brp")
+    history = [Turn(first.question, first.text, first.standalone_question)]
+    answer = seed_service.ask("oke ganti topik. ubisoft pake ai buat apa", history)
+    assert answer.found
+    assert "dialog" in answer.text
+    assert "netflix" not in (answer.standalone_question or "").lower()

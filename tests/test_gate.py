@@ -378,3 +378,26 @@ def test_what_must_be_done_is_asked_of(seed_service: Any) -> None:
     # contractors must be registered with BPJS
     question = "kontraktor AI wajib didaftarin bpjs ketenagakerjaan ga sm perusahaannya?"
     assert not verdict(seed_service, question).found
+
+
+def test_how_something_ended_needs_an_ending(seed_service: Any) -> None:
+    # the articles tell that a union was voted and a strike goes on, never how either ended
+    question = "serikat di nairobi akhirnya berhasil dapet naik gaji gak"
+    assert not verdict(seed_service, question).found
+    assert not verdict(seed_service, "pemogokan writers guild kapan selesai").found
+    assert not verdict(seed_service, "serikat pekerja kenya udah diakui facebook belum").found
+    # "akhirnya dipecat": the firing is told
+    assert verdict(seed_service, "anak magang bytedance akhirnya dipecat gak").found
+
+
+def test_a_price_asked_is_not_a_salary(seed_service: Any) -> None:
+    # the Netflix article has a pay sum and speaks of "pelanggan", but no subscription price
+    assert not verdict(seed_service, "netflix langganannya brp sebulan").found
+    assert verdict(seed_service, "netflix gaji manajer ai nya brp setahun").found
+
+
+def test_someones_thing_no_article_speaks_of_is_not_found(seed_service: Any) -> None:
+    # "pacarnya", "istrinya": what is asked is that person, the articles never mention one
+    assert not verdict(seed_service, "pacarnya savreux kerja apa").found
+    assert not verdict(seed_service, "istrinya jatin kumar siapa").found
+    assert verdict(seed_service, "kerjaannya savreux dulu apa aja").found

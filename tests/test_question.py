@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from knowledge.question import clean_words, is_followup, read, resolve
+from knowledge.question import (
+    changes_topic,
+    clean_words,
+    is_followup,
+    questions_in,
+    read,
+    resolve,
+)
 from knowledge.text import terms
 
 
@@ -503,3 +510,42 @@ def test_greetings_and_thanks_are_not_asked_about() -> None:
     assert {"gaji", "pelatih"} <= said
     q = read("Assalamualaikum wr. wb., gaji pelatih ai brp ya? Terima kasih.", VOCAB)
     assert {c.surface.lower() for c in q.subject} == {"gaji", "pelatih", "ai"}
+
+
+def test_a_drivers_narik_is_driving_not_attractive() -> None:
+    # "menarik" is one edit away and in the articles ("menariknya keluar dari tunawisma")
+    vocab = Vocab("menarik keluar dari tunawisma pelatih gaji")
+    cleaned = clean_words("udh 3 thn narik grab, lebih gede dr narik kah", vocab)
+    assert "menarik" not in cleaned
+    assert "mengemudi" in cleaned
+
+
+def test_steering_the_chat_is_not_what_is_asked() -> None:
+    q = read("oke ganti topik. ubisoft pakai ai buat apa", VOCAB)
+    assert not {"ganti", "topik"} & {c.surface for c in q.concepts}
+    assert changes_topic("oke ganti topik ya. ubisoft pake ai buat apa")
+    assert changes_topic("pertanyaan lain: siapa ketua serikatnya")
+    assert not changes_topic("kenapa pelatih ai sering ganti kerja")
+
+
+def test_a_message_is_split_into_its_questions() -> None:
+    assert questions_in("boleh kerja cuma pake hp? savreux kerjanya pakai apa") == (
+        "boleh kerja cuma pake hp?",
+        "savreux kerjanya pakai apa",
+    )
+    assert questions_in("berapa gaji pelatih ai per jam?") == ()
+    assert questions_in("sy driver di medan. gaji pelatih ai brp? ok makasih ?") == (
+        "sy driver di medan. gaji pelatih ai brp?",
+        "ok makasih ?",
+    )
+
+
+def test_an_asked_sentence_after_the_askers_story_is_the_question() -> None:
+    # the story ends where a new sentence asks: "pelatih AI" is asked about, not told
+    q = read(
+        "sy jualan online di makassar, kadang pake ai buat caption tp suka ngarang. nah "
+        "katanya pelatih ai itu tugasnya kurangi masalah itu ya, apa nama masalahnya?",
+        VOCAB,
+    )
+    assert "pelatih" in {c.surface for c in q.subject}
+    assert "jualan" not in {c.surface for c in q.subject}
