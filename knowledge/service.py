@@ -156,9 +156,10 @@ class KnowledgeService:
                 verdict2 = self.gate.decide(read2, passages2)
                 if verdict2.found:
                     standalone, read, passages, verdict = leaning, read2, passages2, verdict2
-        if not verdict.found and not verdict.absent:
+        if not verdict.found and not verdict.absent and (self.llm is None or verdict.off_topic):
             # two questions in one message ("bisa cuma modal hp? savreux kerjanya pake apa"):
-            # one the articles answer is answered, and what they miss of the other is named
+            # one the articles answer is answered, and what they miss of the other is named (an
+            # LLM reads the whole message over its passages: only when it would not be asked)
             one = self._one_of_several(standalone, vocab, k)
             if one is not None:
                 read, passages, verdict = one

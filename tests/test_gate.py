@@ -401,3 +401,10 @@ def test_someones_thing_no_article_speaks_of_is_not_found(seed_service: Any) -> 
     assert not verdict(seed_service, "pacarnya savreux kerja apa").found
     assert not verdict(seed_service, "istrinya jatin kumar siapa").found
     assert verdict(seed_service, "kerjaannya savreux dulu apa aja").found
+
+
+def test_a_told_nobody_pays_is_no_yes_no_about_an_unknown_word(seed_service: Any) -> None:
+    # "gk ada yg nanggung" tells what the asker lacks; the yes/no is about the insurance
+    question = "klo sy opname gk ada yg nanggung, pelatih AI kontrak jg gk dpt asuransi kesehatan?"
+    assert verdict(seed_service, question).found
+    assert not verdict(seed_service, "Jimeng bisa dipakai gratis nggak?").found
