@@ -23,7 +23,7 @@ from typing import Literal
 
 from knowledge.binding import FILLER, WHERE_FRAME, asks_where, figure_is_bound
 from knowledge.lexical import LexicalIndex
-from knowledge.question import Concept, Question
+from knowledge.question import Concept, Question, read
 from knowledge.text import function_words, terms, words
 from knowledge.types import Passage
 
@@ -37,6 +37,9 @@ _STANCE = frozenset(terms(
     "galau sedih stres stress down capek bingung bosan takut khawatir cemas ragu penasaran "
     "mengerti paham harus"
 ))
+
+# two questions in one ("umurnya brp, tinggal dimana"): each part's figure is bound on its own
+_BOUND_PER_PART = frozenset({"how_much", "where", "who", "when", "what"})
 
 # family members: news about AI work tells of workers, seldom of their kin
 _KIN = frozenset((
@@ -211,6 +214,10 @@ class Gate:
         off_topic = bool(absent) or not near
         if answered and not figure_is_bound(question, looked):
             answered = False
+        if answered and question.parts and question.kind in _BOUND_PER_PART:
+            # "namanya siapa terus kuliah di mana": each part asks its own kind of figure
+            index = self._lexical()
+            answered = all(figure_is_bound(read(part, index), looked) for part in question.parts)
         if absent or not answered:
             return Verdict("not_found", off_topic, best_cov, best_dense, absent=absent)
         # "not about X" only when no passage looked at speaks of X ("level pemula" may stand in

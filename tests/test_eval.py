@@ -182,9 +182,9 @@ _WORKER_STYLE_SETS = [
     # the answer is not (docs/quality.md)
     ("blind-i.jsonl", 32, 0.55, 2),
     ("blind-j.jsonl", 28, 0.6, 0),
-    # the names nobody gives (the intern's, whom Netflix hired), how to apply at Invisible
-    # Tech: every word is in the articles, the answer not
-    ("blind-k.jsonl", 33, 0.55, 3),
+    # whom Netflix hired, how to apply at Invisible Tech: every word is in the articles, the
+    # answer not
+    ("blind-k.jsonl", 33, 0.55, 2),
     # a union "di Indonesia" (a partial about Kenya), the Rp17 juta teaser line that
     # cleaning removes
     ("blind-l.jsonl", 29, 0.5, 2),
@@ -202,9 +202,8 @@ _WORKER_STYLE_SETS = [
     # how to apply at Invisible Technologies (r20)
     ("blind-r.jsonl", 35, 0.7, 1),
     # first run 36/44, 10/16 (factory workers, speech-to-text, Sundanese and Betawi). Still
-    # answered: how to apply at "skel ai" (a misheard Scale AI), the intern's name and campus
-    # and Scale AI's office and head count (two-part questions, whose parts are not bound)
-    ("blind-s.jsonl", 35, 0.65, 3),
+    # answered: how to apply at "skel ai" (a misheard Scale AI)
+    ("blind-s.jsonl", 35, 0.65, 1),
     # first run 34/44, 13/16 (call-centre and BPO staff, code-switching, formal letters). Still
     # answered: whom Netflix hired, Bonsai's funding
     ("blind-t.jsonl", 37, 0.75, 2),

@@ -408,3 +408,12 @@ def test_a_told_nobody_pays_is_no_yes_no_about_an_unknown_word(seed_service: Any
     question = "klo sy opname gk ada yg nanggung, pelatih AI kontrak jg gk dpt asuransi kesehatan?"
     assert verdict(seed_service, question).found
     assert not verdict(seed_service, "Jimeng bisa dipakai gratis nggak?").found
+
+
+def test_each_part_of_a_two_part_question_is_bound(seed_service: Any) -> None:
+    # the intern's name and campus are never told: each part asks its own kind of figure, and
+    # "terus kuliah di mana" alone finds some place in any article
+    question = "anak magang bytedance yg dipecat namanya siapa terus kuliah di mana"
+    assert not verdict(seed_service, question).found
+    assert not verdict(seed_service, "scale ai kantornya di mana terus karyawannya brp").found
+    assert verdict(seed_service, "umurnya berapa, tinggal dimana Jatin Kumar").found
