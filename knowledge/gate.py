@@ -160,10 +160,11 @@ class Gate:
         of. (Any "-nya" word would be too much: "isunya", "rate-nya" only point at the topic.)"""
         if question.kind not in ("what", "who", "where", "how_much", "when"):
             return False
-        ordered = sorted(
-            (c for c in question.subject if not _weightless(c)), key=lambda c: c.position
+        head = min(
+            (c for c in question.subject if not _weightless(c)),
+            key=lambda c: c.position,
+            default=None,
         )
-        head = ordered[0] if ordered else None
         return bool(
             head is not None and not head.known and not head.entity
             and head.surface.lower().endswith("nya")

@@ -193,9 +193,9 @@ class KnowledgeService:
         would answer neither.
         """
         reads = [question_mod.read(q, vocab) for q in question_mod.questions_in(text)]
-        everyone = {t for r in reads for c in r.concepts if c.entity and c.known for t in c.terms}
-        for n, piece in enumerate(reads):
-            names = {t for c in piece.concepts if c.entity and c.known for t in c.terms}
+        named = [{t for c in r.concepts if c.entity and c.known for t in c.terms} for r in reads]
+        everyone = set().union(*named)
+        for n, (piece, names) in enumerate(zip(reads, named, strict=True)):
             if everyone - names or piece.kind == "topic" or (
                 n and not names and question_mod.points_back(piece)
             ):
