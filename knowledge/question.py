@@ -741,10 +741,67 @@ _GREETING = re.compile(
 # "oke ganti topik", "pertanyaan lain ya": the worker steering the chat, not what is asked
 _NEW_TOPIC = re.compile(
     r"\b(?:ganti|pindah|beralih ke) (?:topik|bahasan|pertanyaan|pembahasan)(?: lain| ya| dong)?"
-    r"|\b(?:topik|bahasan|pertanyaan) (?:lain|baru)(?: ya| nih| dong)?"
-    r"|\b(?:change|new|another) (?:topic|question)\b",
+    r"|\b(?:topik|bahasan|pertanyaan) (?:lain|baru|beda|berbeda)(?: ya| nih| dong)?"
+    r"|\b(?:beda|lain) (?:topik|bahasan|pertanyaan)\b"
+    r"|\boot\b|\bout of topic\b|\boff topic\b"
+    r"|\b(?:change|new|another|different) (?:topic|question)\b",
     re.IGNORECASE,
 )
+
+
+# "mbak sy pmi di hk mau tanya, …": what comes before announcing the question introduces it
+_INTRO_VERB = {"tanya", "nanya", "bertanya", "menanyakan", "ask"}
+_INTRO_LEAD = {"mau", "ingin", "pengen", "pingin", "pengin", "izin", "numpang", "boleh",
+               "sekalian", "want", "to"}
+# a remark after the question that asks nothing ("… level apa? sy cm bs dikit2")
+_WH_WORDS = {"apa", "apakah", "berapa", "bagaimana", "gimana", "siapa", "kapan", "mana",
+             "dimana", "kenapa", "mengapa", "what", "how", "who", "when", "where", "why"}
+_REMARK_END = {"tidak", "kah", "belum", "bukan"}
+_REMARK_OPENERS = {"soalnya", "karena", "padahal", "tapi", "kalau", "sebab", "abis"}
+
+
+_CAN = {"bisa", "boleh", "dapat", "mau", "ada", "cocok", "perlu", "harus", "layak"}
+
+
+def _asking(tokens: Sequence[str]) -> bool:
+    """Words that ask even without a "?": a question word, "bisa gak", a closing "gak"."""
+    return bool(
+        set(tokens) & _WH_WORDS
+        or tokens[-1:] and tokens[-1] in _REMARK_END
+        or any(
+            a in _CAN and b in ("tidak", "belum")
+            for a, b in zip(tokens, tokens[1:], strict=False)
+        )
+    )
+
+
+def _remark(tokens: Sequence[str]) -> bool:
+    """Words that tell of the asker and ask nothing: "sy cm bs dikit2 krn sering ngomong sm
+    majikan" typed after the question mark (not "gue lulusan SMA, bisa gak masuk?")."""
+    lead = list(tokens[:2])
+    if lead[:1] and lead[0] in _REMARK_OPENERS:
+        lead = lead[1:]
+    return bool(lead[:1] and lead[0] in FIRST_PERSON and not _asking(tokens))
+
+
+def _aside_span(
+    tokens: Sequence[str], clauses: Sequence[int], questioned: Collection[int]
+) -> set[int]:
+    """Words that only surround the question: an introduction up to "mau tanya" (unless what
+    follows asks about the asker: "sy ibu rumah tangga mau tanya, sy bisa ikut?") and remarks
+    about the asker typed after the last question mark. Context, never named back."""
+    span: set[int] = set()
+    for k, tok in enumerate(tokens):
+        if tok in _INTRO_VERB and k and tokens[k - 1] in _INTRO_LEAD:
+            rest = tokens[k + 1 :]
+            if not set(rest) & FIRST_PERSON and rest[:1] not in (["bisa"], ["boleh"]):
+                span.update(range(k + 1))
+            break
+    if questioned:
+        after = [i for i, c in enumerate(clauses) if c > max(questioned)]
+        if after and _remark([tokens[i] for i in after]):
+            span.update(after)
+    return span
 
 
 def changes_topic(text: str) -> bool:
@@ -769,6 +826,9 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         clauses.extend([n] * len(piece_tokens))
     clean = " ".join(w.replace("_", " ") for w in joined)
     personal, story = _personal_span(joined, clauses, questioned, told, opens)
+    aside = _aside_span(joined, clauses, questioned)
+    personal -= aside
+    story |= aside
     story |= _analogy_span(joined, clauses)
     located = _locative_span(joined)
     # an outlet the articles' text never names (their source, "CNBC"); a person or outlet they
@@ -806,6 +866,8 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
                     qualifier=i in personal or i in story,
                     background=i in story,
                     glossary=True,
+                    # a region named by the places in it ("afrika": kenya, nairobi …)
+                    entity=" ".join(match) in names,
                     position=i,
                     own=alternatives if match in glossary_synonyms()
                     else frozenset(terms(" ".join(match))),
@@ -828,6 +890,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
             is_name = (
                 surface.lower() in names
                 or any(w in names for w in word.split("_"))
+                or (len(word) > 5 and word.endswith("nya") and word[:-3] in names)  # "Inggrisnya"
                 # a multi-word name typed in lowercase ("scale ai"), not "ibu rumah tangga"
                 or ("_" in word and any(could_be_name(w) for w in word.split("_")))
             )
@@ -940,6 +1003,8 @@ def questions_in(text: str) -> tuple[str, ...]:
     """
     pieces = [p.strip() for p in re.split(r"(?<=\?)", text)]
     pieces = [p for p in pieces if terms(p)]
+    if len(pieces) >= 2 and not pieces[-1].endswith("?") and _remark(clean_words(pieces[-1])):
+        pieces[-2:] = [f"{pieces[-2]} {pieces[-1]}"]  # a remark, not a question of its own
     return tuple(pieces) if len(pieces) >= 2 else ()
 
 

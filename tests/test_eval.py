@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-u.jsonl.
+# eval/blind-a.jsonl … eval/blind-v.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -210,6 +210,10 @@ _WORKER_STYLE_SETS = [
     # first run 39/44, 13/16 (ojol drivers and shop owners in Makassar, Medan, Palembang,
     # Kupang, Ambon; regional particles, two questions in one message)
     ("blind-u.jsonl", 38, 0.85, 0),
+    # first run 37/44, 11/16 (migrant workers abroad and village housewives, Javanese and
+    # Sundanese words). Still answered: a monthly total and hours (v05), an entry test (v06),
+    # two English questions naming things no article knows (v27, v33)
+    ("blind-v.jsonl", 38, 0.7, 4),
 ]
 
 

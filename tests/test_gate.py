@@ -417,3 +417,22 @@ def test_each_part_of_a_two_part_question_is_bound(seed_service: Any) -> None:
     assert not verdict(seed_service, question).found
     assert not verdict(seed_service, "scale ai kantornya di mana terus karyawannya brp").found
     assert verdict(seed_service, "umurnya berapa, tinggal dimana Jatin Kumar").found
+
+
+def test_a_region_is_found_by_the_places_in_it(seed_service: Any) -> None:
+    # the Nairobi union answers a question about Africa; Africa still binds a pay figure, and
+    # no article tells what AI workers there are paid
+    assert verdict(seed_service, "pekerja ai di afrika bikin serikat, brp org yg milih?").found
+    assert not verdict(seed_service, "pekerja ai di afrika digaji brp sejam?").found
+
+
+def test_a_language_no_article_speaks_of_is_an_absent_name(seed_service: Any) -> None:
+    # the language is the requirement asked about, and no article names it ("Inggrisnya" too)
+    question = "pelatih data AI tingkat lanjut di Invisible Tech wajib bahasa Inggris?"
+    assert not verdict(seed_service, question).found
+    question = "kalau mau daftar ke Invisible Tech syarat bahasa Inggrisnya minimal apa ya?"
+    assert verdict(seed_service, question).absent == ("Inggrisnya",)
+    assert verdict(seed_service, "syarat jadi pelatih AI profesional apa aja?").found
+    # a way of being paid is a service's name too
+    question = "gaji pelatih ai itu dibayarnya lewat apa? paypal ato transfer bank?"
+    assert verdict(seed_service, question).absent == ("paypal",)

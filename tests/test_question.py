@@ -549,3 +549,40 @@ def test_an_asked_sentence_after_the_askers_story_is_the_question() -> None:
     )
     assert "pelatih" in {c.surface for c in q.subject}
     assert "jualan" not in {c.surface for c in q.subject}
+
+
+def test_saying_the_next_question_is_different_steers_the_chat() -> None:
+    assert changes_topic("oh iya beda pertanyaan, serikat pekerja ai yg di kenya di kota apa?")
+    assert changes_topic("oot dikit, netflix gaji manajernya brp")
+    assert changes_topic("pertanyaan beda nih: siapa savreux")
+    assert not changes_topic("bedanya pelatih ai sama pelabel data apa")
+    q = read("oh iya beda pertanyaan, serikat pekerja ai yg di kenya di kota apa?", VOCAB)
+    assert not {"oh", "beda", "pertanyaan"} & {c.surface for c in q.concepts}
+
+
+def test_a_date_asked_with_tanggal_is_a_when_not_a_word_to_find() -> None:
+    # the articles write dates as "Rabu (26/07/2023)", never with the word "tanggal"
+    q = read("lowongan netflix itu dipasang tgl brp?", VOCAB)
+    assert q.kind == "when"
+    assert "tanggal" not in {c.surface for c in q.concepts}
+
+
+def test_an_introduction_before_mau_tanya_is_context_never_named_back() -> None:
+    q = read("mbak sy pmi di hk mau tanya, pelatih ai dibayar brp sejam?", VOCAB)
+    by_word = {c.surface: c for c in q.concepts}
+    assert by_word["pmi"].background
+    assert {"pelatih", "dibayar"} <= {c.surface for c in q.subject}
+    # asked about the asker, the introduction is who asks ("… ibu rumah tangga secara khusus")
+    q = read("sy ibu rumah tangga mau tanya, sy bisa jadi pelatih ai?", VOCAB)
+    assert not any(c.background for c in q.concepts if "rumah" in c.surface)
+
+
+def test_a_remark_after_the_question_mark_is_context_not_another_question() -> None:
+    text = "syarat jd pelatih ai apa? sy cm bs dikit2 krn sering ngomong sm majikan"
+    assert questions_in(text) == ()
+    q = read(text, VOCAB)
+    by_word = {c.surface: c for c in q.concepts}
+    assert by_word["majikan"].background
+    assert "majikan" not in {c.surface for c in q.subject}
+    # a question typed without its "?" is still a question
+    assert len(questions_in("gaji pelatih ai brp? sy bisa daftar gak")) == 2
