@@ -141,6 +141,45 @@ _MONEY_WORDS = frozenset(terms(
 _HOURS_ASKED = re.compile(r"\bberapa (?:lama|jam)\b|\bhow (?:long|many hours)\b")
 
 
+def asks_for_pay(question: Question) -> bool:
+    """A pay word, or a sum per unit of time ("savreux sebulan dapat brp"): pay, named or not."""
+    return any(c.terms & PAY_TERMS for c in question.subject) or (
+        question.kind == "how_much" and bool(_PER_TIME.search(question.clean))
+        and not _HOURS_ASKED.search(question.clean) and not _PEOPLE_ASKED.search(question.clean)
+    )
+
+
+# the unit of a sum per time ("sebulan", "per jam"): what it is counted by, not what it is about
+PERIOD_TERMS = frozenset(terms("jam hari minggu bulan tahun"))
+
+
+_PERIOD_ASKED = re.compile(
+    r"\b(?:per|tiap|setiap|a|an|each) (jam|hari|minggu|bulan|tahun|hour|day|week|month|year)\b"
+    r"|\bse(jam|hari|minggu|bulan|tahun)\b|\b(jam|hari|minggu|bulan|tahun)an\b"
+    r"|\b(hour|dai|week|month|year)ly\b"
+)
+_PERIOD_WORD = {"hour": "jam", "day": "hari", "dai": "hari", "week": "minggu", "month": "bulan",
+                "year": "tahun"}
+
+
+def unpaid_periods(question: Question, passages: Sequence[Passage]) -> tuple[str, ...]:
+    """The periods a pay question asks by ("sebulan dapat brp") that no pay figure in the
+    passages is told by ("$15 per jam"): the answer gives another unit and must say so."""
+    if not asks_for_pay(question):
+        return ()
+    asked = [
+        _PERIOD_WORD.get(unit, unit)
+        for m in _PERIOD_ASKED.finditer(question.clean)
+        for unit in m.groups()
+        if unit
+    ]
+    if not asked:
+        return ()
+    told = {t for p in passages for s in split_sentences(p.text) if is_pay_figure(s)
+            for t in terms(s)}
+    return tuple(dict.fromkeys(u for u in asked if u not in told))
+
+
 def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     """An answer of the kind asked, about whom the question names.
 
@@ -157,11 +196,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     with ("$15 per jam lebih dari upah minimum di Kansas City" gives no minimum wage).
     Questions that name nobody and ask for no such kind pass.
     """
-    # "brapa dia dapat per jam": a sum per unit of time is pay, named or not
-    asks_pay = any(c.terms & PAY_TERMS for c in question.subject) or (
-        question.kind == "how_much" and bool(_PER_TIME.search(question.clean))
-        and not _HOURS_ASKED.search(question.clean) and not _PEOPLE_ASKED.search(question.clean)
-    )
+    asks_pay = asks_for_pay(question)
     asks_age = any(c.terms & _AGE for c in question.subject)
     asks_hours = bool(_HOURS_ASKED.search(question.clean)) and not asks_pay
     asks_years = bool(_YEARS_ASKED.search(question.clean)) and not asks_pay

@@ -16,7 +16,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
-from knowledge.binding import PAY_TERMS, PLACE, WHERE_FRAME, asks_where, is_pay_figure
+from knowledge.binding import (
+    PAY_TERMS,
+    PERIOD_TERMS,
+    PLACE,
+    WHERE_FRAME,
+    asks_for_pay,
+    asks_where,
+    is_pay_figure,
+)
 from knowledge.gate import Verdict
 from knowledge.question import Question, resolve, topic_terms
 from knowledge.question import read as read_text
@@ -279,7 +287,13 @@ class ExtractiveAnswerer:
             q_words.add("berapa")  # "lebih gede mana": the numbers are the answer
         # several points read two passages more
         limit = self.max_passages + (2 if q.kind in POINT_KINDS or q.personal else 0)
-        asks_pay = q.kind in ("how_much", "compare") and bool(set(terms(q.clean)) & PAY_TERMS)
+        asks_pay = q.kind in ("how_much", "compare") and (
+            bool(set(terms(q.clean)) & PAY_TERMS) or asks_for_pay(q)
+        )
+        if asks_pay and q.kind == "how_much":
+            # "savreux sebulan dapet brp": "bulan" is the sum's unit; "pada bulan November"
+            # says nothing of pay (a comparison's "per jam" still tells its sides apart)
+            weights = {t: w for t, w in weights.items() if t not in PERIOD_TERMS}
         pool: list[tuple[int, int, str, frozenset[str]]] = []
         # "Dia membuat sandwich cepat saji." is about the Savreux named one sentence before
         inherited: dict[tuple[int, int], frozenset[str]] = {}
@@ -341,6 +355,10 @@ class ExtractiveAnswerer:
             novel = (s_terms - asked) or s_terms
             candidates.append(_Scored(sentence, p_index, score, novel, order, pos))
         candidates.sort(key=lambda c: -c.score)
+        if asks_pay and q.kind == "how_much" and not q.parts:
+            # the gate found a pay figure bound to whom is asked; their name in every sentence
+            # of the article must not push the sum out ("savreux sebulan dapet brp")
+            candidates = _promoted(candidates, is_pay_figure, within=0.3)
         logger.debug(
             "sentence candidates: %s",
             [(round(c.score, 2), c.sentence[:60]) for c in candidates[:6]],

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from knowledge.binding import FILLER, WHERE_FRAME, asks_where, figure_is_bound
+from knowledge.binding import FILLER, WHERE_FRAME, asks_where, figure_is_bound, unpaid_periods
 from knowledge.lexical import LexicalIndex
 from knowledge.question import Concept, Question, read
 from knowledge.text import function_words, terms, words
@@ -225,6 +225,9 @@ class Gate:
         # another passage than the best one)
         spoken = set().union(*haves)
         missing = _name_runs(_unspoken(question.qualifiers, spoken))
+        # "savreux sebulan dapat brp": the articles give $15 per jam, never a monthly sum
+        if periods := unpaid_periods(question, looked):
+            missing += ("bayaran per " + " dan per ".join(periods),)
         outcome: Outcome = "partial" if missing else "answered"
         return Verdict(outcome, False, best_cov, best_dense, missing=missing)
 

@@ -491,3 +491,17 @@ def test_a_new_topic_said_aloud_borrows_nothing_from_before(seed_service: Any) -
     assert answer.found
     assert "dialog" in answer.text
     assert "netflix" not in (answer.standalone_question or "").lower()
+
+
+def test_pay_asked_by_another_period_gives_the_sum_and_says_so(seed_service: Any) -> None:
+    # the articles give Savreux's pay per hour, never per month; his name is in every
+    # sentence of his article, so the sum must not be pushed out by "pada bulan November"
+    answer = seed_service.ask("savreux sebulan dapet brp?")
+    assert answer.found
+    assert answer.partial
+    assert "bayaran per bulan" in answer.text.splitlines()[0]
+    assert "15 dollar" in answer.text or "$15" in answer.text
+    # asked by the period the articles use, nothing is missing
+    answer = seed_service.ask("manajer ai netflix setahun dapet brp?")
+    assert not answer.partial
+    assert "900.000" in answer.text
