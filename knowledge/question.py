@@ -1159,6 +1159,11 @@ def _degree(question: Question) -> str:
     return after.group(1) if after else "besar"
 
 
+_SUM_PER_TIME = re.compile(
+    r"\b(?:per|tiap|setiap) (?:jam|hari|minggu|bulan|tahun)\b|\bse(?:jam|hari|minggu|bulan|tahun)\b"
+)
+
+
 def resolve(
     question: Question, previous: Question, vocab: Vocabulary | None = None, *,
     force: bool = False,
@@ -1190,7 +1195,10 @@ def resolve(
         return question.text
     topics = topic_terms()
     new_terms = {t for c in question.subject for t in c.terms}
-    names_new_topic = bool(new_terms & topics)
+    # "savreux sebulan dapet brp": a sum per unit of time is pay, a topic of its own
+    names_new_topic = bool(new_terms & topics) or (
+        question.kind == "how_much" and bool(_SUM_PER_TIME.search(question.clean))
+    )
     if any(c.entity for c in question.subject):
         if _things(question.subject) > 2 or names_new_topic:
             return question.text  # it says who or what, and what about them

@@ -586,3 +586,13 @@ def test_a_remark_after_the_question_mark_is_context_not_another_question() -> N
     assert "majikan" not in {c.surface for c in q.subject}
     # a question typed without its "?" is still a question
     assert len(questions_in("gaji pelatih ai brp? sy bisa daftar gak")) == 2
+
+
+def test_a_sum_per_time_after_another_topic_is_a_question_of_its_own() -> None:
+    # "kalau Savreux?" would borrow the union; "sebulan dapet brp" asks his pay
+    vocab = Vocab("Savreux upah $15 per jam serikat pekerja Nairobi Kenya kota")
+    previous = read("serikat pekerja ai yg di kenya itu di kota apa?", vocab)
+    question = read("Savreux sebulan dapet brp?", vocab)
+    assert resolve(question, previous, vocab) == question.text
+    # a name alone still takes the old topic
+    assert "serikat" in resolve(read("kalau Savreux?", vocab), previous, vocab)
