@@ -153,10 +153,14 @@ def asks_for_pay(question: Question) -> bool:
 PERIOD_TERMS = frozenset(terms("jam hari minggu bulan tahun"))
 
 
+# a sum per unit of time ("per jam", "sebulan", "hourly"); each group holds the unit
+_PER_TIME = re.compile(
+    r"\b(?:per|tiap|setiap|each|an|a) (jam|hari|minggu|bulan|tahun|hour|day|week|month|year)\b"
+    r"|\bse(jam|hari|minggu|bulan|tahun)\b|\b(hour|month|year)ly\b"
+)
+# the period a pay question asks by: also "bulanan", "daily"
 _PERIOD_ASKED = re.compile(
-    r"\b(?:per|tiap|setiap|a|an|each) (jam|hari|minggu|bulan|tahun|hour|day|week|month|year)\b"
-    r"|\bse(jam|hari|minggu|bulan|tahun)\b|\b(jam|hari|minggu|bulan|tahun)an\b"
-    r"|\b(hour|dai|week|month|year)ly\b"
+    _PER_TIME.pattern + r"|\b(jam|hari|minggu|bulan|tahun)an\b|\b(dai|week)ly\b"
 )
 _PERIOD_WORD = {"hour": "jam", "day": "hari", "dai": "hari", "week": "minggu", "month": "bulan",
                 "year": "tahun"}
@@ -368,10 +372,6 @@ _COMPARED = re.compile(
     r"\b(?:lebih (?:\w+ )?(?:dari|daripada)|daripada|dibanding(?:kan)?(?: dengan)?|ketimbang"
     r"|di (?:atas|bawah)|(?:more|less|higher|lower) than)\b",
     re.I,
-)
-_PER_TIME = re.compile(
-    r"\b(?:per|tiap|setiap|each|an|a) (?:jam|hari|minggu|bulan|tahun|hour|day|week|month|year)\b"
-    r"|\b(?:sejam|sehari|seminggu|sebulan|setahun|hourly|monthly|yearly)\b"
 )
 _AMOUNT = re.compile(r"\d[\d.,]*\d|\d")
 

@@ -1159,6 +1159,7 @@ def _degree(question: Question) -> str:
     return after.group(1) if after else "besar"
 
 
+# the Indonesian forms of binding's _PER_TIME (binding reads this module, not the reverse)
 _SUM_PER_TIME = re.compile(
     r"\b(?:per|tiap|setiap) (?:jam|hari|minggu|bulan|tahun)\b|\bse(?:jam|hari|minggu|bulan|tahun)\b"
 )
