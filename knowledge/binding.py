@@ -90,6 +90,8 @@ _REGISTERING = re.compile(
     r"\b(?:daftar|mendaftar|melamar|lamar|apply|join|gabung|bergabung|masuk)\b"
 )
 _APPLYING = frozenset(terms("lowongan melamar daftar mendaftar rekrut posting iklan"))
+_SIGNING_UP = re.compile(r"\b(?:daftar\w*|mendaftar|pendaftaran|melamar|lamar\w*|apply)\b")
+_APPLYING_HOW = frozenset(terms("lowongan melamar daftar mendaftar pendaftaran"))
 # the words of asking where ("tinggal di kota mana", "orang mana aja, negara mana"), not of
 # what is asked about
 WHERE_FRAME = frozenset(
@@ -277,10 +279,16 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             for p in mine
             for s in split_sentences(p.text)
         )
-    elif _REGISTERING.search(question.clean) and names and question.kind != "how_much":
-        # "cara daftar di Scale AI": how to apply there, told near its name
+    elif question.kind != "how_much" and (
+        (_REGISTERING.search(question.clean) and names)
+        or (question.kind == "howto" and _SIGNING_UP.search(question.clean))
+    ):
+        # "cara daftar di Scale AI": how to apply there, told near its name; asked how, the
+        # way in (a job posting seen online), not that a company hires or once ran an ad
+        applying = _APPLYING_HOW if question.kind == "howto" else _APPLYING
+
         def figure(sentence: str) -> bool:
-            return bool(_APPLYING & set(terms(sentence)))
+            return bool(applying & set(terms(sentence)))
     elif _EDUCATION_ASKED.search(question.clean) and not question.parts:
         # "manajer AI Netflix syaratnya lulusan apa": schooling, told near whom it names
         # ("Jatin Kumar … lulus kuliah dengan gelar di bidang ilmu komputer")
@@ -438,7 +446,7 @@ def _role_after_pay(question: Question) -> list[Concept]:
         if c.position > at + gap or c.entity or c.terms & PAY_TERMS:
             break
         at = c.position
-        if not run and c.terms & (_PAY_KIND | _ROLE_INTRO):
+        if not run and c.terms & (_PAY_KIND | _ROLE_INTRO | _SIZE):
             continue
         if not c.known:
             break
@@ -480,6 +488,8 @@ _PAY_KIND = frozenset(terms(
 
 
 _ROLE_INTRO = frozenset(terms("posisi jabatan peran role sebagai"))
+# "gajinya berapa setahun, gede banget": how the asker finds the sum, not whose it is
+_SIZE = frozenset(terms("besar gede tinggi kecil rendah mahal murah lumayan"))
 
 
 def _role_is_paid(role: Sequence[Concept], passages: Sequence[Passage]) -> bool:

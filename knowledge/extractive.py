@@ -321,6 +321,7 @@ class ExtractiveAnswerer:
         total = sum(weights.values()) or 1.0
         asked = frozenset(weights)
         asked_names = _names(q.text)
+        existence = _asks_existence(q)
         candidates: list[_Scored] = []
         contexts = {
             i: set(passages[i].tokens.split()) | set(terms(passages[i].title)) for i in ranks
@@ -340,8 +341,9 @@ class ExtractiveAnswerer:
             near = sum(w for t, w in weights.items() if t not in s_terms and t in context)
             score = (own + 0.4 * near) / total + rank_bonus
             score += _type_bonus(q_words, focus, sentence)
-            if q.kind == "list" and focus & _NAMED_KINDS:
-                # "perusahaan apa aja", "daerah mana aja": the answer names them
+            if (q.kind == "list" or existence) and focus & _NAMED_KINDS:
+                # "perusahaan apa aja", "daerah mana aja", "ada perusahaan yg …": the answer
+                # names them
                 score += 0.08 * min(3, len(_names(sentence) - asked_names))
             if asks_pay and _AMOUNT.search(sentence):
                 score += 0.12  # "how much is X paid": the sentence with the money amount
@@ -389,6 +391,10 @@ class ExtractiveAnswerer:
                     ranked = _promoted(
                         ranked, partial(_counts, side=set(terms(part))), within=0.6
                     )
+            elif "berapa" in part.split() and not set(terms(part)) & PAY_TERMS:
+                # "… trs kontraktornya ada brp": the sentence counting that part's own thing
+                # ("1.000 kontraktor"), not the other part's that mentions it ("375 karyawan")
+                ranked = _promoted(ranked, partial(_counts, side=set(terms(part))), within=0.6)
             if q.kind != "compare" and ranked and ranked[0].sentence in said:
                 continue  # one sentence answers both parts ("Jatin Kumar, 22 tahun di Austin")
             for cand in ranked:
@@ -511,7 +517,9 @@ class ExtractiveAnswerer:
             # "Semua model itu …")
             for _step in range(2):
                 told = f"{prev} {text}"
-                goes_on = bool(nxt) and bool(_CONTINUES.match(nxt) or _refers_back(nxt, told))
+                goes_on = bool(nxt) and bool(
+                    _CONTINUES.match(nxt) or _refers_back(nxt, told) or _ends_quote(nxt)
+                )
                 if not goes_on or nxt in taken or length + len(nxt) > limit:
                     break
                 text = f"{text} {nxt}"
@@ -529,14 +537,17 @@ class ExtractiveAnswerer:
 
 
 # "ada ga X yang …?", X up to three words ("perusahaan teknologi besar")
+# "ada ga perusahaan yang …", also after the topic it asks of ("pedoman itu ada perusahaan yg
+# udah komit?")
 _EXISTENCE = re.compile(
-    r"^(?:apakah |apa )?ada(?:kah)?(?: tidak| belum)? (?:\w+ ){0,3}?(?:yang|yg)\b"
+    r"(?:^|\b(?:itu|ini|tuh|nih) )(?:apakah |apa )?(?:sudah |udah )?ada(?:kah)?(?: tidak| belum)?"
+    r" ((?:\w+ ){0,3}?(?:yang|yg)\b(?: \w+){0,4})"
 )
 
 
 def _asks_existence(q: Question) -> bool:
     """ "Ada ga perusahaan yang …?", "udah ada yg pernah …?": the answer names the cases."""
-    return q.kind == "yesno" and bool(_EXISTENCE.search(q.clean))
+    return q.kind in ("yesno", "who") and bool(_EXISTENCE.search(q.clean))
 
 
 _DEFINES = re.compile(r"^\W*((?:\S+\s+){1,4}?)(?:adalah|merupakan|ialah|is|are)\s", re.I)
@@ -709,6 +720,18 @@ _CONTINUES = re.compile(
 )
 
 
+# '… Anda tidak memiliki apa-apa," kata Savreux.': a quote is told with who said it
+_SAID = r"[\"\u201d]\s*,?\s*(?:kata|ujar|ungkap|tambah|jelas|tutur|imbuh|said|says|added)\w*"
+_SAID_BY = re.compile(_SAID + r"\s+[A-Z]\w+")
+_QUOTE_CLOSED = re.compile(_SAID)
+
+
+def _ends_quote(sentence: str) -> bool:
+    """The sentence closes a quotation opened before it and says who spoke."""
+    marks = sum(sentence.count(m) for m in ('"', "\u201c", "\u201d"))
+    return marks % 2 == 1 and bool(_QUOTE_CLOSED.search(sentence))
+
+
 # list questions about things with names: the answer names them ("Facebook, TikTok, dan …")
 _NAMED_KINDS = frozenset(
     terms(
@@ -857,6 +880,9 @@ def focus_terms(question: str) -> set[str]:
             # "kontraktor openai ada brp org": chat order puts the counted thing first
             before = [t for w in raw[max(0, i - 4) : i] for t in terms(w)]
             focus.update(before[-2:])
+    if existence := _EXISTENCE.search(" ".join(raw)):
+        # "ada perusahaan yang sudah komit": the cases asked for
+        focus.update(terms(existence.group(1)))
     return focus - anchor
 
 
@@ -895,7 +921,7 @@ def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
             ):
                 bonus += 0.2
                 break
-    if q_words & _WHO_Q and _NAME.search(sentence):
+    if q_words & _WHO_Q and (_NAME.search(sentence) or _SAID_BY.search(sentence)):
         bonus += 0.15
     if q_words & _WHY_Q and re.search(
         r"\b(karena|sebab|akibat|gara-gara|alasan|alasannya|lantaran|disebabkan|sehingga"

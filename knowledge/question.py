@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Protocol
 
@@ -187,6 +187,9 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 _HOW_DIFFERENT = re.compile(
     r"\b(?:beda\w*|berbeda|perbedaan|selisih)(?: (?:jauh|banget|sekali|banyak))*(?: tidak)?\b"
+)
+_COMPARE_VERB = re.compile(
+    r"\b(?:bandingkan|bandingin|membandingkan|bandingkanlah|compare|bedakan|bedain)\b(?: dong)?"
 )
 # the asking of "lebih gede mana …": no side's words
 _WHICH_WORDS = {"lebih", "mana", "besar", "kecil", "banyak", "tinggi", "baik", "enak", "yang"}
@@ -544,6 +547,7 @@ def _personal_span(
             before = tokens[idx[n - 1]] if n else ""
             if before and not (
                 before in FIRST_PERSON or before in _PERSONA or before in function_words()
+                or before in _ON_BEHALF
             ):
                 continue  # "pacar aku ga bales", "kerjaan saya": whose, not who the asker is
             for j in idx[n + 1 : n + 12]:
@@ -581,7 +585,12 @@ def _analogy_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
         aside = i == 0 or clauses[i - 1] != clauses[i]
         if tokens[i] in _LIKE and (tokens[i + 1] in _US or aside):
             start = i + 2 if tokens[i + 1] in _US else i + 1
-            span.update(j for j in range(start, len(tokens)) if clauses[j] == clauses[i])
+            for j in range(start, len(tokens)):
+                # "freelancer kyk sy bisa daftar bpjs …": "kyk sy" says who asks; what
+                # follows the asking word is the question, not the asker's world
+                if clauses[j] != clauses[i] or (tokens[i + 1] in _US and tokens[j] in _CLAUSE_END):
+                    break
+                span.add(j)
         elif tokens[i] in _LIKE and at_work:
             span.add(i + 2)  # what it has there ("ada BPJS") is still what is asked of
     return span
@@ -608,6 +617,13 @@ def _asks(words_: Sequence[str]) -> bool:
     return bool(set(words_) & (_CLAUSE_END | _ASKING - {"tidak"})) or words_[-1:] == ["tidak"]
 
 
+# "temen sy lulusan sastra mau jd pelatih AI": asked on behalf of a friend or relative, whose
+# situation is told as the asker's own would be
+_ON_BEHALF = {
+    "teman", "temen", "kawan", "sahabat", "adik", "adek", "kakak", "keponakan", "ponakan",
+    "sepupu", "saudara", "sodara", "tetangga", "ayah", "bapak", "mertua", "friend", "sister",
+    "brother", "cousin", "neighbour", "neighbor",
+}
 # persona words only when the asker speaks of themself ("saya umur 40"), else asked of someone
 _ASKED_OF_OTHERS = {"umur", "usia", "tahun", "thn"}
 # persona words that head a compound meaning something else
@@ -722,12 +738,28 @@ def _corpus_names(tokens: Sequence[str], vocab: Vocabulary | None) -> set[str]:
     """
     if vocab is None:
         return set()
-    return {
+    names = {
         tok
         for tok in tokens
         if "_" not in tok and tok.isalpha() and len(tok) >= 4 and could_be_name(tok)
         and any(vocab.df(t) > 0 for t in terms(tok))
     }
+    if not _is_english(tokens):
+        # "outlier ai", "dataannotation tech": a word no article or dictionary knows, followed
+        # by what company names end with, is a company's name (an unknown one)
+        names |= {
+            tok
+            for tok, nxt in zip(tokens, tokens[1:], strict=False)
+            if nxt in _COMPANY_ENDINGS and tok.isalpha() and len(tok) >= 4
+            and could_be_name(tok) and not any(vocab.df(t) > 0 for t in terms(tok))
+        }
+    return names
+
+
+_COMPANY_ENDINGS = frozenset({
+    "ai", "tech", "technologies", "technology", "labs", "lab", "inc", "corp", "app", "apps",
+    "io", "global", "group", "studio", "studios",
+})
 
 
 # a polite opening or closing: "Selamat siang.", "Assalamualaikum wr. wb.", "Terima kasih."
@@ -737,6 +769,15 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 
+
+# "ada yg nanya di grup: …", "temen sy nanya: …": someone else's question passed on; who
+# asked is not what is asked (the asker's own "mau tanya" is `_aside_span`'s)
+_PASSED_ON = re.compile(
+    r"^[^:\"“”?]{0,60}?\b(?<!mau )(?<!mo )(?<!ingin )(?<!pengen )(?<!pingin )(?<!pengin )"
+    r"(?<!izin )(?:nanya|bertanya|tanya|nanyain|ditanya|ditanyain|menanyakan|asked|asks)\b"
+    r"[^:\"“”?]{0,30}?(?::|[\"“])",
+    re.IGNORECASE,
+)
 
 # "oke ganti topik", "pertanyaan lain ya": the worker steering the chat, not what is asked
 _NEW_TOPIC = re.compile(
@@ -813,6 +854,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     """Read one question (no history): spelling, kind, subject and qualifiers."""
     text = _DEGREE.sub(lambda m: _DEGREES[m.group(0).upper()], text)
     text = _GREETING.sub(" ", text)
+    text = _PASSED_ON.sub(" ", text)
     text = _NEW_TOPIC.sub(" ", text)
     joined: list[str] = []
     clauses: list[int] = []
@@ -908,6 +950,13 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         i += 1
     concepts = _merge_duplicates(concepts)
     kind = question_kind(clean, len(concepts))
+    if kind == "compare":
+        # "bandingin … beda jauh ga": the asking of a comparison, not what the articles must say
+        frame = _compare_frame(joined)
+        concepts = [
+            replace(c, qualifier=True, background=True) if c.position in frame else c
+            for c in concepts
+        ]
     return Question(
         text=text,
         clean=clean,
@@ -916,6 +965,23 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         parts=split_parts(clean, kind),
         expansions=tuple(dict.fromkeys(expansions + _translations(clean))),
     )
+
+
+_COMPARING = frozenset(terms(
+    "beda bedanya perbedaan berbeda banding bandingkan dibanding dibandingkan membandingkan "
+    "versus difference compare compared selisih"
+))
+_HOW_FAR = {"jauh", "banget", "sekali", "banyak", "gede", "besar"}
+
+
+def _compare_frame(tokens: Sequence[str]) -> set[int]:
+    """Positions of the words that ask for a comparison ("bandingkan", "beda jauh")."""
+    frame: set[int] = set()
+    for i, tok in enumerate(tokens):
+        stems = set(terms(tok))
+        if (stems and stems <= _COMPARING) or (tok in _HOW_FAR and i - 1 in frame):
+            frame.add(i)
+    return frame
 
 
 def _translations(clean: str) -> list[str]:
@@ -956,6 +1022,8 @@ def split_parts(clean: str, kind: str) -> tuple[str, ...]:
         elif not splitter.search(clean) and _APA_AS_ATAU.search(clean):
             splitter = _APA_AS_ATAU  # "lebih banyak karyawannya apa kontraktornya?"
         pieces = [p.strip() for p in splitter.split(clean) if p and p.strip()]
+        # "bandingin rate pemula sama yang profesional": the asking verb is no side's thing
+        pieces = [_COMPARE_VERB.sub(" ", p).strip() or p for p in pieces]
         pieces = [p for p in pieces if terms(p)]
         if len(pieces) >= 2:
             # what is compared ("gaji manajer AI Netflix atau pelatih AI", "gaji pelatih
@@ -1039,6 +1107,8 @@ def _time_sides(clean: str) -> tuple[str, ...]:
 
 
 _WH = {"berapa", "dimana", "mana", "siapa", "kapan", "mengapa", "kenapa"}
+_COUNTERS = {"orang", "jam", "tahun", "hari", "bulan", "minggu", "persen", "dolar", "dollar",
+             "kali", "biji", "buah", "rupiah", "juta", "ribu"}
 
 
 def _wh_split(clean: str) -> tuple[str, ...]:
@@ -1057,7 +1127,11 @@ def _wh_split(clean: str) -> tuple[str, ...]:
             i += 2
             continue
         if toks[i] in _WH and toks[i] != "mana":
-            asks.append((i, 1))
+            # "karyawannya berapa orang, kontraktornya berapa": the counter is that part's
+            counted = i + 1 < len(toks) and toks[i + 1] in _COUNTERS
+            asks.append((i, 2 if counted else 1))
+            i += 2 if counted else 1
+            continue
         i += 1
     if len(asks) < 2:
         return ()
@@ -1069,6 +1143,15 @@ def _wh_split(clean: str) -> tuple[str, ...]:
         ends = [a + n for a, n in asks]
         segments = [toks[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
         shared = toks[ends[-1] :]
+        # "openai tu karyawannya brp, kontraktornya brp": the word before the first question
+        # word is what it asks, the words before that are whom every part asks of
+        content = [n for n, w in enumerate(segments[0][:-asks[0][1]]) if terms(w)]
+        front = segments[0][: content[-1]] if len(content) >= 2 else []
+        front_terms = set(terms(" ".join(front)))
+        segments = [segments[0]] + [
+            seg if set(terms(" ".join(seg))) & front_terms else front + seg
+            for seg in segments[1:]
+        ]
     parts = [" ".join(seg + [w for w in shared if w not in seg]) for seg in segments]
     own = set(terms(" ".join(shared)))
     if not all(set(terms(p)) - own for p in parts):

@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-v.jsonl.
+# eval/blind-a.jsonl … eval/blind-w.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -214,6 +214,9 @@ _WORKER_STYLE_SETS = [
     # Sundanese words). Still answered: an entry test (v06), two English questions naming
     # things no article knows (v27, v33)
     ("blind-v.jsonl", 38, 0.75, 3),
+    # first run 37/44, 14/16 (freelancers on Upwork and Fiverr in Surabaya, Semarang, Denpasar,
+    # Lombok, Aceh; East Javanese words, questions passed on from a WhatsApp group)
+    ("blind-w.jsonl", 41, 0.85, 0),
 ]
 
 

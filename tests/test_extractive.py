@@ -505,3 +505,34 @@ def test_pay_asked_by_another_period_gives_the_sum_and_says_so(seed_service: Any
     answer = seed_service.ask("manajer ai netflix setahun dapet brp?")
     assert not answer.partial
     assert "900.000" in answer.text
+
+
+def test_an_existence_asked_after_its_topic_names_the_cases(seed_service: Any) -> None:
+    # "… itu ada perusahaan yg udah komit?": DeepMind is the one that did
+    answer = seed_service.ask(
+        "pedoman partnership on ai soal kompensasi yg adil itu ada perusahaan yg udah komit ikut ga"
+    )
+    assert "DeepMind" in answer.text
+
+
+def test_a_comparison_asked_with_bandingin_gives_both_sums(seed_service: Any) -> None:
+    answer = seed_service.ask(
+        'ada yg nanya di grup: "bandingin dong rate pelatih ai level pemula sm yg profesional, '
+        'beda jauh ga"'
+    )
+    assert answer.found
+    assert "$15" in answer.text
+    assert "$200" in answer.text
+
+
+def test_a_quoted_sentence_comes_with_who_said_it(seed_service: Any) -> None:
+    # the quote about labellers ends a sentence later: '… apa-apa," tambahnya.'
+    answer = seed_service.ask("siapa yg ngomong kalo tanpa pemberi label ga bakal ada chatgpt?")
+    assert '," tambahnya.' in answer.text or "kata Savreux" in answer.text
+
+
+def test_each_part_of_a_two_count_question_gets_its_own_count(seed_service: Any) -> None:
+    # "375 karyawan … tidak termasuk kontraktor" mentions the contractors but does not count them
+    answer = seed_service.ask("openai tu karyawannya brp org sih gan? trs kontraktornya ada brp?")
+    assert "375" in answer.text
+    assert "1.000" in answer.text

@@ -436,3 +436,45 @@ def test_a_language_no_article_speaks_of_is_an_absent_name(seed_service: Any) ->
     # a way of being paid is a service's name too
     question = "gaji pelatih ai itu dibayarnya lewat apa? paypal ato transfer bank?"
     assert verdict(seed_service, question).absent == ("paypal",)
+
+
+def test_how_to_sign_up_needs_the_way_in_not_that_someone_hires(seed_service: Any) -> None:
+    # an ad Invisible Technologies ran and "merekrut mahasiswa" tell nobody how to apply
+    question = "gmn cara daftar jd pelatih AI di invisible tech, ada tes nya ga? link nya dmn"
+    assert not verdict(seed_service, question).found
+    assert not verdict(seed_service, "gimana cara daftar jadi pelatih ai?").found
+    # Savreux saw a job posting online: that is how he got in
+    question = "gimana caranya savreux bisa dapet kerjaan kontrak ai itu? daftarnya lewat mana"
+    assert verdict(seed_service, question).found
+
+
+def test_a_bpjs_asked_by_a_freelancer_like_me_is_not_found(seed_service: Any) -> None:
+    question = "freelancer kyk sy bisa daftar bpjs ketenagakerjaan sendiri ga"
+    assert not verdict(seed_service, question).found
+
+
+def test_criticism_is_found_in_the_critics_words(seed_service: Any) -> None:
+    # "dikritik", "dihujat": the article says "Kritikus mengutuk …" and "memicu kontroversi"
+    assert verdict(seed_service, "kenapa netflix dikritik pas buka lowongan itu").found
+    assert verdict(seed_service, "knp netflix dihujat pas buka loker manajer ai").found
+
+
+def test_companies_no_article_names_are_absent_even_in_lowercase(seed_service: Any) -> None:
+    question = (
+        'ada yg nanya di grup: "outlier ai sm dataannotation tech itu legit ga, bayarnya brp"'
+    )
+    v = verdict(seed_service, question)
+    assert not v.found
+    assert v.absent == ("outlier", "dataannotation")
+
+
+def test_wanted_is_said_as_demand_and_experts_as_qualified(seed_service: Any) -> None:
+    # "nyari pelatih yg ahli": the article says "permintaan akan pelatih AI yang berkualifikasi"
+    question = "kenapa skrg perusahaan ai nyarinya pelatih yg ahli, ga cukup mahasiswa lg?"
+    assert verdict(seed_service, question).found
+
+
+def test_how_big_the_asker_finds_a_sum_is_not_whose_sum_it_is(seed_service: Any) -> None:
+    # "gajinya berapa setahun, gede banget": "gede" is no role whose pay is asked
+    question = "netflix katanya nyari manajer ai gajinya berapa setahun gede banget katanya"
+    assert verdict(seed_service, question).found

@@ -596,3 +596,64 @@ def test_a_sum_per_time_after_another_topic_is_a_question_of_its_own() -> None:
     assert resolve(question, previous, vocab) == question.text
     # a name alone still takes the old topic
     assert "serikat" in resolve(read("kalau Savreux?", vocab), previous, vocab)
+
+
+def test_like_me_says_who_asks_and_the_asking_word_starts_the_question() -> None:
+    # "freelancer kyk sy" is the asker; "bisa daftar bpjs …" is what is asked, not their world
+    q = read("freelancer kyk sy bisa daftar bpjs ketenagakerjaan sendiri ga", VOCAB)
+    assert {"daftar", "bpjs ketenagakerjaan"} <= {c.surface for c in q.subject}
+    # the asker's own world compared with still is context ("kyk kita demo ojol")
+    q = read("kenapa pekerja AI di kenya bikin serikat, kyk kita demo ojol", VOCAB)
+    assert "ojol" not in {c.surface for c in q.subject}
+
+
+def test_a_friends_situation_told_for_them_is_context() -> None:
+    text = "temen sy di banda aceh lulusan s1 sastra mau jd pelatih AI, profesi apa aja yg ikut?"
+    q = read(text, VOCAB)
+    by_word = {c.surface: c for c in q.concepts}
+    assert by_word["sastra"].qualifier
+    assert by_word["aceh"].qualifier
+    assert {"pelatih", "profesi"} <= {c.surface for c in q.subject}
+
+
+def test_the_asking_of_a_comparison_is_not_what_the_articles_must_say() -> None:
+    q = read("bandingin dong rate pelatih ai level pemula sm yg profesional, beda jauh ga", VOCAB)
+    assert q.kind == "compare"
+    assert not {"bandingkan", "beda", "jauh"} & {c.surface for c in q.subject}
+    assert q.parts == ("rate pelatih ai level pemula", "rate yang profesional")
+    # "jarak jauh" asked about is still asked about
+    q = read("lebih enak mana, kerja jarak jauh atau di kantor?", VOCAB)
+    assert "jauh" in {t for c in q.subject for t in c.terms}
+
+
+def test_a_question_passed_on_from_someone_else_is_the_question() -> None:
+    q = read('ada yg nanya di grup: "gaji pelatih ai brp sejam?"', VOCAB)
+    assert "grup" not in {c.surface for c in q.concepts}
+    assert q.kind == "how_much"
+    # the asker's own "mau tanya:" still tells who asks
+    q = read("sy ibu rumah tangga mau tanya: bisa jadi pelatih ai?", VOCAB)
+    assert any("rumah" in c.surface for c in q.concepts)
+
+
+def test_east_javanese_chat_words_are_read() -> None:
+    q = read("bytedance iku sing nduwe tiktok kan rek? aplikasi liyane opo ae", VOCAB)
+    assert q.kind == "list"
+    assert not {"iku", "sing", "nduwe", "rek", "ae"} & {c.surface for c in q.concepts}
+
+
+def test_the_counter_after_a_question_word_belongs_to_its_part() -> None:
+    q = read("openai tu karyawannya brp org sih gan? trs kontraktornya ada brp?", VOCAB)
+    assert q.parts[0].endswith("berapa orang")
+    # whom the first part names is asked of the second too
+    assert q.parts[1].startswith("openai")
+
+
+def test_an_unknown_word_before_a_company_ending_is_a_name() -> None:
+    q = read("outlier ai sm dataannotation tech itu legit ga, bayarnya brp", VOCAB)
+    by_word = {c.surface: c for c in q.concepts}
+    assert by_word["outlier"].entity
+    assert by_word["dataannotation"].entity
+    assert not by_word["outlier"].known
+    # a word the articles use is no unknown company ("pelatih ai")
+    q = read("gaji pelatih ai brp", VOCAB)
+    assert not any(c.entity for c in q.concepts if c.surface == "pelatih")
