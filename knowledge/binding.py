@@ -92,6 +92,14 @@ _REGISTERING = re.compile(
 _APPLYING = frozenset(terms("lowongan melamar daftar mendaftar rekrut posting iklan"))
 _SIGNING_UP = re.compile(r"\b(?:daftar\w*|mendaftar|pendaftaran|melamar|lamar\w*|apply)\b")
 _APPLYING_HOW = frozenset(terms("lowongan melamar daftar mendaftar pendaftaran"))
+# "… syaratnya apa aja, daftarnya lewat web apa", "link pendaftarannya": the way in is asked,
+# whatever the question's kind
+_HOW_TO_SIGN_UP = re.compile(
+    r"\b(?:cara|caranya|bagaimana|link|web|website|situs)\b(?: \w+){0,3} "
+    r"(?:daftar\w*|mendaftar|pendaftaran\w*|melamar|lamar\w*|apply)\b"
+    r"|\b(?:daftar\w*|mendaftar|pendaftaran\w*|melamar|lamar\w*)\b(?: \w+){0,8} "
+    r"(?:link|web|website|situs|lewat (?:web|mana|apa))\b"
+)
 # the words of asking where ("tinggal di kota mana", "orang mana aja, negara mana"), not of
 # what is asked about
 WHERE_FRAME = frozenset(
@@ -282,10 +290,12 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     elif question.kind != "how_much" and (
         (_REGISTERING.search(question.clean) and names)
         or (question.kind == "howto" and _SIGNING_UP.search(question.clean))
+        or _HOW_TO_SIGN_UP.search(question.clean)
     ):
         # "cara daftar di Scale AI": how to apply there, told near its name; asked how, the
         # way in (a job posting seen online), not that a company hires or once ran an ad
-        applying = _APPLYING_HOW if question.kind == "howto" else _APPLYING
+        how = question.kind == "howto" or _HOW_TO_SIGN_UP.search(question.clean)
+        applying = _APPLYING_HOW if how else _APPLYING
 
         def figure(sentence: str) -> bool:
             return bool(applying & set(terms(sentence)))

@@ -182,9 +182,8 @@ _WORKER_STYLE_SETS = [
     # the answer is not (docs/quality.md)
     ("blind-i.jsonl", 32, 0.55, 2),
     ("blind-j.jsonl", 28, 0.6, 0),
-    # whom Netflix hired, how to apply at Invisible Tech: every word is in the articles, the
-    # answer not
-    ("blind-k.jsonl", 33, 0.55, 2),
+    # whom Netflix hired: every word is in the articles, the answer not
+    ("blind-k.jsonl", 33, 0.55, 1),
     # a union "di Indonesia" (a partial about Kenya), the Rp17 juta teaser line that
     # cleaning removes
     ("blind-l.jsonl", 29, 0.5, 2),

@@ -443,6 +443,9 @@ def test_how_to_sign_up_needs_the_way_in_not_that_someone_hires(seed_service: An
     question = "gmn cara daftar jd pelatih AI di invisible tech, ada tes nya ga? link nya dmn"
     assert not verdict(seed_service, question).found
     assert not verdict(seed_service, "gimana cara daftar jadi pelatih ai?").found
+    # asked as a list, the way in is still what is asked
+    question = "kalau mau daftar jadi pelatih di invisible tech syaratnya apa saja, lewat web apa?"
+    assert not verdict(seed_service, question).found
     # Savreux saw a job posting online: that is how he got in
     question = "gimana caranya savreux bisa dapet kerjaan kontrak ai itu? daftarnya lewat mana"
     assert verdict(seed_service, question).found
