@@ -288,14 +288,13 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             for s in split_sentences(p.text)
         )
     elif question.kind != "how_much" and (
-        (_REGISTERING.search(question.clean) and names)
+        (way_in := bool(_HOW_TO_SIGN_UP.search(question.clean)))
         or (question.kind == "howto" and _SIGNING_UP.search(question.clean))
-        or _HOW_TO_SIGN_UP.search(question.clean)
+        or (_REGISTERING.search(question.clean) and names)
     ):
         # "cara daftar di Scale AI": how to apply there, told near its name; asked how, the
         # way in (a job posting seen online), not that a company hires or once ran an ad
-        how = question.kind == "howto" or _HOW_TO_SIGN_UP.search(question.clean)
-        applying = _APPLYING_HOW if how else _APPLYING
+        applying = _APPLYING_HOW if way_in or question.kind == "howto" else _APPLYING
 
         def figure(sentence: str) -> bool:
             return bool(applying & set(terms(sentence)))

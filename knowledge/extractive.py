@@ -26,7 +26,7 @@ from knowledge.binding import (
     is_pay_figure,
 )
 from knowledge.gate import Verdict
-from knowledge.question import Question, resolve, topic_terms
+from knowledge.question import COMPARE_CUES, Question, resolve, topic_terms
 from knowledge.question import read as read_text
 from knowledge.retriever import HybridRetriever
 from knowledge.store import StoreTimeout, StoreUnavailable
@@ -272,7 +272,7 @@ class ExtractiveAnswerer:
         lean_ranks = lean_ranks or {}
         weights = self._sentence_weights(text or q.search_text)
         if q.kind == "compare":  # "bedanya", "lebih": the asking, not the answer
-            for t in _COMPARE_CUES:
+            for t in COMPARE_CUES:
                 weights.pop(t, None)
         if q.kind == "where" or asks_where(q):  # "tinggal di kota mana": "ibu kota Prancis"
             for t in WHERE_FRAME:
@@ -379,22 +379,22 @@ class ExtractiveAnswerer:
                 part, self._candidates(q, passages, standalone=standalone, text=part_text)
             )
             said = {c.sentence for c in chosen}
+            side = set(terms(part))
             if q.kind == "compare":
                 # each side its own sentence, told by its sum or count when one is asked
                 ranked = [c for c in ranked if c.sentence not in said]
-                if set(terms(part)) & PAY_TERMS:
-                    # "Invisible Tech mempekerjakan 5.000 pelatih" names the side, "upah per
-                    # jam hingga $200" answers it
-                    ranked = _promoted(ranked, is_pay_figure, within=0.8)
-                elif {"banyak", "banyakan"} & set(q.clean.split()):
-                    # "karyawan tetap sama kontraktornya banyakan mana": "1.000 kontraktor"
-                    ranked = _promoted(
-                        ranked, partial(_counts, side=set(terms(part))), within=0.6
-                    )
-            elif "berapa" in part.split() and not set(terms(part)) & PAY_TERMS:
-                # "… trs kontraktornya ada brp": the sentence counting that part's own thing
-                # ("1.000 kontraktor"), not the other part's that mentions it ("375 karyawan")
-                ranked = _promoted(ranked, partial(_counts, side=set(terms(part))), within=0.6)
+                counted = bool({"banyak", "banyakan"} & set(q.clean.split()))
+            else:
+                counted = "berapa" in part.split()
+            if q.kind == "compare" and side & PAY_TERMS:
+                # "Invisible Tech mempekerjakan 5.000 pelatih" names the side, "upah per jam
+                # hingga $200" answers it
+                ranked = _promoted(ranked, is_pay_figure, within=0.8)
+            elif counted and not side & PAY_TERMS:
+                # the sentence counting this side's own thing: "karyawan tetap sama
+                # kontraktornya banyakan mana", "… trs kontraktornya ada brp" want "1.000
+                # kontraktor", not "375 karyawan … tidak termasuk kontraktor"
+                ranked = _promoted(ranked, partial(_counts, side=side), within=0.6)
             if q.kind != "compare" and ranked and ranked[0].sentence in said:
                 continue  # one sentence answers both parts ("Jatin Kumar, 22 tahun di Austin")
             for cand in ranked:
@@ -680,9 +680,6 @@ _ENUMERATION = re.compile(
     r"|(?:\b[\w.$-]+(?:\s[\w.$-]+){0,2},\s){2,}"
 )
 MAX_POINTS = 4
-_COMPARE_CUES = frozenset(
-    terms("beda bedanya perbedaan berbeda banding dibanding versus difference compare")
-)
 # share of a sentence's own words (beyond the question's) that makes it "the same fact again"
 SAME_FACT = 0.6
 # a list's second point from one article must beat the best other article's by this much

@@ -967,10 +967,12 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     )
 
 
-_COMPARING = frozenset(terms(
-    "beda bedanya perbedaan berbeda banding bandingkan dibanding dibandingkan membandingkan "
-    "versus difference compare compared selisih"
-))
+# the words that ask for a comparison ("bedanya", "dibanding"); the answerer drops them from
+# what a sentence must say
+COMPARE_CUES = frozenset(
+    terms("beda bedanya perbedaan berbeda banding dibanding versus difference compare")
+)
+_COMPARING = COMPARE_CUES | frozenset(terms("bandingkan membandingkan compared selisih"))
 _HOW_FAR = {"jauh", "banget", "sekali", "banyak", "gede", "besar"}
 
 
