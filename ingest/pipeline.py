@@ -38,6 +38,7 @@ from ingest.plan import Outcome, Plan, Rejected, make_plan
 from ingest.snapshot import IndexedFile, snapshot_of
 from ingest.writer import BATCH, ChunkWriter, copy_chunks
 from knowledge.service import ArticleInfo
+from knowledge.text import rules_fingerprint
 
 if TYPE_CHECKING:
     from knowledge.embedders import Embedder
@@ -180,6 +181,11 @@ class Ingester:
                 Rejected(folder.shown(folder.root), "folder corpus tidak ada")
             ])
         candidates, gone = folder.targets(paths) if paths else (folder.scan(), [])
+        index = snapshot_of(self.store)
+        if index and not paths and not full and self.store.built_with() != rules_fingerprint():
+            # Stored chunk terms come from the text rules of the build that wrote them.
+            logger.info("The index was built with other text rules; rebuilding every article")
+            full = True
         cache = prepared or {}
 
         def prep(shown: str, data: bytes) -> Article:
@@ -189,8 +195,7 @@ class Ingester:
             return self._prepare(shown, data)
 
         return make_plan(
-            candidates, snapshot_of(self.store), whole=not paths, full=full, gone=gone,
-            prepare=prep,
+            candidates, index, whole=not paths, full=full, gone=gone, prepare=prep
         )
 
     def execute(self, plan: Plan, *, progress: bool = False) -> IngestReport:
@@ -226,6 +231,8 @@ class Ingester:
             if shown in kept:
                 stale = index[shown].stale_ids(doc_hash)
                 self.store.delete_ids([i for i in stale if i not in keep])
+        if not index and plan.write:  # every chunk about to be indexed uses today's rules
+            self.store.record_rules(rules_fingerprint())
         writer = ChunkWriter(self.store, self.embedder, progress=progress,
                              batch_size=self.batch_size)
         report.chunks_written = writer.write(plan.write, on_article_done=finish)
@@ -247,7 +254,7 @@ class Ingester:
         for shown in plan.kept:
             if shown in index:
                 copy_chunks(self.store.collection(), build, index[shown].all_ids())
-        self.store.swap_to(build)
+        self.store.swap_to(build, rules=rules_fingerprint())
         logger.info("Swapped to the new collection %s", build.name)
 
     # -- single articles: uploads, links, feed entries ----------------------------------------

@@ -245,11 +245,13 @@ class ChromaStore:
         return state
 
     @_guarded
-    def _set_registry(self, *, active: str, version: int) -> None:
+    def _set_registry(self, *, active: str, version: int, rules: str | None = None) -> None:
         registry = self._registry()
         meta = dict(registry.metadata or {})
         meta[f"{self.prefix}:active"] = active
         meta[f"{self.prefix}:version"] = version
+        if rules is not None:
+            meta[f"{self.prefix}:rules"] = rules
         registry.modify(metadata=meta)
         self._seen_version = version  # our own change: nothing to reopen
 
@@ -293,10 +295,23 @@ class ChromaStore:
         return self._open(f"{self.prefix}-g{int(time.time() * 1000)}")
 
     @_guarded
-    def swap_to(self, build: Collection) -> None:
-        """Point readers at a finished build, then drop the old collection."""
+    def built_with(self) -> str | None:
+        """The text rules the live index was fully built with (None: never recorded)."""
+        meta = dict(self._registry().metadata or {})
+        rules = meta.get(f"{self.prefix}:rules")
+        return str(rules) if rules is not None else None
+
+    @_guarded
+    def record_rules(self, rules: str) -> None:
+        """Note that every chunk of the live index was made with text `rules`."""
+        state = self.state()
+        self._set_registry(active=state.collection, version=state.version, rules=rules)
+
+    @_guarded
+    def swap_to(self, build: Collection, *, rules: str | None = None) -> None:
+        """Point readers at a finished build (made with text `rules`), drop the old collection."""
         old = self.state()
-        self._set_registry(active=build.name, version=old.version + 1)
+        self._set_registry(active=build.name, version=old.version + 1, rules=rules)
         self._cached = None
         try:
             self._client.delete_collection(old.collection)

@@ -8,13 +8,21 @@ articles use ("gede" -> "besar", "salary" -> "upah").
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
+# A dotted abbreviation ("Ph.D.", "S.Pd.", "M.Sc") is one word, as a worker types it ("PhD"):
+# short letter groups joined by dots, ending in a dot or a single letter, so that a missing
+# space after a sentence ("pakai AI.Di Kenya") is not read as one.
+_DOTTED = r"(?:[^\W\d_]{1,2}\.)+(?:[^\W\d_]{1,2}\.|[^\W\d_](?![^\W\d_]))"
 _WORD = re.compile(
-    r"[0-9]+(?:[.,][0-9]{3})+(?![0-9])|[0-9]+(?:[.,][0-9]+)?|[^\W\d_]+(?:-[^\W\d_]+)*"
+    r"[0-9]+(?:[.,][0-9]{3})+(?![0-9])|[0-9]+(?:[.,][0-9]+)?|"
+    + _DOTTED
+    + r"|[^\W\d_]+(?:-[^\W\d_]+)*"
 )
 _THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
@@ -67,6 +75,20 @@ _ABBREV = {
     "k",
 }
 _SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
+
+
+@lru_cache(maxsize=1)
+def rules_fingerprint() -> str:
+    """A hash of everything `terms()` depends on: this module and its word lists.
+
+    Chunks keep the terms they were given at ingest time, so an index built before an upgrade
+    that changed these rules would no longer match the questions' terms; ingest compares this
+    fingerprint with the one the index was built with and rebuilds when they differ.
+    """
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for name in ("lexicon.txt", "phrases.txt", "stopwords.txt"):
+        digest.update(resources.files("knowledge.data").joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _read_lines(name: str) -> list[str]:
@@ -137,6 +159,8 @@ def words(text: str) -> list[str]:
         token = match.group(0)
         if token[0].isdigit():
             token = _THOUSANDS.sub("", token)
+        elif "." in token:
+            token = token.replace(".", "")
         out.append(token)
     return out
 

@@ -245,6 +245,29 @@ def test_full_rebuild_swaps_collection(empty: Ingester, tmp_path: Path) -> None:
         empty.run([corpus], full=True)
 
 
+def test_changed_text_rules_rebuild_the_index_once(
+    seeded: Ingester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks keep the terms of the build that wrote them: after an upgrade that changes how
+    text is tokenised, the next ingest rebuilds every article, then goes back to incremental."""
+    import ingest.pipeline
+
+    old = seeded.store.state().collection
+    assert seeded.store.built_with() == ingest.pipeline.rules_fingerprint()
+    monkeypatch.setattr(ingest.pipeline, "rules_fingerprint", lambda: "upgraded-rules")
+
+    report = seeded.run()
+
+    assert len(report.rebuilt) == 5
+    assert report.unchanged == []
+    assert seeded.store.state().collection != old
+    assert seeded.store.built_with() == "upgraded-rules"
+    again = seeded.run()
+    assert len(again.unchanged) == 5
+    assert again.rebuilt == []
+    assert again.chunks_written == 0
+
+
 def test_missing_corpus_folder_removes_nothing(seeded: Ingester, tmp_path: Path) -> None:
     count = seeded.store.count()
     seeded.settings.corpus_dir = tmp_path / "salah"

@@ -57,3 +57,11 @@ def test_sentence_split_keeps_decimal_numbers_and_lowercase_continuations() -> N
     assert split_sentences("Upahnya 1.5 juta. dan seterusnya.") == [
         "Upahnya 1.5 juta. dan seterusnya."
     ]
+
+
+def test_dotted_abbreviations_are_one_word_as_workers_type_them() -> None:
+    assert words("profesional bergelar Ph.D.") == ["profesional", "bergelar", "phd"]
+    assert terms("lulusan S.Pd. atau PhD") == terms("lulusan SPd atau Ph.D")
+    # a missing space after a full stop is not an abbreviation
+    assert words("pakai AI.Di Kenya") == ["pakai", "ai", "di", "kenya"]
+    assert words("Rp 221.385 per jam.") == ["rp", "221385", "per", "jam"]
