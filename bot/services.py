@@ -55,6 +55,8 @@ class IngestBackend(Protocol):
 
     def remove(self, doc_id: str) -> ArticleInfo | None: ...
 
+    def needs_rebuild(self) -> bool: ...
+
 
 class QuestionLogBackend(Protocol):
     """What the bot needs from knowledge.questionlog.QuestionLog (which never raises)."""
@@ -107,11 +109,23 @@ class Services:
         return self.suggestions.compute(lambda question: self.knowledge.ask(question))
 
     def ensure_index(self) -> None:
-        """Index the corpus folder when the index is empty (first start)."""
-        if self.knowledge.articles():
+        """Index the corpus folder when the index is empty (first start), or rebuild it once
+        when an older version split its text into words differently (after an upgrade)."""
+        from ingest import IngestBusy
+
+        indexed = bool(self.knowledge.articles())
+        if indexed and not self.ingester.needs_rebuild():
             return
-        logger.info("index is empty: indexing %s first", self.settings.corpus_dir)
-        self.ingester.run()
+        if indexed:
+            logger.warning("index built by an older version's text rules: rebuilding it once")
+        else:
+            logger.info("index is empty: indexing %s first", self.settings.corpus_dir)
+        try:
+            self.ingester.run()
+        except IngestBusy:
+            if not indexed:
+                raise
+            logger.warning("another ingest is running: the old index answers until it is rebuilt")
         self.knowledge.refresh()
 
     async def reload(self) -> None:

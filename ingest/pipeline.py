@@ -168,6 +168,10 @@ class Ingester:
             plan = self.plan(list(paths or []), full=full)
             return self.execute(plan, progress=progress)
 
+    def needs_rebuild(self) -> bool:
+        """The index holds chunks whose terms came from other text rules (an older version)."""
+        return self.store.count() > 0 and self.store.built_with() != rules_fingerprint()
+
     def plan(
         self, paths: Sequence[Path], *, full: bool = False,
         prepared: dict[str, Article] | None = None,

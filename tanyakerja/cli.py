@@ -168,14 +168,24 @@ def build_service(settings: Settings) -> KnowledgeService:
     Raises NotReady (one line) when there is nothing to answer from, instead of refusing every
     question.
     """
+    from ingest import IngestBusy
     from knowledge.service import KnowledgeService
     from tanyakerja.doctor import check_can_answer
 
     service = KnowledgeService.from_settings(settings)
     check_can_answer(settings, service.store)
+    ingester = _ingester(settings, service)
+    if service.store.count() > 0 and ingester.needs_rebuild():
+        # chunks keep the words of the version that indexed them: an upgrade rebuilds once
+        logger.warning("The index was built by an older version's text rules: rebuilding it once")
+        try:
+            _print_report(ingester.run(progress=sys.stderr.isatty()))
+        except IngestBusy:
+            logger.warning("Another ingest is running: the old index answers until it finishes")
+        service.refresh()
     if service.store.count() == 0:
         logger.info("The index is empty: indexing %s first", settings.corpus_dir)
-        report = _ingester(settings, service).run(progress=sys.stderr.isatty())
+        report = ingester.run(progress=sys.stderr.isatty())
         _print_report(report)
         service.refresh()
         if service.store.count() == 0:

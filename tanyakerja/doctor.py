@@ -37,6 +37,7 @@ class CorpusStatus:
     new: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # indexed, but the file is gone
+    old_rules: bool = False  # indexed by a version that split text into words differently
 
     @property
     def pending(self) -> int:
@@ -72,6 +73,7 @@ def corpus_status(settings: Settings, store: ChromaStore) -> CorpusStatus:
     """Which corpus files are not indexed, indexed in another version, or indexed but gone."""
     from ingest.articles import display_path
     from ingest.snapshot import snapshot_of
+    from knowledge import text
 
     root = settings.corpus_dir
     index = snapshot_of(store)
@@ -91,6 +93,7 @@ def corpus_status(settings: Settings, store: ChromaStore) -> CorpusStatus:
         if not entry.is_current(digest) and entry.complete_hash(digest) is None:
             status.changed.append(shown)
     status.missing = sorted(set(index) - seen)
+    status.old_rules = bool(index) and store.built_with() != text.rules_fingerprint()
     return status
 
 
@@ -120,6 +123,9 @@ def check_can_answer(settings: Settings, store: ChromaStore) -> None:
 
 def unindexed_warning(status: CorpusStatus, corpus_dir: Path) -> str | None:
     """The start-up warning about corpus files the index does not reflect, if any."""
+    if status.old_rules:
+        return ("indeks dibuat oleh versi lama yang memecah teks menjadi kata dengan aturan lain: "
+                "jalankan `tanyakerja ingest` (atau /reindex di Telegram) sekali.")
     if not status.new and not status.changed:
         return None
     count = len(status.new) + len(status.changed)
@@ -261,6 +267,9 @@ def _check_corpus(settings: Settings, store: ChromaStore | None) -> Check:
         return Check(False, "corpus", f"{files} files in {root}; index not readable",
                      "fix the store first")
     status = corpus_status(settings, store)
+    if status.old_rules:
+        return Check(False, "corpus", f"{files} files in {root}; indexed by an older version"
+                     " that split text into words differently", "run `tanyakerja ingest` once")
     if status.pending:
         return Check(False, "corpus", f"{files} files in {root}; not in the index:"
                      f" {status.describe()}", "run `tanyakerja ingest`")

@@ -93,6 +93,28 @@ def test_ingest_exit_code_says_files_were_rejected(tmp_path: Path) -> None:
     assert "tanyakerja ingest" in run.stderr
 
 
+def test_an_index_made_with_an_older_versions_text_rules_is_rebuilt_once(tmp_path: Path) -> None:
+    from knowledge.store import ChromaStore, make_client
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(ARTICLE, encoding="utf-8")
+    assert _cli("ingest", "--quiet", cwd=tmp_path).returncode == 0
+    # what an older version leaves behind: an index whose words came from other text rules
+    settings = Settings(_env_file=None, chroma_path=tmp_path / "data" / "chroma")  # type: ignore[call-arg]
+    ChromaStore(client=make_client(settings), embedder_id=settings.embedder_id).record_rules("old")
+
+    doctor = _cli("doctor", cwd=tmp_path)
+    assert "older version" in doctor.stdout
+    asked = _cli("ask", "--json", "Berapa upah anotator data per jam?", cwd=tmp_path)
+    assert asked.returncode == 0, asked.stderr
+    assert "1 dibangun ulang" in asked.stderr
+    assert json.loads(asked.stdout)["found"] is True
+    again = _cli("ask", "--json", "Berapa upah anotator data per jam?", cwd=tmp_path)
+    assert "dibangun ulang" not in again.stderr
+    assert "older version" not in _cli("doctor", cwd=tmp_path).stdout
+
+
 def test_wait_for_telegram_logs_one_line_per_attempt_with_backoff(
     caplog: pytest.LogCaptureFixture,
 ) -> None:

@@ -129,6 +129,10 @@ class RecordingIngester:
         self.calls.append(("remove", doc_id))
         raise AssertionError("nothing should have been removed")
 
+    def needs_rebuild(self) -> bool:
+        """An index of today's text rules: nothing to rebuild at start."""
+        return False
+
 
 SUGGESTION_TOPICS = (
     Topic("gaji", "Gaji & bayaran", ("Berapa gaji pelatih AI?", "Berapa gaji presiden?")),
