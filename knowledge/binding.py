@@ -112,6 +112,11 @@ _MONEY = re.compile(r"(?:US\$|USD|\$|Rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|jut
 # of that kind too, but "berapa" alone names no kind and passes.
 _AGE = frozenset(terms("umur usia"))
 _AGE_FIGURE = re.compile(r"\b\d{1,3} tahun\b|\bberusia \d|\b\d{1,3} (?:years?|thn)\b", re.I)
+_THRESHOLD_ASKED = re.compile(r"\b(?:minimal|minimum|batas|syarat|at least)\b")
+_THRESHOLD = re.compile(
+    r"\b(?:minimal|minimum|setidaknya|sedikitnya|paling sedikit|batas|syarat|ke atas|at least)\b",
+    re.I,
+)
 _MONTHS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|"
            "desember|january|february|march|may|june|july|august|october|december")
 _DAYS = "senin|selasa|rabu|kamis|jumat|sabtu|minggu|monday|tuesday|wednesday|thursday|friday"
@@ -194,6 +199,16 @@ def unpaid_periods(question: Question, passages: Sequence[Passage]) -> tuple[str
     return tuple(dict.fromkeys(u for u in asked if u not in told))
 
 
+def sum_told_with(words_: frozenset[str]) -> Callable[[str], bool]:
+    """A sentence telling a sum with one of these words ("kerugian lebih dari USD10 juta")."""
+    return lambda sentence: bool(_MONEY.search(sentence)) and bool(words_ & set(terms(sentence)))
+
+
+def money_asked(question: Question) -> frozenset[str]:
+    """The money words a question asks a sum of ("rugi brp", "pendanaan brp"), pay aside."""
+    return frozenset(t for c in question.subject for t in c.terms) & _MONEY_WORDS
+
+
 def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     """An answer of the kind asked, about whom the question names.
 
@@ -216,7 +231,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     asks_years = bool(_YEARS_ASKED.search(question.clean)) and not asks_pay
     asks_people = bool(_PEOPLE_ASKED.search(question.clean))
     asked = frozenset(t for c in question.subject for t in c.terms)
-    money_word = asked & _MONEY_WORDS
+    money_word = money_asked(question)
     names = [c for c in question.subject if c.entity and c.known]
     roles = asked & _LEADING_ROLES
     figure: Callable[[str], object]
@@ -324,6 +339,10 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             )
     elif question.kind != "how_much":
         return True
+    elif asks_age and _THRESHOLD_ASKED.search(question.clean):
+        # "umur minimal brp": an age limit, not the age of someone the articles met
+        def figure(sentence: str) -> bool:
+            return bool(_AGE_FIGURE.search(sentence)) and bool(_THRESHOLD.search(sentence))
     elif asks_age:
         figure = _AGE_FIGURE.search
     elif asks_years:
@@ -334,8 +353,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
         figure = _PEOPLE_FIGURE.search
     elif money_word:
         # "rugi brp", "pendanaan brp": a sum told with that word, not any sum nearby
-        def figure(sentence: str) -> bool:
-            return bool(_MONEY.search(sentence)) and bool(money_word & set(terms(sentence)))
+        figure = sum_told_with(money_word)
     elif asks_pay:
         figure = is_pay_figure
         role = _role_after_pay(question)

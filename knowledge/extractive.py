@@ -24,6 +24,8 @@ from knowledge.binding import (
     asks_for_pay,
     asks_where,
     is_pay_figure,
+    money_asked,
+    sum_told_with,
 )
 from knowledge.gate import Verdict
 from knowledge.question import COMPARE_CUES, Question, resolve, topic_terms
@@ -361,6 +363,9 @@ class ExtractiveAnswerer:
             # the gate found a pay figure bound to whom is asked; their name in every sentence
             # of the article must not push the sum out ("savreux sebulan dapet brp")
             candidates = _promoted(candidates, is_pay_figure, within=0.3)
+        elif q.kind == "how_much" and not q.parts and (money := money_asked(q)):
+            # "rugi brp": the sentence telling the sum of a loss, not the one denying an impact
+            candidates = _promoted(candidates, sum_told_with(money), within=0.8)
         logger.debug(
             "sentence candidates: %s",
             [(round(c.score, 2), c.sentence[:60]) for c in candidates[:6]],

@@ -162,6 +162,7 @@ _PERSONA = {
 # "… nggak?", "… belum?": they make a yes/no question; the other words say what is asked
 _PARTICLES = {"tidak", "belum", "bukan", "kan"}
 _LOCATIVE = {"di", "in", "at", "daerah", "kota", "wilayah"}
+_REGION = {"daerah", "kota", "wilayah"}
 
 _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("compare", ("lebih", "mana", "bedanya", "beda", "perbedaan", "dibanding", "dibandingkan",
@@ -274,14 +275,77 @@ def _known(word: str, vocab: Vocabulary | None) -> bool:
     return any(vocab.df(t) > 0 for t in terms(word)) or word in stopwords()
 
 
-def correct(word: str, vocab: Vocabulary | None) -> str:
-    """A word of five letters or more unknown to the corpus, read as the corpus word one edit away.
+# Phone typing drops vowels ("plth prcakapan", "crnya", "krja"): a run of three consonants
+# no Indonesian word has, read back as a root the articles use with the usual affixes around it.
+_UNVOWELLED = re.compile(r"[^aeiou]{3,}")
+_DIGRAPHS = re.compile(r"ng|ny")  # one sound each: "hidupnya" is no vowel-less word
+# prefixes that leave the root whole (pe-, per-, me-, di-, ke-, ber-, ter-, se-) and suffixes,
+# by their consonants
+_PREFIXES = {"": "", "p": "pe", "pr": "per", "m": "me", "d": "di", "k": "ke", "br": "ber",
+             "tr": "ter", "s": "se"}
+_SUFFIXES = {"": "", "n": "an", "kn": "kan", "ny": "nya", "nny": "annya", "lh": "lah", "kh": "kah"}
+
+
+def _skeleton(word: str) -> str:
+    return re.sub(r"[aeiou]", "", word)
+
+
+@lru_cache(maxsize=1)
+def _roots_by_skeleton() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for root in _dictionary():
+        skeleton = _skeleton(root)
+        if len(skeleton) >= 2 and root.isalpha():
+            table.setdefault(skeleton, []).append(root)
+    return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
+def _revowelled(word: str, vocab: Vocabulary) -> str | None:
+    """The root a vowel-less word spells ("plth" -> "latih", "tugsnya" -> "tugas"), when the
+    articles use it; the most used one wins, then the one with the fewest affix letters."""
+    skeleton = _skeleton(word)
+    roots = _roots_by_skeleton()
+    best: tuple[int, int, str] | None = None
+    for prefix, before in _PREFIXES.items():
+        for suffix, after in _SUFFIXES.items():
+            core = skeleton[len(prefix) : len(skeleton) - len(suffix)]
+            if not (skeleton.startswith(prefix) and skeleton.endswith(suffix)) or len(core) < 2:
+                continue
+            for root in roots.get(core, ()):
+                if not _spells(word, before + root + after):
+                    continue  # "kjri" keeps an "i" that "keajar" lacks
+                df = max((vocab.df(t) for t in terms(root)), default=0)
+                if df and (best is None or (df, -len(prefix + suffix)) > best[:2]):
+                    best = (df, -len(prefix + suffix), root)
+    return best[2] if best else None
+
+
+def _spells(typed: str, word: str) -> bool:
+    """The typed letters, in order, are letters of the word: only vowels were dropped."""
+    letters = iter(word)
+    return all(c in letters for c in typed)
+
+
+def correct(word: str, vocab: Vocabulary | None, *, english: bool = False) -> str:
+    """A word unknown to the corpus, read as the corpus word it misspells: a vowel-less word as
+    the root it spells, a word of five letters or more as the corpus word one edit away.
 
     Candidates are ranked by how many passages use them, so the common reading wins.
     """
-    if vocab is None or len(word) < 5 or not word.isalpha() or _known(word, vocab):
+    if vocab is None or not word.isalpha() or len(word) < 3 or _known(word, vocab):
         return word
     if word in glossary_heads() or word in chat_spellings():
+        return word
+    # a short word with no vowel at all is an acronym ("pph", "spt"), not a word typed short
+    vowelless = not re.search(r"[aeiou]", word)
+    if (
+        not english and _UNVOWELLED.search(_DIGRAPHS.sub("N", word))
+        and word not in _dictionary() and not (vowelless and len(word) < 4)
+    ):
+        root = _revowelled(word, vocab)
+        if root is not None:
+            return root
+    if len(word) < 5:
         return word
     # a real Indonesian word the articles happen not to use stays itself ("tangga" is not a
     # typo of "tanggap"), unless it is one edit from a domain word ("gajih" -> "gaji")
@@ -311,13 +375,16 @@ def correct(word: str, vocab: Vocabulary | None) -> str:
 
 
 def _colloquial_variants(word: str) -> list[str]:
-    """Standard forms of Jakarta-style verbs: "ngelabel" -> "label", "dipecatin" -> "dipecat"."""
+    """Standard forms of Jakarta-style verbs ("ngelabel" -> "label", "dipecatin" -> "dipecat")
+    and of Sumatran Malay words ending in -o ("jamnyo" -> "jamnya")."""
     out: list[str] = []
     stem_ = word
     for suffix in ("in", "nya"):
         if stem_.endswith(suffix) and len(stem_) - len(suffix) >= 4:
             out.append(stem_[: -len(suffix)])
             out.append(stem_[: -len(suffix)] + "kan")
+    if word.endswith("o"):
+        out.append(word[:-1] + "a")  # Sumatran Malay: "bedanyo" -> "bedanya", "biaso" -> "biasa"
     bases = [word] + [w for w in out if not w.endswith("kan")]
     for base in bases:
         for prefix, repl in (("nge", ""), ("ng", "k"), ("ng", ""), ("ny", "c"), ("ny", "s")):
@@ -344,6 +411,11 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _SPELLED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "a i" -> "ai"
     tokens = _joined_names(words(text), vocab)
     english = _is_english(tokens)
+    # capitals in a lowercase message mark an acronym ("lapor SPT"), not a chat spelling ("spt")
+    acronyms = (
+        {w.upper() for w in re.findall(r"\b\w*[A-Z]\w*[A-Z]\w*\b", text)}  # "SPT", "PPh"
+        if re.search(r"[a-z]", text) else set()
+    )
     opening = next((i for i, w in enumerate(tokens) if w not in _CLAUSE_OPENERS), len(tokens))
     for n, word in enumerate(tokens):
         if len(word) >= 4 and _LAUGHTER.fullmatch(word):
@@ -365,8 +437,12 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
         if word in _RICH and previous in _BECOMING:
             replaced = word  # "bikin dia kaya": rich, not "like"
         previous = word
-        # a spelled-out word is already a word: "tgl" -> "tanggal", not then "tinggal"
-        out.extend(replaced.split() if replaced != word else [correct(word, vocab)])
+        if word.upper() in acronyms:
+            out.append(word)  # as typed: no chat spelling, no typo
+        elif replaced != word:
+            out.extend(replaced.split())  # a spelled-out word is already a word ("tgl")
+        else:
+            out.append(correct(word, vocab, english=english))
     return out
 
 
@@ -409,7 +485,8 @@ def _colloquial(word: str, vocab: Vocabulary | None) -> str:
 _ENGLISH_FUNCTION = {"the", "a", "an", "of", "to", "is", "are", "was", "were", "do", "does", "did",
                      "what", "who", "how", "why", "which", "when", "where", "in", "on", "for",
                      "and", "or", "can", "could", "would", "should", "will", "they", "their", "it",
-                     "this", "that", "much", "many", "any", "you", "i", "my", "there", "with"}
+                     "this", "that", "much", "many", "any", "you", "i", "my", "there", "with",
+                     "from", "not", "so", "im", "am", "we", "our", "me", "about", "if"}
 
 
 def _is_english(tokens: Sequence[str]) -> bool:
@@ -519,12 +596,10 @@ def _personal_span(
     for clause in ordered:
         idx = [i for i, c in enumerate(clauses) if c == clause]
         words_ = [tokens[i] for i in idx]
-        # "saya ada BPJS." tells what the asker has: in a told sentence that "ada" asks nothing
-        had = {
-            n for n, w in enumerate(words_) if w == "ada" and n and words_[n - 1] in FIRST_PERSON
-        }
+        # in a told sentence "ada", "dapat" and "bisa" ask nothing: "saya ada BPJS.", "dulu sy
+        # dapat asuransi dari kantor." tell what the asker has ("saya ingin tahu …." still asks)
         asks = clause in questioned or _asks(
-            [w for n, w in enumerate(words_) if n not in had] if clause in told else words_
+            [w for w in words_ if w not in _TOLD_MODALS] if clause in told else words_
         )
         if not set(words_) & FIRST_PERSON:
             # the story goes on through a told sentence's asking-looking words ("belum dapet")
@@ -550,6 +625,9 @@ def _personal_span(
                 or before in _ON_BEHALF
             ):
                 continue  # "pacar aku ga bales", "kerjaan saya": whose, not who the asker is
+            after = tokens[idx[n + 1]] if n + 1 < len(idx) else ""
+            if before in _IF and after in _BECOMING_ONE:
+                continue  # "kalo sy pindah jadi pekerja kontrak AI": the work asked about
             for j in idx[n + 1 : n + 12]:
                 if tokens[j] in _CLAUSE_END:
                     break
@@ -596,6 +674,19 @@ def _analogy_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
     return span
 
 
+# "kenapa butuh pelatih manusia, bukannya AI udah pinter sendiri?": the asker's objection
+_OBJECTING = {"bukannya", "padahal", "whereas", "although"}
+
+
+def _objection_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
+    """The words of an objection after the asked part, to the end of its clause: what the asker
+    believes, not what the articles must say."""
+    for i, tok in enumerate(tokens):
+        if tok in _OBJECTING and i:
+            return {j for j in range(i, len(tokens)) if clauses[j] == clauses[i]}
+    return set()
+
+
 def _told(delimiters: Sequence[str]) -> set[int]:
     """The clauses (by the delimiter after each) of sentences ended with "." or "!": in a
     message that asks with "?", they tell ("… udah 8 bulan lulus belum dapet kerja, tabungan
@@ -611,6 +702,9 @@ def _told(delimiters: Sequence[str]) -> set[int]:
     return told
 
 
+_TOLD_MODALS = {"ada", "dapat", "bisa", "boleh", "punya"}
+
+
 def _asks(words_: Sequence[str]) -> bool:
     """A clause with an asking word; "nggak" asks only at the end ("diterima nggak"), not in
     "nggak punya rumah"."""
@@ -624,6 +718,12 @@ _ON_BEHALF = {
     "sepupu", "saudara", "sodara", "tetangga", "ayah", "bapak", "mertua", "friend", "sister",
     "brother", "cousin", "neighbour", "neighbor",
 }
+_KIN = {"istri", "suami", "anak", "mama", "papa", "ibu", "ayah", "bapak", "cucu", "wife",
+        "husband", "kid", "kids", "son", "daughter"}
+# "kalau saya jadi / pindah ke …": what the asker would become is what is asked about
+_IF = {"kalau", "jika", "seandainya", "andai", "misal", "misalnya", "if"}
+_BECOMING_ONE = {"jadi", "menjadi", "pindah", "gabung", "bergabung", "ikut", "masuk", "become",
+                 "join", "switch"}
 # persona words only when the asker speaks of themself ("saya umur 40"), else asked of someone
 _ASKED_OF_OTHERS = {"umur", "usia", "tahun", "thn"}
 # persona words that head a compound meaning something else
@@ -641,6 +741,8 @@ def _locative_span(tokens: Sequence[str]) -> set[int]:
     span: set[int] = set()
     names = places()
     for i, tok in enumerate(tokens[:-1]):
+        if tok in _REGION and not (i and tokens[i - 1] in _LOCATIVE):
+            continue  # "UMK kota Makassar": the place of the thing asked, not of the asker
         if tok in _LOCATIVE:
             nxt = tokens[i + 1]
             two = f"{nxt} {tokens[i + 2]}" if i + 2 < len(tokens) else ""
@@ -819,10 +921,12 @@ def _asking(tokens: Sequence[str]) -> bool:
 def _remark(tokens: Sequence[str]) -> bool:
     """Words that tell of the asker and ask nothing: "sy cm bs dikit2 krn sering ngomong sm
     majikan" typed after the question mark (not "gue lulusan SMA, bisa gak masuk?")."""
-    lead = list(tokens[:2])
+    lead = list(tokens[:3])
     if lead[:1] and lead[0] in _REMARK_OPENERS:
         lead = lead[1:]
-    return bool(lead[:1] and lead[0] in FIRST_PERSON and not _asking(tokens))
+    # "… dapat asuransi ga? istri lagi hamil 5 bulan": the asker's family, told
+    family = bool(lead[:1]) and lead[0] in _KIN and lead[1:2] != ["magang"]
+    return bool(lead[:1] and (lead[0] in FIRST_PERSON or family) and not _asking(tokens))
 
 
 def _aside_span(
@@ -845,6 +949,13 @@ def _aside_span(
     return span
 
 
+# clause delimiters; a point or comma inside a number ("3.750", "1,5") is part of it
+_CLAUSES = re.compile(r"((?:[;!?\n]|[,.](?!\d)|(?<!\d)[,.])+)")
+# "bener ga …", "katanya …": the asker checks a claim; a figure no article gives is what is
+# checked, and the answer is the articles' own figure
+_CHECKING = {"benar", "betul", "bener", "katanya", "kabarnya", "true", "really"}
+
+
 def changes_topic(text: str) -> bool:
     """The worker says the next question is about something else ("oke ganti topik")."""
     return bool(_NEW_TOPIC.search(text))
@@ -858,7 +969,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _NEW_TOPIC.sub(" ", text)
     joined: list[str] = []
     clauses: list[int] = []
-    pieces = re.split(r"([,.;!?\n]+)", text)
+    pieces = _CLAUSES.split(text)
     questioned = {n for n, delim in enumerate(pieces[1::2]) if "?" in delim}
     told = _told(pieces[1::2]) if questioned else set()
     opens = {n + 1 for n, delim in enumerate(pieces[1::2]) if re.search(r"[.!?\n]", delim)}
@@ -871,7 +982,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     aside = _aside_span(joined, clauses, questioned)
     personal -= aside
     story |= aside
-    story |= _analogy_span(joined, clauses)
+    story |= _analogy_span(joined, clauses) | _objection_span(joined, clauses)
     located = _locative_span(joined)
     # an outlet the articles' text never names (their source, "CNBC"); a person or outlet they
     # do name ("menurut Savreux", "Time") stays part of what is asked
@@ -949,6 +1060,13 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
             )
         i += 1
     concepts = _merge_duplicates(concepts)
+    if set(joined) & _CHECKING:
+        concepts = [
+            replace(c, qualifier=True, background=True)
+            if c.surface.lower() in _CHECKING or (not c.known and all(t.isdigit() for t in c.terms))
+            else c
+            for c in concepts
+        ]
     kind = question_kind(clean, len(concepts))
     if kind == "compare":
         # "bandingin … beda jauh ga": the asking of a comparison, not what the articles must say

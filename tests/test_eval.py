@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-w.jsonl.
+# eval/blind-a.jsonl … eval/blind-x.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -216,6 +216,10 @@ _WORKER_STYLE_SETS = [
     # first run 37/44, 14/16 (freelancers on Upwork and Fiverr in Surabaya, Semarang, Denpasar,
     # Lombok, Aceh; East Javanese words, questions passed on from a WhatsApp group)
     ("blind-w.jsonl", 41, 0.85, 0),
+    # first run 30/44, 13/16 (older and laid-off workers and parents in Makassar, Medan,
+    # Palembang, Kupang, Ambon, Bekasi; Sumatran and eastern Malay, vowel-less typing, a figure
+    # misremembered). Still failing: the teasers cleaning removes (x04, x08, x39)
+    ("blind-x.jsonl", 34, 0.75, 0),
 ]
 
 

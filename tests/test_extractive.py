@@ -536,3 +536,9 @@ def test_each_part_of_a_two_count_question_gets_its_own_count(seed_service: Any)
     answer = seed_service.ask("openai tu karyawannya brp org sih gan? trs kontraktornya ada brp?")
     assert "375" in answer.text
     assert "1.000" in answer.text
+
+
+def test_a_sum_asked_of_a_loss_comes_from_the_sentence_telling_it(seed_service: Any) -> None:
+    # "tidak terpengaruh" shares more words with the question; the loss is in the next sentence
+    answer = seed_service.ask("katanya bytedance rugi gede gara2 pemagang itu, brp sih?")
+    assert "USD10 juta" in answer.text

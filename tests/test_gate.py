@@ -102,6 +102,8 @@ def test_a_lowercase_name_binds_the_pay_figure_too(seed_service: Any) -> None:
         "karyawan magang bytedance gajinya brp?",  # the money near ByteDance is a loss, not pay
         "pelatih AI kerja brp jam sehari?",  # "$15 per jam" is a rate, not hours worked
         "Sam Altman usianya berapa?",  # his article gives ages, but of two trainers
+        "umur minimal pelatih chatgpt berapa tahun?",  # ages of trainers, but no age limit
+        "batas usia pelatih AI brp",
     ],
 )
 def test_a_figure_must_be_of_the_kind_asked(seed_service: Any, question: str) -> None:

@@ -657,3 +657,74 @@ def test_an_unknown_word_before_a_company_ending_is_a_name() -> None:
     # a word the articles use is no unknown company ("pelatih ai")
     q = read("gaji pelatih ai brp", VOCAB)
     assert not any(c.entity for c in q.concepts if c.surface == "pelatih")
+
+
+def test_a_told_sentence_asks_only_with_a_question_word() -> None:
+    # "dulu sy dapat asuransi dari kantor." tells; "kalo sy pindah jadi …" is what is asked
+    text = (
+        "di pabrik dulu sy dapat asuransi kesehatan dari kantor. kalo sy pindah jadi pekerja "
+        "kontrak AI masih dapat asuransi ga? istri lagi hamil 5 bulan"
+    )
+    q = read(text, VOCAB)
+    by_word = {c.surface: c for c in q.concepts}
+    assert by_word["pabrik"].qualifier
+    assert by_word["kantor"].qualifier
+    assert {"pekerja", "kontrak"} <= {c.surface for c in q.subject}
+    # the family told of after the question mark is context, never named back
+    assert by_word["hamil"].background
+    # "saya ingin tahu …." asks, though it ends with a full stop
+    q = read("saya ingin tahu gaji pelatih AI per jam. bisa dijelaskan?", VOCAB)
+    assert "gaji" in {c.surface for c in q.subject}
+
+
+def test_sumatran_and_eastern_malay_words_are_read() -> None:
+    vocab = Vocab("gaji pelatih AI biasa profesional beda bedanya jauh per jam jamnya")
+    words_ = clean_words("gaji pelatih AI biaso samo pelatih AI profesional tu bedanyo "
+                         "jauh nian dak per jamnyo", vocab)
+    assert {"sama", "bedanya", "tidak", "jamnya"} <= set(words_)
+    assert "nian" not in {c.surface for c in read("bedanyo jauh nian", vocab).concepts}
+    # Medan "awak" is the asker: the story around it is context
+    q = read("anak awak baru wisuda di USU. ada contoh yg kerja kontrak AI?", VOCAB)
+    assert {c.surface for c in q.concepts if c.surface == "USU"} <= {
+        c.surface for c in q.qualifiers
+    }
+
+
+def test_vowel_less_typing_is_read_as_the_root_it_spells() -> None:
+    vocab = Vocab("pelatih percakapan tugas kerja datang setiap 30 menit hidup")
+    assert clean_words("krja plth prcakapan tugsnya", vocab) == ["kerja", "latih", "cakap", "tugas"]
+    # "-nya" after a consonant is no dropped vowel; English is left alone
+    assert clean_words("hidupnya", vocab) == ["hidupnya"]
+    # a short word with no vowel is an acronym; typed letters must all stand in the word
+    assert clean_words("pph kjri", vocab) == ["pph", "kjri"]
+    assert clean_words("how many workers in nairobi", vocab)[:2] == ["how", "many"]
+
+
+def test_capitals_in_a_lowercase_message_mark_an_acronym() -> None:
+    assert clean_words("hrs lapor SPT ga", VOCAB)[2] == "spt"
+    assert clean_words("spt apa kerjanya", VOCAB)[0] == "seperti"
+    # a message typed all in capitals keeps its chat spellings
+    assert clean_words("BRP GAJI PELATIH AI", VOCAB)[0] == "berapa"
+
+
+def test_a_figure_the_asker_checks_is_not_what_the_articles_must_hold() -> None:
+    q = read("bener ga openai karyawannya cuma 3.750 org?", VOCAB)
+    by_word = {c.surface: c for c in q.concepts}
+    assert by_word["3750"].background
+    assert "benar" not in {c.surface for c in q.subject}
+    # a point inside a number does not end a clause; without "bener" a figure is asked about
+    q = read("openai karyawannya 3.750 org?", VOCAB)
+    assert "3750" in {c.surface for c in q.subject}
+
+
+def test_a_place_after_kota_is_where_the_asked_thing_is() -> None:
+    q = read("UMK kota makassar 2025 brp ya?", VOCAB)
+    assert "makassar" in {c.surface for c in q.subject}
+    q = read("sy tinggal di kota makassar, gaji pelatih AI brp?", VOCAB)
+    assert "makassar" not in {c.surface for c in q.subject}
+
+
+def test_an_objection_after_a_why_is_the_askers_belief() -> None:
+    q = read("knp perusahaan AI butuh pelatih manusia, bukannya AI udh pinter sendiri", VOCAB)
+    assert not {"pinter", "pintar", "sendiri"} & {c.surface for c in q.subject}
+    assert "manusia" in {c.surface for c in q.subject}
