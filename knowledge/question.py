@@ -1319,6 +1319,16 @@ def is_followup(question: Question) -> bool:
     )
 
 
+_PERSONS_BACK = {"dia", "ia", "mereka", "beliau", "he", "she", "they", "them", "his", "her",
+                 "their"}
+
+
+def names_someone_before(question: Question) -> bool:
+    """A personal pronoun ("dia", "mereka") stands for someone an earlier turn named; "itu" and
+    "-nya" may just mark a thing the question itself names ("pelatih AI itu, tugasnya …")."""
+    return bool(set(words(question.clean)) & _PERSONS_BACK)
+
+
 def points_back(question: Question) -> bool:
     """A pronoun or a "-nya" word ("umurnya", "dia", "they"): it leans on the previous turn."""
     clean = _TIME_DEIXIS.sub(" ", question.clean)  # "hari ini" is today, not "this"

@@ -156,6 +156,17 @@ class KnowledgeService:
                 verdict2 = self.gate.decide(read2, passages2)
                 if verdict2.found:
                     standalone, read, passages, verdict = leaning, read2, passages2, verdict2
+        if (
+            history and standalone != question and not verdict.found
+            and len(own.subject) >= 3 and not question_mod.names_someone_before(own)
+            and not question_mod.changes_topic(question)
+        ):
+            # read with the chat it finds nothing, but it is a question of its own ("… pelatih
+            # percakapan AI, tugsnya dtg tiap brp lama" after a question about OpenAI's staff)
+            own_passages = self.retrieve(own, k=k)
+            own_verdict = self.gate.decide(own, own_passages)
+            if own_verdict.found:
+                standalone, read, passages, verdict = question, own, own_passages, own_verdict
         if not verdict.found and not verdict.absent and (self.llm is None or verdict.off_topic):
             # two questions in one message ("bisa cuma modal hp? savreux kerjanya pake apa"):
             # one the articles answer is answered, and what they miss of the other is named (an

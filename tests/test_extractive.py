@@ -542,3 +542,12 @@ def test_a_sum_asked_of_a_loss_comes_from_the_sentence_telling_it(seed_service: 
     # "tidak terpengaruh" shares more words with the question; the loss is in the next sentence
     answer = seed_service.ask("katanya bytedance rugi gede gara2 pemagang itu, brp sih?")
     assert "USD10 juta" in answer.text
+
+
+def test_a_question_of_its_own_after_another_topic_is_answered_alone(seed_service: Any) -> None:
+    # "tugasnya" could point back to OpenAI's staff; read with them it finds nothing
+    first = seed_service.ask("openai karyawannya brp org?")
+    history = [Turn(first.question, first.text, first.standalone_question)]
+    answer = seed_service.ask("pelatih percakapan AI tugasnya datang tiap brp lama", history)
+    assert answer.found
+    assert "45 atau 30 menit" in answer.text
