@@ -55,7 +55,7 @@ class IngestBackend(Protocol):
 
     def remove(self, doc_id: str) -> ArticleInfo | None: ...
 
-    def needs_rebuild(self) -> bool: ...
+    def ensure_current(self, *, progress: bool = False) -> Any: ...
 
 
 class QuestionLogBackend(Protocol):
@@ -111,22 +111,8 @@ class Services:
     def ensure_index(self) -> None:
         """Index the corpus folder when the index is empty (first start), or rebuild it once
         when an older version split its text into words differently (after an upgrade)."""
-        from ingest import IngestBusy
-
-        indexed = bool(self.knowledge.articles())
-        if indexed and not self.ingester.needs_rebuild():
-            return
-        if indexed:
-            logger.warning("index built by an older version's text rules: rebuilding it once")
-        else:
-            logger.info("index is empty: indexing %s first", self.settings.corpus_dir)
-        try:
-            self.ingester.run()
-        except IngestBusy:
-            if not indexed:
-                raise
-            logger.warning("another ingest is running: the old index answers until it is rebuilt")
-        self.knowledge.refresh()
+        if self.ingester.ensure_current() is not None:
+            self.knowledge.refresh()
 
     async def reload(self) -> None:
         """After articles changed: reload the lexical index, then the suggestions."""

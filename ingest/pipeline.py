@@ -168,9 +168,25 @@ class Ingester:
             plan = self.plan(list(paths or []), full=full)
             return self.execute(plan, progress=progress)
 
-    def needs_rebuild(self) -> bool:
-        """The index holds chunks whose terms came from other text rules (an older version)."""
-        return self.store.count() > 0 and self.store.built_with() != rules_fingerprint()
+    def ensure_current(self, *, progress: bool = False) -> IngestReport | None:
+        """At start-up: index CORPUS_DIR when the index is empty, or rebuild it once when an
+        older version's text rules made it. None when there was nothing to do, or when another
+        ingest holds the lock for a rebuild (the old index answers meanwhile)."""
+        if self.store.count() == 0:
+            logger.info("The index is empty: indexing %s first", self.folder.root)
+            return self.run(progress=progress)
+        if not self._other_rules():
+            return None
+        logger.warning("The index was built by an older version's text rules: rebuilding it once")
+        try:
+            return self.run(progress=progress)
+        except IngestBusy:
+            logger.warning("Another ingest is running: the old index answers until it finishes")
+            return None
+
+    def _other_rules(self) -> bool:
+        """The live index's chunk terms came from other text rules than today's."""
+        return self.store.built_with() != rules_fingerprint()
 
     def plan(
         self, paths: Sequence[Path], *, full: bool = False,
@@ -186,7 +202,7 @@ class Ingester:
             ])
         candidates, gone = folder.targets(paths) if paths else (folder.scan(), [])
         index = snapshot_of(self.store)
-        if index and not paths and not full and self.store.built_with() != rules_fingerprint():
+        if index and not paths and not full and self._other_rules():
             # Stored chunk terms come from the text rules of the build that wrote them.
             logger.info("The index was built with other text rules; rebuilding every article")
             full = True

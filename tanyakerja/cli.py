@@ -163,38 +163,28 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def build_service(settings: Settings) -> KnowledgeService:
-    """The knowledge service, indexing the corpus first when the index is empty.
+    """The knowledge service, indexing the corpus first when the index is empty (or rebuilding
+    it once when an older version's text rules made it).
 
     Raises NotReady (one line) when there is nothing to answer from, instead of refusing every
     question.
     """
-    from ingest import IngestBusy
     from knowledge.service import KnowledgeService
     from tanyakerja.doctor import check_can_answer
 
     service = KnowledgeService.from_settings(settings)
     check_can_answer(settings, service.store)
-    ingester = _ingester(settings, service)
-    if service.store.count() > 0 and ingester.needs_rebuild():
-        # chunks keep the words of the version that indexed them: an upgrade rebuilds once
-        logger.warning("The index was built by an older version's text rules: rebuilding it once")
-        try:
-            _print_report(ingester.run(progress=sys.stderr.isatty()))
-        except IngestBusy:
-            logger.warning("Another ingest is running: the old index answers until it finishes")
-        service.refresh()
-    if service.store.count() == 0:
-        logger.info("The index is empty: indexing %s first", settings.corpus_dir)
-        report = ingester.run(progress=sys.stderr.isatty())
+    report = _ingester(settings, service).ensure_current(progress=sys.stderr.isatty())
+    if report is not None:
         _print_report(report)
         service.refresh()
-        if service.store.count() == 0:
-            from tanyakerja.doctor import NotReady
+    if service.store.count() == 0:
+        from tanyakerja.doctor import NotReady
 
-            raise NotReady(
-                f"No articles to answer from: no file in {settings.corpus_dir} could be indexed"
-                " (see the lines above)."
-            )
+        raise NotReady(
+            f"No articles to answer from: no file in {settings.corpus_dir} could be indexed"
+            " (see the lines above)."
+        )
     return service
 
 

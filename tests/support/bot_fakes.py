@@ -129,9 +129,9 @@ class RecordingIngester:
         self.calls.append(("remove", doc_id))
         raise AssertionError("nothing should have been removed")
 
-    def needs_rebuild(self) -> bool:
-        """An index of today's text rules: nothing to rebuild at start."""
-        return False
+    def ensure_current(self, *, progress: bool = False) -> Any:
+        """An index of today's text rules: nothing to do at start."""
+        return None
 
 
 SUGGESTION_TOPICS = (
