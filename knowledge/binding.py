@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from knowledge.question import Concept, Question, could_be_name
+from knowledge.question import Concept, Question, checks_a_claim, could_be_name
 from knowledge.text import function_words, split_sentences, terms, words
 from knowledge.types import Passage
 
@@ -186,9 +186,11 @@ def unpaid_periods(question: Question, passages: Sequence[Passage]) -> tuple[str
     passages is told by ("$15 per jam"): the answer gives another unit and must say so."""
     if not asks_for_pay(question):
         return ()
+    told_aside = {c.surface.lower() for c in question.concepts if c.background}
     asked = [
         _PERIOD_WORD.get(unit, unit)
         for m in _PERIOD_ASKED.finditer(question.clean)
+        if m.group(0).split()[-1] not in told_aside  # "gaji bulanan HKD ku aja kalah"
         for unit in m.groups()
         if unit
     ]
@@ -196,7 +198,13 @@ def unpaid_periods(question: Question, passages: Sequence[Passage]) -> tuple[str
         return ()
     told = {t for p in passages for s in split_sentences(p.text) if is_pay_figure(s)
             for t in terms(s)}
-    return tuple(dict.fromkeys(u for u in asked if u not in told))
+    unpaid = tuple(dict.fromkeys(u for u in asked if u not in told))
+    if len(unpaid) < len(set(asked)) and _OFFERED.search(question.clean):
+        return ()  # "sebulan apa setahun": one of the periods offered is the one paid by
+    return unpaid
+
+
+_OFFERED = re.compile(r"\b(?:se|per )\w+ (?:apa|atau|or|ato|opo) (?:se|per )\w+")
 
 
 def sum_told_with(words_: frozenset[str]) -> Callable[[str], bool]:
@@ -235,7 +243,9 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     names = [c for c in question.subject if c.entity and c.known]
     roles = asked & _LEADING_ROLES
     figure: Callable[[str], object]
-    if _OUTCOME_ASKED.search(question.clean) and (
+    told_aside = {c.surface.lower() for c in question.concepts if c.background}
+    outcome = _OUTCOME_ASKED.search(question.clean)
+    if outcome and outcome.group(0) not in told_aside and (
         question.kind in ("yesno", "when") or "akhirnya" in question.clean.split()
     ):
         # "akhirnya berhasil naikin gaji gak": how it ended, told near whom it names
@@ -368,9 +378,11 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     else:
         return True
     stated = _amounts(question.text)
-    if stated and (asks_pay or money_word):
+    heard = checks_a_claim(question) and not _COMPARED.search(question.clean)
+    if stated and (asks_pay or money_word) and not heard:
         # "$15 per jam itu lebih dari upah minimum, upah minimumnya berapa?": the sum the
-        # asker already gave is no answer; another one must stand there
+        # asker already gave is no answer; another one must stand there (unless they ask
+        # whether what they heard is right: "katanya 900 ribu dolar, sebulan apa setahun?")
         given = figure
 
         def figure(sentence: str) -> bool:
@@ -475,6 +487,8 @@ def _role_after_pay(question: Question) -> list[Concept]:
         at = c.position
         if not run and c.terms & (_PAY_KIND | _ROLE_INTRO | _SIZE):
             continue
+        if c.terms & _UNIT_WORDS or all(t.isdigit() for t in c.terms):
+            break  # "gajinya 900000 dolar": the sum the asker heard, not whose pay it is
         if not c.known:
             break
         run.append(c)
@@ -523,6 +537,12 @@ def _role_is_paid(role: Sequence[Concept], passages: Sequence[Passage]) -> bool:
     """Most words of the role within a sentence of a pay figure (or in a headline with one):
     "gaji penulis skenario" is not the manager's US$900.000 beside a line on striking writers,
     while "manajer produk AI" is the "manajer … (AI)" of that sum."""
+    said = {
+        mine[0].doc_id: set().union(*(set(terms(f"{p.title} {p.text}")) for p in mine))
+        for mine in _by_article(passages)
+    }
+    # a role described at length: its noun, past a verb of hiring ("nyari direktur teknis")
+    head = next((c for c in role if not c.terms & _HIRING), None) if len(role) >= 3 else None
     for passage in passages:
         for text in (passage.title, passage.text):
             sentences = split_sentences(text)
@@ -531,7 +551,16 @@ def _role_is_paid(role: Sequence[Concept], passages: Sequence[Passage]) -> bool:
                     near = set(terms(" ".join(sentences[max(0, i - 1) : i + 2])))
                     if 2 * sum(1 for c in role if c.terms & near) > len(role):
                         return True
+                    # "pelatih AI yg dokter2 sama analis keuangan": the paid role in the sum's
+                    # sentence, the rest of its description elsewhere in that article
+                    if head is not None and head.terms & set(terms(sentence)) and all(
+                        c.terms & said[passage.doc_id] for c in role
+                    ):
+                        return True
     return False
+
+
+_HIRING = frozenset(terms("rekrut cari mencari butuh lowongan minta mempekerjakan hire"))
 
 
 def is_pay_figure(sentence: str) -> bool:

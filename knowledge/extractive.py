@@ -170,7 +170,7 @@ class ExtractiveAnswerer:
                 f"Artikel saya tidak membahas {_join(verdict.missing)} secara khusus, "
                 "tetapi ini yang bisa saya sampaikan:"
             )
-        if listing:
+        if listing and len(chosen) > 1:  # one point is a sentence, not "beberapa hal"
             lines.append(f"{source}:" if lines else f"{source}, ada beberapa hal:")
             lines.extend(f"\u2022 {c.sentence} [{numbers[c.passage_index]}]" for c in chosen)
             text = "\n".join(lines)

@@ -35,11 +35,15 @@ Outcome = Literal["answered", "partial", "not_found"]
 _STANCE = frozenset(terms(
     "benar sebenarnya memang sungguh pasti mungkin katanya ingin suka jujur "
     "galau sedih stres stress down capek bingung bosan takut khawatir cemas ragu penasaran "
-    "mengerti paham harus"
+    "mengerti paham harus kepikiran"
 ))
 
 # two questions in one ("umurnya brp, tinggal dimana"): each part's figure is bound on its own
 _BOUND_PER_PART = frozenset({"how_much", "where", "who", "when", "what"})
+
+# questions a related word can half-answer ("dapet THR ga?" -> "tanpa tunjangan"); not a sum,
+# a date or a way to sign up, which a related word does not give
+_RELATED_KINDS = frozenset({"yesno", "what", "topic"})
 
 # family members: news about AI work tells of workers, seldom of their kin
 _KIN = frozenset((
@@ -115,27 +119,30 @@ class Gate:
         known = [index.idf(t) for t in concept.terms if index.df(t) > 0]
         return min(known) if known else index.max_idf
 
-    def coverage(self, concepts: Sequence[Concept], have: set[str]) -> float:
+    def coverage(
+        self, concepts: Sequence[Concept], have: set[str], *, related: float = 0.5,
+        unknown_floor: float = 0.0,
+    ) -> float:
         """Share of the concepts' weight that a set of passage terms expresses.
 
         Words the corpus never uses count, but not as the rarest of all: a worker's question
         carries many words no news article uses ("kak", "beginian", "day to day"), and they
         say little about whether the articles hold the answer. Each weighs as much as the
-        question's average known word, or nothing when it is a function word; a question of
-        unknown words alone stays uncovered.
+        question's average known word (at least `unknown_floor`), or nothing when it is a
+        function word; a question of unknown words alone stays uncovered.
         """
         weights = [(c, self.weight(c)) for c in concepts if not _weightless(c)]
         known = [w for c, w in weights if c.known]
         if not known:
             return 0.0
-        unknown_weight = sum(known) / len(known)
+        unknown_weight = max(sum(known) / len(known), unknown_floor)
         total = matched = 0.0
         for facet in _facets([c for c, _w in weights]):
             # "tunjangan gak, kaya BPJS, asuransi": examples of one thing weigh as one, the
             # best said of them
             ws = [(c, w) for c, w in weights if c in facet]
             total += max(w if c.known else unknown_weight for c, w in ws)
-            matched += max(w * _match(c, have) if c.known else 0.0 for c, w in ws)
+            matched += max(w * _match(c, have, related) if c.known else 0.0 for c, w in ws)
         return matched / total
 
     @staticmethod
@@ -208,9 +215,27 @@ class Gate:
             dense = max(denses)
             if _passes(cov, dense, t):
                 answered, best_cov, best_dense = True, cov, dense
+        related: tuple[str, ...] = ()
+        if not answered and not question.parts and question.kind in _RELATED_KINDS:
+            # "pelatih AI dapet THR ga?": the article says "tanpa tunjangan", a kind of the
+            # thing asked but not the thing itself: a partial answer that says so is what a
+            # worker wants, a refusal is not
+            full = [self.coverage(subject, have, related=1.0) for have in haves]
+            i = max(range(len(full)), key=lambda j: (full[j], denses[j]))
+            named = _said_otherwise(subject, haves[i])
+            # only when that is the one gap: "BPJS ketenagakerjaan di Indonesia" asks more
+            spoken_all = set().union(*haves)
+            if len(named) == 1 and _passes(full[i], denses[i], t) and not _unspoken(
+                question.qualifiers, spoken_all
+            ):
+                answered, best_cov, best_dense, related = True, full[i], denses[i], named
+        # "cara bikin sambal matah": two words no article uses around one common verb; on
+        # its own the average known weight would make the verb a third of the question
+        floor = self._lexical().max_idf / 2
         near = any(
-            cov >= t.off_topic_coverage and dense >= t.off_topic_dense
-            for cov, dense in zip(covs, denses, strict=True)
+            self.coverage(subject, have, unknown_floor=floor) >= t.off_topic_coverage
+            and dense >= t.off_topic_dense
+            for have, dense in zip(haves, denses, strict=True)
         )
         off_topic = bool(absent) or not near
         if answered and not figure_is_bound(question, looked):
@@ -224,7 +249,7 @@ class Gate:
         # "not about X" only when no passage looked at speaks of X ("level pemula" may stand in
         # another passage than the best one)
         spoken = set().union(*haves)
-        missing = _name_runs(_unspoken(question.qualifiers, spoken))
+        missing = related + _name_runs(_unspoken(question.qualifiers, spoken))
         # "savreux sebulan dapat brp": the articles give $15 per jam, never a monthly sum
         if periods := unpaid_periods(question, looked):
             missing += ("bayaran per " + " dan per ".join(periods),)
@@ -321,10 +346,19 @@ def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:
     return tuple(" ".join(c.surface for c in words_) for words_ in named if words_)[:3]
 
 
-def _match(concept: Concept, have: set[str]) -> float:
-    """1 when the passage says the concept in its own words, 0.5 through the glossary only."""
+def _match(concept: Concept, have: set[str], related: float = 0.5) -> float:
+    """1 when the passage says the concept in its own words, `related` through the glossary."""
     if not concept.terms & have:
         return 0.0
     if concept.glossary and not (concept.own & have):
-        return 0.5
+        return related
     return 1.0
+
+
+def _said_otherwise(subject: Sequence[Concept], have: set[str]) -> tuple[str, ...]:
+    """The subject words a passage speaks of only through a related glossary word ("THR" where
+    the article says "tanpa tunjangan")."""
+    return tuple(
+        c.surface for c in subject
+        if c.known and c.glossary and c.terms & have and not (c.own & have)
+    )

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Protocol
 
+from knowledge.spoken_numbers import write_numbers
 from knowledge.text import (
     _read_lines,
     function_words,
@@ -350,9 +351,14 @@ def correct(word: str, vocab: Vocabulary | None, *, english: bool = False) -> st
     # a real Indonesian word the articles happen not to use stays itself ("tangga" is not a
     # typo of "tanggap"), unless it is one edit from a domain word ("gajih" -> "gaji")
     in_dictionary = word in _dictionary() or stem(word) in _dictionary()
-    for variant in _colloquial_variants(word) if not in_dictionary else ():
+    variants = _colloquial_variants(word) if not in_dictionary else []
+    for variant in variants:
         if _known(variant, vocab) and variant not in stopwords():
             return variant
+    # "ngerusak" is "rusak", a word the articles do not use: no typo, and no name either
+    spoken = next((v for v in variants if v in _dictionary() and v not in stopwords()), None)
+    if spoken is not None:
+        return spoken
     best, best_df = word, 0
     labour = labour_words()
     domain = set(lexicon()) | labour
@@ -362,6 +368,13 @@ def correct(word: str, vocab: Vocabulary | None, *, english: bool = False) -> st
         if candidate in stopwords():
             continue
         if in_dictionary and candidate not in labour and stem(candidate) not in topic_terms():
+            continue
+        if (
+            len(word) < 6 and candidate in _dictionary()
+            and candidate not in domain and stem(candidate) not in topic_terms()
+        ):
+            # a short word one edit from a common word is a guess ("matah" is not "mata",
+            # "Batam" not "batas"); a name the articles use is not ("Chang" -> "Zhang")
             continue
         if stem(candidate) != candidate and candidate not in _dictionary() \
                 and candidate not in domain:
@@ -375,8 +388,9 @@ def correct(word: str, vocab: Vocabulary | None, *, english: bool = False) -> st
 
 
 def _colloquial_variants(word: str) -> list[str]:
-    """Standard forms of Jakarta-style verbs ("ngelabel" -> "label", "dipecatin" -> "dipecat")
-    and of Sumatran Malay words ending in -o ("jamnyo" -> "jamnya")."""
+    """Standard forms of Jakarta-style verbs ("ngelabel" -> "label", "dipecatin" -> "dipecat"),
+    of Sumatran Malay words ending in -o ("jamnyo" -> "jamnya") and of Javanese possessives in
+    -ne ("gajine" -> "gajinya")."""
     out: list[str] = []
     stem_ = word
     for suffix in ("in", "nya"):
@@ -385,6 +399,8 @@ def _colloquial_variants(word: str) -> list[str]:
             out.append(stem_[: -len(suffix)] + "kan")
     if word.endswith("o"):
         out.append(word[:-1] + "a")  # Sumatran Malay: "bedanyo" -> "bedanya", "biaso" -> "biasa"
+    if word.endswith("ne") and len(word) >= 5:
+        out.append(word[:-2] + "nya")  # Javanese: "gajine" -> "gajinya", "bedane" -> "bedanya"
     bases = [word] + [w for w in out if not w.endswith("kan")]
     for base in bases:
         for prefix, repl in (("nge", ""), ("ng", "k"), ("ng", ""), ("ny", "c"), ("ny", "s")):
@@ -423,6 +439,8 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
         if english and "-" in word and not (_DOUBLED.fullmatch(word) or _EN_PREFIXED.match(word)):
             out.extend(clean_words(word.replace("-", " "), vocab))  # "text-to-video"
             continue
+        if _STRETCHED.search(word):
+            word = _unstretched(word, chat, vocab)  # "gedeee" -> "gede", "bgttt" -> "bgt"
         affixed = _HYPHEN_AFFIX.fullmatch(word)
         if affixed:
             word = affixed.group(1)  # "di-outsource", "di-PHK": an affix on a borrowed word
@@ -444,6 +462,19 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
         else:
             out.append(correct(word, vocab, english=english))
     return out
+
+
+_STRETCHED = re.compile(r"([^\W\d_])\1\1")
+
+
+def _unstretched(word: str, chat: dict[str, str], vocab: Vocabulary | None) -> str:
+    """A word typed with a letter held down, as it is spelled: "gedeee", "mahaaal", "maaaf"."""
+    single = re.sub(r"([^\W\d_])\1{2,}", r"\1", word)
+    double = re.sub(r"([^\W\d_])\1{2,}", r"\1\1", word)
+    for form in (single, double):
+        if form in chat or form in _dictionary() or form in stopwords() or _known(form, vocab):
+            return form
+    return single
 
 
 # letters a phone's speech-to-text spells out one by one ("kerja a i", "p h k", "b p j s")
@@ -671,7 +702,25 @@ def _analogy_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
                 span.add(j)
         elif tokens[i] in _LIKE and at_work:
             span.add(i + 2)  # what it has there ("ada BPJS") is still what is asked of
+        elif tokens[i] in _LIKE and (
+            reference := _place_after(tokens, i + 1)
+        ) and any(
+            clauses[j] == clauses[i] and _place_after(tokens, j) for j in range(i)
+        ):
+            # "di amerika udh bikin serikat jg kayak yg di kenya": the other place is the case
+            # compared with, the first one is asked about
+            span.add(reference)
     return span
+
+
+def _place_after(tokens: Sequence[str], i: int) -> int | None:
+    """The index of a named place at i ("di kenya", "yang di kenya"), else None."""
+    j = i + 1 if tokens[i : i + 1] in (["yang"], ["yg"]) else i
+    if tokens[j : j + 1] in (["di"], ["in"]) and j + 1 < len(tokens):
+        name = tokens[j + 1]
+        if name in places() or name in entities():
+            return j + 1
+    return None
 
 
 # "kenapa butuh pelatih manusia, bukannya AI udah pinter sendiri?": the asker's objection
@@ -736,6 +785,10 @@ _PERSONA_FILLER = {
 }
 
 
+_EMPLOYERS = {"perusahaan", "kantor", "startup", "pabrik", "company", "companies", "lowongan",
+              "loker", "agensi", "vendor"}
+
+
 def _locative_span(tokens: Sequence[str]) -> set[int]:
     """A name after "di"/"in" is where the asker is, not what is asked about."""
     span: set[int] = set()
@@ -743,7 +796,8 @@ def _locative_span(tokens: Sequence[str]) -> set[int]:
     for i, tok in enumerate(tokens[:-1]):
         if tok in _REGION and not (i and tokens[i - 1] in _LOCATIVE):
             continue  # "UMK kota Makassar": the place of the thing asked, not of the asker
-        if tok in _LOCATIVE:
+        if tok in _LOCATIVE and not (i and tokens[i - 1] in _EMPLOYERS):
+            # "perusahaan di jakarta": where the asked-about employer is, part of what is asked
             nxt = tokens[i + 1]
             two = f"{nxt} {tokens[i + 2]}" if i + 2 < len(tokens) else ""
             if two in names:
@@ -926,7 +980,12 @@ def _remark(tokens: Sequence[str]) -> bool:
         lead = lead[1:]
     # "… dapat asuransi ga? istri lagi hamil 5 bulan": the asker's family, told
     family = bool(lead[:1]) and lead[0] in _KIN and lead[1:2] != ["magang"]
-    return bool(lead[:1] and (lead[0] in FIRST_PERSON or family) and not _asking(tokens))
+    # "gaji bulanan HKD ku aja kalah": the asker's own lot, compared
+    # "kalo di sini ojol mah udh demo": where the asker lives ("sini"), told
+    mine = bool({"ku", "gw", "aku", "saya", "sy", "gue", "sini"} & set(tokens[1:]))
+    return bool(
+        lead[:1] and (lead[0] in FIRST_PERSON or family or mine) and not _asking(tokens)
+    )
 
 
 def _aside_span(
@@ -942,6 +1001,12 @@ def _aside_span(
             if not set(rest) & FIRST_PERSON and rest[:1] not in (["bisa"], ["boleh"]):
                 span.update(range(k + 1))
             break
+    if heard := [k for k, tok in enumerate(tokens) if tok in _HEARSAY]:
+        # "tadi majikan nonton berita katane …", "di grup wa ada yg share …, katanya": where
+        # the asker heard it, up to the last word of hearing before the hearsay
+        source = [k for k, tok in enumerate(tokens[: heard[-1]]) if tok in _HEARD_IN]
+        if source:
+            span.update(range(source[-1] + 1))
     if questioned:
         after = [i for i, c in enumerate(clauses) if c > max(questioned)]
         if after and _remark([tokens[i] for i in after]):
@@ -949,11 +1014,24 @@ def _aside_span(
     return span
 
 
+_HEARSAY = {"kata", "katanya", "kabarnya"}  # "katanya" mostly reads as "kata"
+_HEARD_IN = {
+    "berita", "menonton", "nonton", "membaca", "baca", "melihat", "lihat", "liat", "mendengar",
+    "dengar", "denger", "share", "dishare", "grup", "group", "postingan", "video", "bilang",
+}
 # clause delimiters; a point or comma inside a number ("3.750", "1,5") is part of it
 _CLAUSES = re.compile(r"((?:[;!?\n]|[,.](?!\d)|(?<!\d)[,.])+)")
 # "bener ga …", "katanya …": the asker checks a claim; a figure no article gives is what is
 # checked, and the answer is the articles' own figure
 _CHECKING = {"benar", "betul", "bener", "katanya", "kabarnya", "true", "really"}
+
+
+def checks_a_claim(question: Question) -> bool:
+    """The asker checks something they heard ("bener ga …", "katanya …", "sebenarnya …"): a
+    figure they give may be the very one the articles confirm."""
+    return bool(
+        set(words(question.clean)) & (_CHECKING | _HEARSAY | {"sebenarnya", "sebenernya"})
+    )
 
 
 def changes_topic(text: str) -> bool:
@@ -964,6 +1042,7 @@ def changes_topic(text: str) -> bool:
 def read(text: str, vocab: Vocabulary | None = None) -> Question:
     """Read one question (no history): spelling, kind, subject and qualifiers."""
     text = _DEGREE.sub(lambda m: _DEGREES[m.group(0).upper()], text)
+    text = write_numbers(text)  # voice typing: "lima belas dolar" -> "15 dolar"
     text = _GREETING.sub(" ", text)
     text = _PASSED_ON.sub(" ", text)
     text = _NEW_TOPIC.sub(" ", text)
@@ -1075,6 +1154,12 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
             replace(c, qualifier=True, background=True) if c.position in frame else c
             for c in concepts
         ]
+    elif kind == "why":
+        # "apa sebabnya", "alasannya apa": the asking of a reason, as "kenapa" is
+        concepts = [
+            replace(c, qualifier=True, background=True) if c.terms <= _REASON_WORDS else c
+            for c in concepts
+        ]
     return Question(
         text=text,
         clean=clean,
@@ -1092,6 +1177,9 @@ COMPARE_CUES = frozenset(
 )
 _COMPARING = COMPARE_CUES | frozenset(terms("bandingkan membandingkan compared selisih"))
 _HOW_FAR = {"jauh", "banget", "sekali", "banyak", "gede", "besar"}
+
+
+_REASON_WORDS = frozenset(terms("alasan sebab penyebab"))
 
 
 def _compare_frame(tokens: Sequence[str]) -> set[int]:

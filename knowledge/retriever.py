@@ -37,6 +37,11 @@ from knowledge.types import Passage
 logger = logging.getLogger(__name__)
 
 RRF_K = 60
+# A BM25 hit scoring this many times the runner-up holds the question's rare word almost alone
+# ("THR" -> the one "tanpa tunjangan" chunk); it is ranked second at worst even when the dense
+# ranker puts it low, which plain rank fusion would not give it (answerers read the top few).
+LEXICAL_LEAD = 1.8
+LEAD_PLACE = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +253,9 @@ class HybridRetriever:
             found.setdefault(passage.id, passage)
 
         order = sorted(fused, key=lambda pid: -fused[pid])
+        if _clear_lead(lexical) and lexical[0].id not in order[: LEAD_PLACE + 1]:
+            fused[lexical[0].id] = fused[order[LEAD_PLACE]] + 1e-9
+            order = sorted(fused, key=lambda pid: -fused[pid])
         # Chroma gave cosine scores for dense hits; lexical-only hits need their stored vectors.
         missing = [pid for pid in order[: k * 3] if found[pid].dense is None]
         vectors = self.store.embeddings_for(missing) if query_vec is not None else {}
@@ -283,6 +291,15 @@ class HybridRetriever:
             if any(_overlap(s, other) >= self.duplicate_overlap for other in kept)
         )
         return repeated / len(sentences) >= self.duplicate_share
+
+
+def _clear_lead(lexical: Sequence[Passage]) -> bool:
+    """True when the best BM25 hit scores `LEXICAL_LEAD` times the second (or stands alone)."""
+    if not lexical or lexical[0].score <= 0:
+        return False
+    if len(lexical) == 1:
+        return True
+    return lexical[0].score >= LEXICAL_LEAD * lexical[1].score
 
 
 def _return_freed_memory() -> None:

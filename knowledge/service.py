@@ -158,7 +158,7 @@ class KnowledgeService:
                     standalone, read, passages, verdict = leaning, read2, passages2, verdict2
         if (
             history and standalone != question and not verdict.found
-            and len(own.subject) >= 3 and not question_mod.names_someone_before(own)
+            and _of_its_own(own) and not question_mod.names_someone_before(own)
             and not question_mod.changes_topic(question)
         ):
             # read with the chat it finds nothing, but it is a question of its own ("… pelatih
@@ -258,6 +258,13 @@ class KnowledgeService:
             if path not in seen:
                 seen[path] = ArticleInfo.from_metadata(meta)
         return sorted(seen.values(), key=lambda a: a.path)
+
+
+def _of_its_own(read: Question) -> bool:
+    """Enough words of its own to be answered without the chat: three, or two the articles use
+    ("benefit-nya ada gak? asuransi gitu?" after a question about Savreux's rate)."""
+    subject = read.subject
+    return len(subject) >= 3 or (len(subject) == 2 and all(c.known for c in subject))
 
 
 def diversify(passages: Sequence[Passage], k: int) -> list[Passage]:

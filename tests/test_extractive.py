@@ -551,3 +551,21 @@ def test_a_question_of_its_own_after_another_topic_is_answered_alone(seed_servic
     answer = seed_service.ask("pelatih percakapan AI tugasnya datang tiap brp lama", history)
     assert answer.found
     assert "45 atau 30 menit" in answer.text
+    # two words the articles use are a question of their own too ("benefit … asuransi")
+    first = seed_service.ask("gue CS di Batam, kepikiran pindah jadi AI trainer kyk si Savreux")
+    history = [Turn(first.question, first.text, first.standalone_question)]
+    answer = seed_service.ask("benefit-nya ada gak? asuransi gitu?", history)
+    assert answer.found
+    assert "asuransi" in answer.text
+    assert "jarang" in answer.text
+
+
+def test_a_single_point_is_told_as_a_sentence(seed_service: Any) -> None:
+    # one sentence found for a worker's situation is no list of "beberapa hal"
+    answer = seed_service.ask(
+        "mbak aku bmi neng hongkong tadi majikan nonton berita katane netflix nggoleki wong AI "
+        "gajine sembilan ratus ribu dolar amerika iku sebulan opo setahun to sakjane piro"
+    )
+    assert "900.000" in answer.text
+    assert "beberapa hal" not in answer.text
+    assert "\u2022" not in answer.text

@@ -483,3 +483,49 @@ def test_how_big_the_asker_finds_a_sum_is_not_whose_sum_it_is(seed_service: Any)
     # "gajinya berapa setahun, gede banget": "gede" is no role whose pay is asked
     question = "netflix katanya nyari manajer ai gajinya berapa setahun gede banget katanya"
     assert verdict(seed_service, question).found
+
+
+def test_a_thing_said_only_as_its_kind_is_a_partial_answer(seed_service: Any) -> None:
+    # the articles say "tanpa tunjangan", never "THR": say so, then give what they do say
+    v = verdict(seed_service, "pelatih AI dapet THR ga?")
+    assert v.outcome == "partial"
+    assert v.missing[:1] == ("THR",)
+    answer = seed_service.ask("pelatih AI dapet THR ga?")
+    assert "tidak membahas THR" in answer.text
+    assert "tanpa tunjangan" in answer.text
+    # the related word is the only gap it forgives: a place of the asker's too stays refused
+    assert not verdict(
+        seed_service, "pelatih ai kyk gitu di indonesia dpt bpjs ketenagakerjaan gk ya"
+    ).found
+
+
+def test_a_sum_the_asker_heard_and_checks_may_be_the_answer(seed_service: Any) -> None:
+    # dictated by voice: "sembilan ratus ribu dolar" is the article's US$900.000; the asker asks
+    # whether it is by the month or the year, and where they heard it is no part of it
+    question = (
+        "mbak aku bmi neng hongkong tadi majikan nonton berita katane netflix nggoleki wong AI "
+        "gajine sembilan ratus ribu dolar amerika iku sebulan opo setahun to sakjane piro"
+    )
+    v = verdict(seed_service, question)
+    assert v.outcome == "answered", v
+    assert "900.000" in seed_service.ask(question).text
+
+
+def test_a_paid_role_may_be_described_across_its_article(seed_service: Any) -> None:
+    # "$200" stands by "pelatih"; the doctors and financial analysts a chunk earlier
+    v = verdict(
+        seed_service,
+        "td di grup wa BMI ada yg share pelatih AI yg dokter2 sama analis keuangan itu "
+        "bayarannya gedeee bgttt katanya, per jam nya maksimal brp dolar sih? gaji bulanan "
+        "HKD ku aja kalah kyknya",
+    )
+    assert v.found
+    assert not v.missing  # "gaji bulanan HKD ku" is the asker's remark, not a period asked
+    # a role the pay sentence does not stand by is still not paid by it
+    assert not verdict(seed_service, "gaji penulis skenario netflix brp setahun?").found
+
+
+def test_companies_in_a_place_no_article_names_are_not_found(seed_service: Any) -> None:
+    question = "ada ga perusahaan di jakarta yg buka lowongan pelatih AI kayak invisible tech"
+    assert not verdict(seed_service, question).found
+

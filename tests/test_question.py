@@ -10,6 +10,7 @@ from knowledge.question import (
     read,
     resolve,
 )
+from knowledge.spoken_numbers import write_numbers
 from knowledge.text import terms
 
 
@@ -728,3 +729,61 @@ def test_an_objection_after_a_why_is_the_askers_belief() -> None:
     q = read("knp perusahaan AI butuh pelatih manusia, bukannya AI udh pinter sendiri", VOCAB)
     assert not {"pinter", "pintar", "sendiri"} & {c.surface for c in q.subject}
     assert "manusia" in {c.surface for c in q.subject}
+
+
+def test_numbers_said_in_words_are_written_as_the_articles_write_them() -> None:
+    assert write_numbers("gajine sembilan ratus ribu dolar") == "gajine 900.000 dolar"
+    assert write_numbers("rugi seratus lima puluh lima juta") == "rugi 155 juta"
+    assert write_numbers("lima belas dolar, dua puluh empat jam") == "15 dolar, 24 jam"
+    assert write_numbers("tiga ribu tujuh ratus lima puluh orang") == "3.750 orang"
+    assert write_numbers("around one thousand contractors") == "around 1.000 contractors"
+    # a lone number word is speech, a vague amount stays vague, a loose range is left alone
+    for text in ("dua artikel", "ratusan ribu dolar", "dua tiga ribu", "one of them"):
+        assert write_numbers(text) == text
+    q = read("dibayar lima belas dolar per jam", VOCAB)
+    assert "15" in {c.surface for c in q.concepts}
+
+
+def test_javanese_sundanese_and_sasak_words_are_read() -> None:
+    vocab = Vocab("gaji gajinya beda bedanya pelatih AI setiap menit dapat tugas baru")
+    assert clean_words("gajine bedane", vocab) == ["gajinya", "bedanya"]
+    assert clean_words("sakjane piro wong neng", vocab) == ["sebenarnya", "berapa", "orang", "di"]
+    assert clean_words("abdi hoyong unggal meunang anyar", vocab) == [
+        "saya", "ingin", "setiap", "dapat", "baru",
+    ]
+    assert clean_words("tiang ape kembe", vocab) == ["saya", "apa", "kenapa"]
+    # "apa sebabnya" asks why, as "kenapa" does: no word the articles must hold
+    q = read("pekerja AI di kenya itu ape sebab nya kok sampe bikin serikat", VOCAB)
+    assert q.kind == "why"
+    assert "sebab" not in {c.surface for c in q.subject}
+
+
+def test_a_letter_held_down_is_read_as_the_word() -> None:
+    assert clean_words("gedeee bgttt mahaaal", VOCAB) == ["besar", "banget", "mahal"]
+
+
+def test_a_colloquial_form_of_a_dictionary_word_is_no_name() -> None:
+    q = read("anak magang ngerusak AI nya", VOCAB)
+    word = next(c for c in q.concepts if c.surface in ("rusak", "ngerusak"))
+    assert word.surface == "rusak"
+    assert not word.entity
+    # a short word one letter from a corpus word is not taken for it ("sambal matah")
+    assert clean_words("sambal matah", Vocab("mata hati")) == ["sambal", "matah"]
+
+
+def test_where_the_asker_heard_it_is_context() -> None:
+    q = read(
+        "tadi majikan nonton berita katane netflix nggoleki wong AI gajine piro", VOCAB
+    )
+    assert {"majikan", "menonton"} <= {c.surface for c in q.concepts if c.background}
+    assert "netflix" in {c.surface for c in q.concepts if not c.background}
+    # without hearsay, a news word is only a word ("berita soal serikat pekerja")
+    q = read("tadi majikan nonton berita, gaji pelatih AI piro", VOCAB)
+    assert "majikan" in {c.surface for c in q.concepts if not c.background}
+
+
+def test_a_place_after_an_employer_is_part_of_what_is_asked() -> None:
+    q = read("ada ga perusahaan di jakarta yg buka lowongan pelatih AI", VOCAB)
+    assert "jakarta" in {c.surface for c in q.subject}
+    q = read("sy di jakarta, ada lowongan pelatih AI?", VOCAB)
+    assert "jakarta" not in {c.surface for c in q.subject}

@@ -63,3 +63,13 @@ def test_langchain_adapter_returns_documents(seed_service: Any) -> None:
 
 def test_refresh_is_a_no_op_when_nothing_changed(seed_service: Any) -> None:
     assert seed_service.refresh() is False
+
+
+def test_a_chunk_holding_a_rare_asked_word_almost_alone_is_ranked_near_the_top(
+    seed_service: Any,
+) -> None:
+    # "THR" reaches the articles only as "tunjangan" (the glossary's expansion); one chunk says
+    # "tanpa tunjangan", and the dense ranker puts it ~20th: rank fusion alone dropped it
+    query = "pelatih ai dapat thr tidak (tunjangan bonus)"
+    passages = seed_service.retriever.retrieve(query, k=5)
+    assert any("tanpa tunjangan" in p.text for p in passages[:2])
