@@ -269,6 +269,11 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
         said = set(words(question.clean))
 
         def speaks_of(c: Concept, have: set[str]) -> bool:
+            worker = frozenset(terms(c.surface))
+            if c.glossary and c.own == c.terms and c.terms - worker:
+                # a synonym ("usaha sendiri" = "startup"): the article's word, or all of the
+                # worker's own
+                return bool((c.terms - worker) & have) or worker <= have
             # all of a phrase's own words: "anak perusahaan" is not "anak magang"
             return c.own <= have if c.own else bool(c.terms & have)
 

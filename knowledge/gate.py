@@ -35,7 +35,7 @@ Outcome = Literal["answered", "partial", "not_found"]
 _STANCE = frozenset(terms(
     "benar sebenarnya memang sungguh pasti mungkin katanya ingin suka jujur "
     "galau sedih stres stress down capek bingung bosan takut khawatir cemas ragu penasaran "
-    "mengerti paham harus kepikiran"
+    "mengerti paham harus"
 ))
 
 # two questions in one ("umurnya brp, tinggal dimana"): each part's figure is bound on its own
@@ -229,9 +229,10 @@ class Gate:
                 question.qualifiers, spoken_all
             ):
                 answered, best_cov, best_dense, related = True, full[i], denses[i], named
-        # "cara bikin sambal matah": two words no article uses around one common verb; on
-        # its own the average known weight would make the verb a third of the question
-        floor = self._lexical().max_idf / 2
+        # "cara bikin sambal matah": two words no article uses around the one word they do
+        # use; the average known weight would make that verb a third of the question
+        lone = sum(1 for c in question.concepts if c.known and not _weightless(c)) < 2
+        floor = self._lexical().max_idf / 2 if lone else 0.0
         near = any(
             self.coverage(subject, have, unknown_floor=floor) >= t.off_topic_coverage
             and dense >= t.off_topic_dense

@@ -785,8 +785,9 @@ _PERSONA_FILLER = {
 }
 
 
-_EMPLOYERS = {"perusahaan", "kantor", "startup", "pabrik", "company", "companies", "lowongan",
-              "loker", "agensi", "vendor"}
+# not "pabrik" or "kantor": "kena phk dari pabrik di karawang" is where the asker worked
+_EMPLOYERS = {"perusahaan", "startup", "company", "companies", "lowongan", "loker", "agensi",
+              "vendor"}
 
 
 def _locative_span(tokens: Sequence[str]) -> set[int]:

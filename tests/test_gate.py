@@ -529,3 +529,20 @@ def test_companies_in_a_place_no_article_names_are_not_found(seed_service: Any) 
     question = "ada ga perusahaan di jakarta yg buka lowongan pelatih AI kayak invisible tech"
     assert not verdict(seed_service, question).found
 
+
+
+def test_a_synonym_names_what_the_name_is_asked_of(seed_service: Any) -> None:
+    # "usaha sendiri" is the article's "startup teknologinya sendiri, Bonsai"
+    answer = seed_service.ask("jatin kumar jg punya usaha sendiri kan, namanya apa?")
+    assert answer.found
+    assert "Bonsai" in answer.text
+
+
+def test_an_on_topic_story_around_few_known_words_is_not_off_topic(seed_service: Any) -> None:
+    # with an LLM, this is asked of it: the story names Jatin Kumar and contract AI work
+    v = verdict(
+        seed_service,
+        "Aku fresh grad ilmu komputer, lagi mikir ambil kerja kontrak AI kayak Jatin Kumar. "
+        "Menurut dia, untungnya kerja begini buat karier apa?",
+    )
+    assert not v.off_topic

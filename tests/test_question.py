@@ -787,3 +787,6 @@ def test_a_place_after_an_employer_is_part_of_what_is_asked() -> None:
     assert "jakarta" in {c.surface for c in q.subject}
     q = read("sy di jakarta, ada lowongan pelatih AI?", VOCAB)
     assert "jakarta" not in {c.surface for c in q.subject}
+    # the asker's own former workplace is where they were, not what they ask about
+    q = read("sy kena phk dari pabrik di karawang, bisa buat yang belum pengalaman?", VOCAB)
+    assert "karawang" not in {c.surface for c in q.subject}
