@@ -33,11 +33,12 @@ _BIG_SCALES = {"ribu": 1000, "juta": 1_000_000, "miliar": 1_000_000_000, "milyar
 _KEPT_SCALES = {"juta", "miliar", "milyar", "triliun"}
 _NUMBER_WORDS = set(_UNITS) | set(_SE) | _SMALL_SCALES | set(_BIG_SCALES)
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+_YEAR_WORDS = {"tahun", "taun", "thn", "year", "in"}
 
 
 def write_numbers(text: str) -> str:
     """`text` with each spelled-out number run replaced by its digits."""
-    spans = [m for m in _TOKEN.finditer(text)]
+    spans = list(_TOKEN.finditer(text))
     out: list[str] = []
     done = 0  # text before this offset is already in `out`
     i = 0
@@ -59,6 +60,8 @@ def write_numbers(text: str) -> str:
         if written is None:
             i = j if j > i and first in set(_UNITS) | set(_SE) else i + 1
             continue
+        if i and spans[i - 1].group(0).lower() in _YEAR_WORDS:
+            written = written.replace(".", "")  # "tahun dua ribu dua puluh empat": 2024
         out.append(text[done : spans[i].start()])
         out.append(written)
         done = spans[j - 1].end()

@@ -736,6 +736,7 @@ def test_numbers_said_in_words_are_written_as_the_articles_write_them() -> None:
     assert write_numbers("rugi seratus lima puluh lima juta") == "rugi 155 juta"
     assert write_numbers("lima belas dolar, dua puluh empat jam") == "15 dolar, 24 jam"
     assert write_numbers("tiga ribu tujuh ratus lima puluh orang") == "3.750 orang"
+    assert write_numbers("tahun dua ribu dua puluh empat") == "tahun 2024"
     assert write_numbers("around one thousand contractors") == "around 1.000 contractors"
     # a lone number word is speech, a vague amount stays vague, a loose range is left alone
     for text in ("dua artikel", "ratusan ribu dolar", "dua tiga ribu", "one of them"):
