@@ -186,7 +186,7 @@ def unpaid_periods(question: Question, passages: Sequence[Passage]) -> tuple[str
     passages is told by ("$15 per jam"): the answer gives another unit and must say so."""
     if not asks_for_pay(question):
         return ()
-    told_aside = {c.surface.lower() for c in question.concepts if c.background}
+    told_aside = _told_aside(question)
     asked = [
         _PERIOD_WORD.get(unit, unit)
         for m in _PERIOD_ASKED.finditer(question.clean)
@@ -202,6 +202,12 @@ def unpaid_periods(question: Question, passages: Sequence[Passage]) -> tuple[str
     if len(unpaid) < len(set(asked)) and _OFFERED.search(question.clean):
         return ()  # "sebulan apa setahun": one of the periods offered is the one paid by
     return unpaid
+
+
+def _told_aside(question: Question) -> set[str]:
+    """The words of the asker's story and remarks ("gaji bulanan HKD ku aja kalah"): the asked
+    kind of figure is never read from them."""
+    return {c.surface.lower() for c in question.concepts if c.background}
 
 
 _OFFERED = re.compile(r"\b(?:se|per )\w+ (?:apa|atau|or|ato|opo) (?:se|per )\w+")
@@ -243,9 +249,8 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     names = [c for c in question.subject if c.entity and c.known]
     roles = asked & _LEADING_ROLES
     figure: Callable[[str], object]
-    told_aside = {c.surface.lower() for c in question.concepts if c.background}
     outcome = _OUTCOME_ASKED.search(question.clean)
-    if outcome and outcome.group(0) not in told_aside and (
+    if outcome and outcome.group(0) not in _told_aside(question) and (
         question.kind in ("yesno", "when") or "akhirnya" in question.clean.split()
     ):
         # "akhirnya berhasil naikin gaji gak": how it ended, told near whom it names
@@ -542,12 +547,12 @@ def _role_is_paid(role: Sequence[Concept], passages: Sequence[Passage]) -> bool:
     """Most words of the role within a sentence of a pay figure (or in a headline with one):
     "gaji penulis skenario" is not the manager's US$900.000 beside a line on striking writers,
     while "manajer produk AI" is the "manajer … (AI)" of that sum."""
-    said = {
-        mine[0].doc_id: set().union(*(set(terms(f"{p.title} {p.text}")) for p in mine))
-        for mine in _by_article(passages)
-    }
     # a role described at length: its noun, past a verb of hiring ("nyari direktur teknis")
     head = next((c for c in role if not c.terms & _HIRING), None) if len(role) >= 3 else None
+    said = {  # each article's words, only needed for such a description
+        mine[0].doc_id: set().union(*(set(terms(f"{p.title} {p.text}")) for p in mine))
+        for mine in _by_article(passages)
+    } if head is not None else {}
     for passage in passages:
         for text in (passage.title, passage.text):
             sentences = split_sentences(text)

@@ -198,6 +198,7 @@ class Gate:
             return Verdict("not_found", False, 0.0, 0.0)
         haves = [_terms_of(p) for p in looked]
         covs = [self.coverage(subject, have) for have in haves]
+        spoken = set().union(*haves)
         denses = [p.dense if p.dense is not None else 0.0 for p in looked]
         best_cov, best_dense = max([(0.0, 0.0), *zip(covs, denses, strict=True)])
         answered = _passes(best_cov, best_dense, t) or (
@@ -224,19 +225,23 @@ class Gate:
             i = max(range(len(full)), key=lambda j: (full[j], denses[j]))
             named = _said_otherwise(subject, haves[i])
             # only when that is the one gap: "BPJS ketenagakerjaan di Indonesia" asks more
-            spoken_all = set().union(*haves)
             if len(named) == 1 and _passes(full[i], denses[i], t) and not _unspoken(
-                question.qualifiers, spoken_all
+                question.qualifiers, spoken
             ):
                 answered, best_cov, best_dense, related = True, full[i], denses[i], named
         # "cara bikin sambal matah": two words no article uses around the one word they do
         # use; the average known weight would make that verb a third of the question
         lone = sum(1 for c in question.concepts if c.known and not _weightless(c)) < 2
-        floor = self._lexical().max_idf / 2 if lone else 0.0
+        near_covs = (
+            [
+                self.coverage(subject, have, unknown_floor=self._lexical().max_idf / 2)
+                for have in haves
+            ]
+            if lone else covs
+        )
         near = any(
-            self.coverage(subject, have, unknown_floor=floor) >= t.off_topic_coverage
-            and dense >= t.off_topic_dense
-            for have, dense in zip(haves, denses, strict=True)
+            cov >= t.off_topic_coverage and dense >= t.off_topic_dense
+            for cov, dense in zip(near_covs, denses, strict=True)
         )
         off_topic = bool(absent) or not near
         if answered and not figure_is_bound(question, looked):
@@ -249,7 +254,6 @@ class Gate:
             return Verdict("not_found", off_topic, best_cov, best_dense, absent=absent)
         # "not about X" only when no passage looked at speaks of X ("level pemula" may stand in
         # another passage than the best one)
-        spoken = set().union(*haves)
         missing = related + _name_runs(_unspoken(question.qualifiers, spoken))
         # "savreux sebulan dapat brp": the articles give $15 per jam, never a monthly sum
         if periods := unpaid_periods(question, looked):

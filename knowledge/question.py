@@ -162,8 +162,8 @@ _PERSONA = {
 }
 # "… nggak?", "… belum?": they make a yes/no question; the other words say what is asked
 _PARTICLES = {"tidak", "belum", "bukan", "kan"}
-_LOCATIVE = {"di", "in", "at", "daerah", "kota", "wilayah"}
 _REGION = {"daerah", "kota", "wilayah"}
+_LOCATIVE = {"di", "in", "at"} | _REGION
 
 _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("compare", ("lebih", "mana", "bedanya", "beda", "perbedaan", "dibanding", "dibandingkan",

@@ -31,7 +31,8 @@ _BIG_SCALES = {"ribu": 1000, "juta": 1_000_000, "miliar": 1_000_000_000, "milyar
                "billion": 1_000_000_000}
 # "155 juta", "17 juta": the articles keep these scale words; thousands are written in digits
 _KEPT_SCALES = {"juta", "miliar", "milyar", "triliun"}
-_NUMBER_WORDS = set(_UNITS) | set(_SE) | _SMALL_SCALES | set(_BIG_SCALES)
+_STARTS = set(_UNITS) | set(_SE)  # a number said in words opens with one of these
+_NUMBER_WORDS = _STARTS | _SMALL_SCALES | set(_BIG_SCALES)
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 _YEAR_WORDS = {"tahun", "taun", "thn", "year", "in"}
 
@@ -54,11 +55,11 @@ def write_numbers(text: str) -> str:
         first = spans[i].group(0).lower()
         written = (
             _written([m.group(0).lower() for m in spans[i:j]])
-            if j > i and first in set(_UNITS) | set(_SE)
+            if j > i and first in _STARTS
             else None
         )
         if written is None:
-            i = j if j > i and first in set(_UNITS) | set(_SE) else i + 1
+            i = j if j > i and first in _STARTS else i + 1
             continue
         if i and spans[i - 1].group(0).lower() in _YEAR_WORDS:
             written = written.replace(".", "")  # "tahun dua ribu dua puluh empat": 2024

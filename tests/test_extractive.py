@@ -11,6 +11,11 @@ from knowledge.text import terms
 from knowledge.types import Turn
 
 
+def after(answer: Any) -> list[Turn]:
+    """The chat history of one earlier turn, as the bot keeps it."""
+    return [Turn(answer.question, answer.text, answer.standalone_question)]
+
+
 def test_pay_question_gets_dollar_figure_with_citation(seed_service: Any) -> None:
     answer = seed_service.ask("Berapa gaji pelatih AI per jam?")
     assert answer.found
@@ -56,7 +61,7 @@ def test_follow_up_uses_previous_turn(seed_service: Any) -> None:
     first = seed_service.ask("Berapa bayaran Savreux per jam?")
     assert first.found
     assert "15" in first.text
-    history = [Turn(first.question, first.text, first.standalone_question)]
+    history = after(first)
     follow = seed_service.ask("Apakah dia dapat tunjangan?", history)
     assert follow.found
     assert "Savreux" in follow.standalone_question
@@ -68,7 +73,7 @@ def test_a_complete_looking_question_that_finds_nothing_is_read_in_context(
 ) -> None:
     first = seed_service.ask("kenapa pekerja AI di nairobi bikin serikat?")
     assert first.found
-    history = [Turn(first.question, first.text, first.standalone_question)]
+    history = after(first)
     follow = seed_service.ask("yg ikut voting ada brp org?", history)
     assert follow.found
     assert "150" in follow.text
@@ -127,7 +132,7 @@ def test_how_prefers_the_sentence_telling_the_means(seed_service: Any) -> None:
 
 def test_a_follow_up_naming_only_a_new_company_quotes_the_old_topic(seed_service: Any) -> None:
     first = seed_service.ask("brp gaji pelatih chatgpt per jam?")
-    history = [Turn(first.question, first.text, first.standalone_question)]
+    history = after(first)
     follow = seed_service.ask("klo yg di invisible tech yg profesional brp", history)
     assert "$200" in follow.text
 
@@ -178,7 +183,7 @@ def test_the_short_answer_takes_the_first_quoted_amount(
 
 def test_off_topic_after_a_pay_question_borrows_no_pay(seed_service: Any) -> None:
     first = seed_service.ask("berapa gaji pelatih AI per jam?")
-    history = [Turn(first.question, first.text, first.standalone_question)]
+    history = after(first)
     for text in ("jadwal persib kapan?", "zodiak scorpio hari ini", "cuaca besok gimana"):
         answer = seed_service.ask(text, history)
         assert not answer.found, text
@@ -388,7 +393,7 @@ def test_each_side_of_a_pay_comparison_gets_its_sum(seed_service: Any) -> None:
 
 def test_a_follow_up_comparing_with_something_new_compares_both(seed_service: Any) -> None:
     first = seed_service.ask("Gaji Savreux sebagai pelatih ChatGPT berapa per jam?")
-    history = [Turn(first.question, first.text, first.standalone_question)]
+    history = after(first)
     follow = seed_service.ask(
         "Kalo dibandingin sama pelatih profesional di Invisible Tech gimana?", history
     )
@@ -430,7 +435,7 @@ def test_what_someone_did_before_is_not_what_they_do_now(
 
 def test_a_one_sided_comparison_follow_up_gets_both_sums(seed_service: Any) -> None:
     first = seed_service.ask("yang ngajarin chat gpt dibayar berapa sejam")
-    history = [Turn(first.question, first.text, first.standalone_question)]
+    history = after(first)
     follow = seed_service.ask(
         "kalo yang pelatih profesional di invisible tech lebih gede mana", history
     )
@@ -442,7 +447,7 @@ def test_a_one_sided_comparison_follow_up_gets_both_sums(seed_service: Any) -> N
 def test_where_people_are_from_is_asked_by_its_frame_words(seed_service: Any, follow: str) -> None:
     # "orang mana", "negara mana" ask where; "orang" must not pull in "150 orang" in Nairobi
     first = seed_service.ask("kontraktor openai ada berapa orang sih")
-    history = [Turn(first.question, first.text, first.standalone_question)]
+    history = after(first)
     answer = seed_service.ask(follow, history)
     assert answer.found
     assert "Eropa Timur" in answer.text
@@ -486,7 +491,7 @@ def test_a_question_that_leans_on_the_other_does_not_stand_alone(
 
 def test_a_new_topic_said_aloud_borrows_nothing_from_before(seed_service: Any) -> None:
     first = seed_service.ask("netflix nyari manajer ai gajinya brp")
-    history = [Turn(first.question, first.text, first.standalone_question)]
+    history = after(first)
     answer = seed_service.ask("oke ganti topik. ubisoft pake ai buat apa", history)
     assert answer.found
     assert "dialog" in answer.text
@@ -547,13 +552,13 @@ def test_a_sum_asked_of_a_loss_comes_from_the_sentence_telling_it(seed_service: 
 def test_a_question_of_its_own_after_another_topic_is_answered_alone(seed_service: Any) -> None:
     # "tugasnya" could point back to OpenAI's staff; read with them it finds nothing
     first = seed_service.ask("openai karyawannya brp org?")
-    history = [Turn(first.question, first.text, first.standalone_question)]
+    history = after(first)
     answer = seed_service.ask("pelatih percakapan AI tugasnya datang tiap brp lama", history)
     assert answer.found
     assert "45 atau 30 menit" in answer.text
     # two words the articles use are a question of their own too ("benefit … asuransi")
     first = seed_service.ask("gue CS di Batam, kepikiran pindah jadi AI trainer kyk si Savreux")
-    history = [Turn(first.question, first.text, first.standalone_question)]
+    history = after(first)
     answer = seed_service.ask("benefit-nya ada gak? asuransi gitu?", history)
     assert answer.found
     assert "asuransi" in answer.text
