@@ -22,10 +22,12 @@ from knowledge.binding import (
     PLACE,
     WHERE_FRAME,
     asks_for_pay,
+    asks_how_long,
     asks_where,
     is_pay_figure,
     money_asked,
     sum_told_with,
+    tells_how_long,
 )
 from knowledge.gate import Verdict
 from knowledge.question import COMPARE_CUES, Question, resolve, topic_terms
@@ -50,7 +52,7 @@ _NUMBER_Q = {"berapa", "berapakah", "brp", "much", "many", "jumlah"}
 _WHO_Q = {"siapa", "siapakah", "who"}
 _WHY_Q = {"mengapa", "kenapa", "why", "alasan"}
 _WHEN_Q = {"kapan", "when"}
-_HOW_Q = {"bagaimana", "gimana", "cara", "caranya", "how"}
+_HOW_Q = {"bagaimana", "gimana", "cara", "caranya", "how", "diapakan", "diapain"}
 # the sentence telling the means: "Dengan bimbingan pelatih manusia, model AI dapat …"
 _MEANS = re.compile(
     r"^(dengan|melalui|lewat|by|through)\b|\b(dengan cara|by (?:using|having))\b",
@@ -279,6 +281,11 @@ class ExtractiveAnswerer:
         if q.kind == "where" or asks_where(q):  # "tinggal di kota mana": "ibu kota Prancis"
             for t in WHERE_FRAME:
                 weights.pop(t, None)
+        activity = asks_activity(q)
+        how_long = asks_how_long(text or q.clean)
+        if activity:  # "kerjanya ngapain aja": the doing is asked, not the word "kerja"
+            for t in ACTIVITY_FRAME:
+                weights.pop(t, None)
         if standalone and standalone != q.text and not text:
             for t, w in self._sentence_weights(standalone).items():
                 weights.setdefault(t, 0.35 * w)
@@ -351,6 +358,10 @@ class ExtractiveAnswerer:
                 score += 0.12  # "how much is X paid": the sentence with the money amount
             if q.kind == "list" and _ENUMERATION.search(sentence):
                 score += 0.12
+            if activity:
+                score += 0.05 * min(3, _actions(sentence))
+            if how_long and tells_how_long(sentence):
+                score += 0.2  # "berapa lama sekali …": the sentence with "45 atau 30 menit"
             if len(sentence) < 25:
                 score -= 0.2
             # prefer the crisp sentence over a long one saying the same thing
@@ -459,6 +470,12 @@ class ExtractiveAnswerer:
         best = candidates[0].score
         pool = [c for c in candidates if c.score >= 0.55 * best]
         asked = frozenset(terms(question))
+        # "siapa namanya dan berapa umurnya": a cut sentence keeps the name and the figure
+        asked_words = set(words(question.lower()))
+        # ("perusahaan apa aja": the companies' names)
+        named_kind = bool(focus_terms(question) & _NAMED_KINDS)
+        kept = (bool(asked_words & (_WHO_Q | {"namanya", "nama"})) or named_kind,
+                bool(asked_words & _NUMBER_Q))
         chosen: list[_Scored] = []
         used: dict[str, int] = {}
         length = 0
@@ -472,7 +489,8 @@ class ExtractiveAnswerer:
             if any(_same_fact(cand, c) for c in chosen):
                 continue
             sentence = (
-                _shorten(cand.sentence, 260, around=asked) if len(cand.sentence) > 260 else None
+                _shorten(cand.sentence, 260, around=asked, names=kept[0], figures=kept[1])
+                if len(cand.sentence) > 260 else None
             )
             item = replace(cand, sentence=sentence) if sentence else cand
             if length + len(item.sentence) > MAX_LIST_CHARS - 120:
@@ -764,7 +782,17 @@ def _refers_back(sentence: str, told: str) -> bool:
     if _PRONOUN.match(sentence) and _ANNOUNCES.search(told):
         return True  # "… melakukan semua jenis pekerjaan." then "Dia membuat sandwich …"
     that = _THAT_ONE.match(sentence.lstrip("\"'\u201c- "))
-    return that is not None and bool(set(terms(that.group("thing"))) & set(terms(told)))
+    if that is not None and set(terms(that.group("thing"))) & set(terms(told)):
+        return True
+    # "… menangani percakapan 'ditandai' …" then "Ketika percakapan yang ditandai masuk, …
+    # itu disortir …": what happens next to the thing just told of
+    then = _WHEN_IT.match(sentence.lstrip("\"'\u201c- "))
+    return then is not None and len(set(terms(then.group("thing"))) & set(terms(told))) >= 2
+
+
+_WHEN_IT = re.compile(
+    r"(?:ketika|setelah|begitu|sesudah|when|once|after)\s+(?P<thing>[^,]{3,80}),", re.IGNORECASE
+)
 
 
 # "Semua model itu …", "Para pelatih ini …", "Pekerjaan tersebut …": a thing told just before;
@@ -911,6 +939,44 @@ def _articles_without(q: Question, passages: Sequence[Passage]) -> set[str]:
     return {doc for doc, named in mentions.items() if not named}
 
 
+# "pelatih AI kerjanya ngapain aja", "tugasnya apa", "what do they do" (not "AI bisa bikin apa"):
+# the answer tells what is done ("memberi label … dan membuat sejumlah prediksi")
+_ACTIVITY_Q = re.compile(
+    r"\b(?:melakukan|mengerjakan|ngerjain|kerja|kerjanya|kerjaannya|pekerjaannya"
+    r"|tugas|tugasnya|job|jobdesk|jobdesc) apa\b"
+    r"|\bapa (?:saja |aja )?(?:tugas|tugasnya|kerjaannya|pekerjaannya|jobdesk|jobdesc)\b"
+    r"|\bwhat (?:do|does|did)\b.{0,40}\bdo\b",
+    re.IGNORECASE,
+)
+# the asking frame of such a question, which the sentences telling the tasks need not repeat
+ACTIVITY_FRAME = frozenset({"kerja", "laku", "tugas", "buat", "bikin", "hari", "hari-hari",
+                            "rutin", "tiap", "job", "do"})
+# verbs that tell of doing something ("memberi", "membuat", "menghasilkan"); the ones that only
+# report, become or have ("mengatakan", "menjadi", "memiliki") tell no task
+_ACTION = re.compile(r"\b(?:me|mem|men|meng|meny)[a-z]{3,}\b")
+_NOT_ACTION = frozenset({
+    "mengatakan", "menjadi", "memiliki", "mendapat", "mendapatkan", "menerima", "mengenai",
+    "merupakan", "memang", "mereka", "melalui", "meski", "meskipun", "menuju", "menyadari",
+    "mencapai", "meningkat", "meningkatnya", "menunjukkan", "menurut", "mengaku", "menyebut",
+    "menyebutkan", "melaporkan", "mengungkapkan", "menambahkan", "menjelaskan", "memungkinkan",
+    "mempekerjakan", "membayar", "mendorong", "menginspirasi", "memicu", "memasuki",
+})
+
+
+def asks_activity(q: Question) -> bool:
+    """The question asks what someone does at work, not what they are paid or why."""
+    return (
+        q.kind not in ("how_much", "why", "compare")
+        and bool(_ACTIVITY_Q.search(q.clean))
+        and not set(words(q.clean)) & _PAST_ASKED  # "dulu kerja apa": which jobs, not tasks
+    )
+
+
+def _actions(sentence: str) -> int:
+    """How many distinct verbs of doing a sentence has."""
+    return len({w for w in _ACTION.findall(sentence.lower()) if w not in _NOT_ACTION})
+
+
 def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
     bonus = 0.0
     if q_words & _NUMBER_Q and _HAS_NUMBER.search(sentence):
@@ -956,7 +1022,10 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def _shorten(sentence: str, limit: int = MAX_CHARS, around: frozenset[str] = frozenset()) -> str:
+def _shorten(
+    sentence: str, limit: int = MAX_CHARS, around: frozenset[str] = frozenset(), *,
+    names: bool = False, figures: bool = False,
+) -> str:
     """The sentence cut to `limit` characters at a word boundary.
 
     The part kept is the one that holds most of the asked-about words (`around`): "lencana
@@ -966,7 +1035,11 @@ def _shorten(sentence: str, limit: int = MAX_CHARS, around: frozenset[str] = fro
     """
     tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", sentence)]
     # the middle of each asked-about word (no stemming at all when nothing is asked about)
-    marks = [(a + b) / 2 for a, b in tokens if around and around & set(terms(sentence[a:b]))]
+    marks = [
+        (a + b) / 2 for a, b in tokens
+        if around and around & set(terms(sentence[a:b]))
+        or names and a and sentence[a].isupper() or figures and sentence[a].isdigit()
+    ]
     best_start, best_end, best_key = 0, 0, (-1, 0.0)
     for i, (start, _) in enumerate(tokens):
         j = i

@@ -348,7 +348,30 @@ def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:
         ]
         for run in runs
     )
-    return tuple(" ".join(c.surface for c in words_) for words_ in named if words_)[:3]
+    out: list[str] = []
+    for words_ in named:
+        if words_:
+            out.append(_named(words_))
+            if out[-1].endswith(" Anda"):
+                break  # what follows tells more of that person's situation
+    return tuple(out[:3])
+
+
+# whose situation a worker passes on ("anak saya baru diwisuda …", "sa pu ade"): named as theirs
+_RELATIVES = frozenset((
+    "anak", "adik", "adek", "kakak", "istri", "suami", "keponakan", "ponakan", "sepupu", "cucu",
+    "teman", "temen", "kawan", "sahabat", "tetangga", "pacar", "saudara", "sodara", "ortu",
+    "orangtua", "mertua",
+))
+
+
+def _named(run: Sequence[Concept]) -> str:
+    """A run of words as the answer names it: "anak diwisuda" is "keadaan anak Anda"."""
+    said = [c.surface for c in run]
+    head = said[0].lower()
+    if head in _RELATIVES and not (len(said) > 1 and said[1].lower() == "magang"):
+        return f"{head} Anda" if len(said) == 1 else f"keadaan {head} Anda"
+    return " ".join(said)
 
 
 def _match(concept: Concept, have: set[str], related: float = 0.5) -> float:

@@ -149,6 +149,10 @@ _CLAUSE_END = {
     "mau", "ingin", "pengen", "pingin", "kira", "kira-kira", "gimana", "cocok", "layak", "dapat",
     "can", "could", "should", "would", "will", "is", "do", "how", "what", "want", "kalau", "jika",
     "tertarik", "berminat", "minat", "perlu", "harus", "tolong", "pengin",
+    # "anak sy nanya pelatih ai kerjanya apa": what follows is the question passed on
+    "nanya", "tanya", "bertanya", "menanyakan", "nanyain", "asked", "asks",
+    # "… disiapkan anak saya untuk mendaftar jadi pelatih AI": what they want done is asked
+    "untuk", "agar", "supaya",
 }
 # Words that only describe the asker's situation (no article answers "for a housewife" as such).
 _PERSONA = {
@@ -180,7 +184,7 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
                   "kisaran", "range")),
     ("why", ("kenapa", "mengapa", "why", "alasan", "sebab", "penyebab", "gara-gara")),
     ("howto", ("bagaimana cara", "cara", "caranya", "how to", "how do", "how can", "langkah",
-               "tips", "gimana", "bagaimana")),
+               "tips", "gimana", "bagaimana", "diapakan", "diapain")),
     ("who", ("siapa", "siapakah", "who")),
     ("where", ("di mana", "dimana", "where", "mana")),
     ("when", ("kapan", "when", "tanggal", "tahun berapa")),
@@ -423,7 +427,8 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     chat = chat_spellings()
     out: list[str] = []
     previous = ""
-    text = _REDUPLICATED.sub(r"\1-\1\2", text)  # "masalah2" -> "masalah-masalah"
+    text = _REDUPLICATED.sub(_reduplicate, text)  # "masalah2" -> "masalah-masalah"
+    text = _JUST_SA.sub(r"\1 saja", text)  # Papuan "kerja apa sa": "sa" is "saja" here
     text = _SPELLED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "a i" -> "ai"
     tokens = _joined_names(words(text), vocab)
     english = _is_english(tokens)
@@ -449,7 +454,9 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
             base = chat[doubled.group(1)]  # "org2" -> "orang-orang"
             word = f"{base}-{base}{doubled.group(2)}"
         if word in _WHY_OR_WHAT:
-            replaced = "kenapa" if n == opening else _WHY_OR_WHAT[word]
+            # "ngapain aja kerjanya": "aja" lists what is done, whatever the place
+            listed = tokens[n + 1 : n + 2] in (["aja"], ["saja"], ["ajah"], ["doang"])
+            replaced = "kenapa" if n == opening and not listed else _WHY_OR_WHAT[word]
         else:
             replaced = chat.get(word) or (word if english else _colloquial(word, vocab))
         if word in _RICH and previous in _BECOMING:
@@ -531,6 +538,19 @@ _HYPHEN_AFFIX = re.compile(r"(?:di|ke|nge|ter|ber|se)-([^\W\d_]{2,})")
 # an English word with a prefix is one word ("co-founder", "re-train"), not "co" + "founder"
 _EN_PREFIXED = re.compile(r"(?:co|re|pre|non|self|ex)-[^\W\d_]+$")
 _REDUPLICATED = re.compile(r"\b([^\W\d_]{3,})2(an|nya|in)?\b")
+
+
+_JUST_SA = re.compile(r"\b(apa|siapa|mana|kapan|berapa) sa\b", re.IGNORECASE)
+
+
+def _reduplicate(match: re.Match[str]) -> str:
+    """"masalah2" -> "masalah-masalah"; with "se-" only the root repeats: "sehari2" ->
+    "sehari-hari", "sebaik2nya" -> "sebaik-baiknya"."""
+    word, suffix = match.group(1), match.group(2) or ""
+    lower = word.lower()
+    if lower.startswith("se") and (lower == "sehari" or suffix == "nya") and len(word) > 4:
+        return f"{word}-{word[2:]}{suffix}"
+    return f"{word}-{word}{suffix}"
 # clause openers that do not ask ("trus kok …", "eh ngapain …")
 _CLAUSE_OPENERS = {"eh", "terus", "trus", "tapi", "tp", "lho", "loh", "kak", "bro", "gan", "sis",
                    "bang", "min", "lah", "jadi", "jd", "nah"}
@@ -592,7 +612,14 @@ _REGISTER = re.compile(r" (cara|mau|gimana|bagaimana|bisa) daftar | daftar (jadi
 _APA_AS_ATAU = re.compile(r"(?<=\w) apa (?!(?:saja|aja|sih|ya|itu|yang)\b)(?=\w)")
 
 
+_NOT_COMPARING = re.compile(r" sama sekali(?= )| atau (?:tidak|belum|bukan)(?= )")
+
+
 def _is_comparison(text: str, cue: str) -> bool:
+    # "… atau ga ada sama sekali?": "at all", and "or not", compare nothing
+    text = _NOT_COMPARING.sub(" ", text)
+    if f" {cue} " not in text:
+        return False
     if cue in ("lebih", "sama"):  # "lebih gede mana", "sama nggak" — not "lebih dari $15"
         return " mana " in text or " atau " in text or " dibanding" in text or " sama " in text \
             and cue == "sama" and " beda" in text \
@@ -936,6 +963,14 @@ _PASSED_ON = re.compile(
     re.IGNORECASE,
 )
 
+# "anak sy nanya pelatih ai kerjanya apa": who passes the question on, without a colon
+_RELAYED_BY = re.compile(
+    r"\b(?:anak|istri|suami|adik|adek|ade|kakak|teman|temen|kawan|ponakan|keponakan|tetangga"
+    r"|sepupu|cucu|ibu|bapak|ayah|mama|papa)(?:ku| ?(?:saya|sy|aku|gw|gue))? "
+    r"(?:nanya|tanya|bertanya|nanyain|menanyakan|nanyak)\b",
+    re.IGNORECASE,
+)
+
 # "oke ganti topik", "pertanyaan lain ya": the worker steering the chat, not what is asked
 _NEW_TOPIC = re.compile(
     r"\b(?:ganti|pindah|beralih ke) (?:topik|bahasan|pertanyaan|pembahasan)(?: lain| ya| dong)?"
@@ -1027,6 +1062,20 @@ _CLAUSES = re.compile(r"((?:[;!?\n]|[,.](?!\d)|(?<!\d)[,.])+)")
 _CHECKING = {"benar", "betul", "bener", "katanya", "kabarnya", "true", "really"}
 
 
+_SUM_WORDS = {"ribu", "juta", "miliar", "milyar", "triliun", "dolar", "dollar", "rupiah", "rp",
+              "usd", "thousand", "million", "billion", "dollars"}
+# whom a worker heard it from ("majikan saya bilang", "my employer say")
+_TOLD_BY = {"majikan", "employer", "bos", "boss", "tetangga", "neighbor", "neighbour", "orang"}
+
+
+def _persona_word(concept: Concept) -> bool:
+    """A word of who the asker is, whom they heard it from, or how they heard it."""
+    said = set(concept.surface.lower().split())
+    return bool(
+        said & (_PERSONA | _KIN | _ON_BEHALF | _HEARD_IN | _HEARSAY | FIRST_PERSON | _TOLD_BY)
+    )
+
+
 def checks_a_claim(question: Question) -> bool:
     """The asker checks something they heard ("bener ga …", "katanya …", "sebenarnya …"): a
     figure they give may be the very one the articles confirm."""
@@ -1046,6 +1095,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = write_numbers(text)  # voice typing: "lima belas dolar" -> "15 dolar"
     text = _GREETING.sub(" ", text)
     text = _PASSED_ON.sub(" ", text)
+    text = _RELAYED_BY.sub(" ", text)
     text = _NEW_TOPIC.sub(" ", text)
     joined: list[str] = []
     clauses: list[int] = []
@@ -1141,12 +1191,30 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         i += 1
     concepts = _merge_duplicates(concepts)
     if set(joined) & _CHECKING:
+        # the claim checked: its figure ("5 juta dolar"), and whom it was heard from
+        # (a figure the articles also give, "10 juta dolar", is what they must say)
+        figures = {c.position for c in concepts if c.surface.isdigit() and not c.known}
+        for c in sorted(concepts, key=lambda c: c.position):
+            if c.surface.lower() in _SUM_WORDS and c.position - 1 in figures:
+                figures.add(c.position)  # "5 juta dolar"
         concepts = [
             replace(c, qualifier=True, background=True)
             if c.surface.lower() in _CHECKING or (not c.known and all(t.isdigit() for t in c.terms))
+            or c.position in figures or c.surface.lower() in _TOLD_BY
+            or (not c.known and _persona_word(c))  # "katong pung tetangga"
             else c
             for c in concepts
         ]
+        if concepts and all(c.qualifier for c in concepts):
+            # "Beta dengar Netflix cari orang AI, gajinya 9 juta dolar. Itu betul ka seng?":
+            # the claim told before is what is asked; the hearing and the asker stay context
+            concepts = [
+                replace(c, qualifier=False, background=False)
+                if c.known and not _persona_word(c) and not c.surface.isdigit()
+                and c.surface.lower() not in _SUM_WORDS  # the figure checked, not what is asked
+                else replace(c, background=True)
+                for c in concepts
+            ]
     kind = question_kind(clean, len(concepts))
     if kind == "compare":
         # "bandingin … beda jauh ga": the asking of a comparison, not what the articles must say
@@ -1166,7 +1234,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         clean=clean,
         kind=kind,
         concepts=tuple(concepts),
-        parts=split_parts(clean, kind),
+        parts=split_parts(clean, kind) or _asked_apart(text, kind),
         expansions=tuple(dict.fromkeys(expansions + _translations(clean))),
     )
 
@@ -1268,6 +1336,20 @@ def split_parts(clean: str, kind: str) -> tuple[str, ...]:
     if kind in ("how_much", "where", "who", "when"):
         return _wh_split(clean)
     return ()
+
+
+def _asked_apart(text: str, kind: str) -> tuple[str, ...]:
+    """Questions typed one after another, each with its own question word ("kerjanya gimana?
+    Brp lama sekali dapet tugas baru?"): each is a part, answered on its own."""
+    if kind != "how_much":
+        return ()
+    pieces = questions_in(text)
+    if not 2 <= len(pieces) <= 3:
+        return ()
+    cleans = [" ".join(join_phrases(clean_words(p))).replace("_", " ") for p in pieces]
+    if not all(set(c.split()) & (_WH_WORDS | {"bagaimana"}) for c in cleans):
+        return ()
+    return tuple(cleans)
 
 
 def questions_in(text: str) -> tuple[str, ...]:

@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-y.jsonl.
+# eval/blind-a.jsonl … eval/blind-z.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -224,6 +224,11 @@ _WORKER_STYLE_SETS = [
     # numbers spelled out, Javanese, Sundanese and Sasak). Still answered: "zakat fitrah … per
     # wong neng lombok" (y56: common words around a topic no article has)
     ("blind-y.jsonl", 37, 0.75, 1),
+    # first run 34/44, 14/16 (eastern Indonesian Malay, Medan and Makassar speech, parents over
+    # fifty, housewives, SMK students, cheap-phone typing). Still answered: the documents to
+    # apply at Invisible Technologies (z50) and the monthly pay in Indonesia (z52), both as
+    # partial answers naming what the articles do not cover
+    ("blind-z.jsonl", 38, 0.75, 2),
 ]
 
 

@@ -574,3 +574,83 @@ def test_a_single_point_is_told_as_a_sentence(seed_service: Any) -> None:
     assert "900.000" in answer.text
     assert "beberapa hal" not in answer.text
     assert "\u2022" not in answer.text
+
+
+def test_a_claim_told_before_it_is_checked_is_what_is_asked(seed_service: Any) -> None:
+    # "Itu betul? Berapa sebenarnya?" has no words of its own: the told claim is the question,
+    # the sum heard (5 juta dolar) is what is checked, and who told it stays context
+    answer = seed_service.ask(
+        "Sa dengar Netflix cari orang buat AI, katong pung tetangga bilang gajinya 5 juta dolar "
+        "setahun. Itu betul ka seng? Berapa sebenarnya?"
+    )
+    assert answer.found
+    assert "900.000" in answer.text
+    assert "tetangga" not in answer.text.splitlines()[0]
+
+
+def test_what_a_trainer_does_is_told_by_the_sentence_telling_the_tasks(
+    seed_service: Any,
+) -> None:
+    # the task sentence shares no word with "pelatih AI … ngapain aja"; the asking frame
+    # ("kerja", "tugas") is no word a task sentence must hold
+    answer = seed_service.ask("ngapain aja sih pelatih AI kayak Savreux pas kerja?")
+    assert answer.found
+    assert "label" in answer.text
+
+
+def test_questions_typed_one_after_another_each_get_their_answer(seed_service: Any) -> None:
+    answer = seed_service.ask(
+        "Jatin Kumar itu kerjanya kayak gimana? Brp lama sekali dia dapet tugas baru?"
+    )
+    assert "45 atau 30 menit" in answer.text
+
+
+def test_what_is_done_with_a_reported_answer_is_how_it_is_handled(seed_service: Any) -> None:
+    answer = seed_service.ask(
+        "laporan pengguna soal jawaban chatgpt yg salah diapain sama pekerja kontrak?"
+    )
+    assert "jenis kesalahan" in answer.text
+
+
+def test_an_english_job_title_is_no_unknown_name(seed_service: Any) -> None:
+    # "Advanced" is the ad's "Tingkat Lanjut", "entry-level" its "level pemula"
+    answer = seed_service.ask(
+        "What is the starting pay of the entry-level Advanced AI Data Trainer job at Invisible?"
+    )
+    assert answer.found
+    assert "$15" in answer.text
+
+
+def test_a_relatives_situation_is_named_as_theirs(seed_service: Any) -> None:
+    answer = seed_service.ask(
+        "Anak saya baru diwisuda dan belum dapat kerja tetap. Ada contoh lulusan ilmu komputer "
+        "yg kerja kontrak melatih AI? siapa namanya dan berapa umurnya?"
+    )
+    assert answer.partial
+    first = answer.text.splitlines()[0]
+    assert "anak Anda" in first
+    assert "diwisuda" not in first
+    # a long sentence cut short keeps the name and the age asked for
+    assert "Jatin Kumar, 22 tahun" in answer.text
+
+
+def test_a_cut_sentence_keeps_the_companies_asked_for(seed_service: Any) -> None:
+    answer = seed_service.ask("sy dokter, katanya ahli2 skrg dicari buat ngelatih AI. perusahaan "
+                              "apa aja yg pake ahli2 kyk gitu?")
+    assert "Cohere" in answer.text
+
+
+def test_how_hard_the_work_is_is_told_by_how_it_starts(seed_service: Any) -> None:
+    # "susah" is not an article word; "memulai dengan sangat sederhana" answers it
+    answer = seed_service.ask("aku mau coba jd pelatih AI, kerjaan awalnya susah ga sih?")
+    assert answer.found
+    assert "sederhana" in answer.text
+
+
+def test_what_happens_next_to_the_thing_told_travels_with_it(seed_service: Any) -> None:
+    # "… menangani percakapan 'ditandai' …" goes on "Ketika percakapan yang ditandai masuk, …
+    # itu disortir berdasarkan jenis kesalahan"
+    answer = seed_service.ask(
+        "user ngelaporin jawaban chatgpt yg salah, trus itu diolah gimana sm pekerja kontraknya?"
+    )
+    assert "jenis kesalahan" in answer.text

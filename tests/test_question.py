@@ -791,3 +791,26 @@ def test_a_place_after_an_employer_is_part_of_what_is_asked() -> None:
     # the asker's own former workplace is where they were, not what they ask about
     q = read("sy kena phk dari pabrik di karawang, bisa buat yang belum pengalaman?", VOCAB)
     assert "karawang" not in {c.surface for c in q.subject}
+
+
+def test_numbered_reduplication_with_se_repeats_the_root() -> None:
+    assert clean_words("sehari2 masalah2 sebaik2nya", VOCAB) == [
+        "sehari-hari", "masalah-masalah", "sebaik-baiknya",
+    ]
+
+
+def test_ngapain_aja_lists_what_is_done_wherever_it_stands() -> None:
+    assert clean_words("ngapain aja kerjanya", VOCAB)[:3] == ["melakukan", "apa", "saja"]
+    assert clean_words("ngapain kerja di sana", VOCAB)[0] == "kenapa"
+
+
+def test_a_question_passed_on_by_a_relative_is_the_question() -> None:
+    q = read("sy ibu rumah tangga, anak sy nanya pelatih AI itu kerjanya apa", VOCAB)
+    assert "pelatih" in {c.surface for c in q.subject}
+    assert "anak" not in {c.surface for c in q.concepts}
+
+
+def test_at_all_and_or_not_compare_nothing() -> None:
+    q = read("ada perusahaan yg ikut pedoman itu? atau ga ada sama sekali?", VOCAB)
+    assert q.kind != "compare"
+    assert read("gaji manajer netflix sama pelatih AI lebih gede mana", VOCAB).kind == "compare"
