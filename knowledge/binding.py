@@ -89,10 +89,6 @@ _OUTCOME = re.compile(
 _REGISTERING = re.compile(
     r"\b(?:daftar|mendaftar|melamar|lamar|apply|join|gabung|bergabung|masuk)\b"
 )
-# "kerja apa sebelum masuk ke AI": when, not how one joins
-_BEFORE_JOINING = re.compile(
-    r"\b(?:sebelum|before)(?: \w+){0,2}? (?:masuk|gabung|bergabung|join|joining)\b"
-)
 _APPLYING = frozenset(terms("lowongan melamar daftar mendaftar rekrut posting iklan"))
 _SIGNING_UP = re.compile(r"\b(?:daftar\w*|mendaftar|pendaftaran|melamar|lamar\w*|apply)\b")
 _APPLYING_HOW = frozenset(terms("lowongan melamar daftar mendaftar pendaftaran"))
@@ -339,7 +335,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     elif question.kind != "how_much" and (
         (way_in := bool(_HOW_TO_SIGN_UP.search(question.clean)))
         or (question.kind == "howto" and _SIGNING_UP.search(question.clean))
-        or (_REGISTERING.search(_BEFORE_JOINING.sub(" ", question.clean)) and names)
+        or (_REGISTERING.search(question.clean) and names)
     ):
         # "cara daftar di Scale AI": how to apply there, told near its name; asked how, the
         # way in (a job posting seen online), not that a company hires or once ran an ad
