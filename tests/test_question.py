@@ -810,6 +810,11 @@ def test_a_question_passed_on_by_a_relative_is_the_question() -> None:
     assert "anak" not in {c.surface for c in q.concepts}
 
 
+def test_apa_apa_saja_asks_for_a_list() -> None:
+    assert read("pelatih AI di Kansas dulu kerja apa-apa saja?", VOCAB).kind == "list"
+    assert read("pelatih AI di Kansas dulu kerja apa2 aja", VOCAB).kind == "list"
+
+
 def test_at_all_and_or_not_compare_nothing() -> None:
     q = read("ada perusahaan yg ikut pedoman itu? atau ga ada sama sekali?", VOCAB)
     assert q.kind != "compare"
