@@ -1484,10 +1484,39 @@ def is_followup(question: Question) -> bool:
     lowered = question.clean.strip()
     return (
         bool(toks & _ANAPHORA)
-        or any(w.endswith("nya") and len(w) > 5 for w in words(question.text))
+        or _nya_points_back(question)
         or lowered.startswith(_OPENERS)
         or len(question.subject) <= 2
     )
+
+
+_OWNERS = frozenset(terms("pelatih kontraktor manajer karyawan magang anotator trainer"))
+# words between a thing and its "-nya" ("pelatih AI itu kerjanya …")
+_NYA_GLUE = {"itu", "tuh", "tu", "ini", "nih", "sih", "yang", "yg", "teh", "mah"}
+
+
+def _nya_points_back(question: Question) -> bool:
+    """A "-nya" word that leans on the previous turn ("gajinya brp?"), not one owned by a thing
+    the question names just before it ("pelatih AI kerjanya ngapain aja?")."""
+    said = words(question.text)
+    if question.clean.strip().startswith(_OPENERS):
+        own: set[str] = set()  # "terus tanggung jawab utamanya …": goes on with the last turn
+    else:
+        # whose it is: someone named, or a worker's role ("pelatih AI", "kontraktor")
+        own = {
+            t for c in question.subject if not c.surface.lower().endswith("nya")
+            and (c.entity or c.terms & _OWNERS) for t in c.terms
+        }
+    for i, w in enumerate(said):
+        if not (w.endswith("nya") and len(w) > 5):
+            continue
+        j = i - 1
+        while j >= 0 and said[j] in _NYA_GLUE:
+            j -= 1
+        # the owner's phrase ends just before it ("pelatih AI kerjanya", "Savreux umurnya")
+        if j < 0 or not {t for w in said[max(0, j - 2) : j + 1] for t in terms(w)} & own:
+            return True
+    return False
 
 
 _PERSONS_BACK = {"dia", "ia", "mereka", "beliau", "he", "she", "they", "them", "his", "her",
@@ -1503,9 +1532,7 @@ def names_someone_before(question: Question) -> bool:
 def points_back(question: Question) -> bool:
     """A pronoun or a "-nya" word ("umurnya", "dia", "they"): it leans on the previous turn."""
     clean = _TIME_DEIXIS.sub(" ", question.clean)  # "hari ini" is today, not "this"
-    return bool(set(words(clean)) & _ANAPHORA) or any(
-        w.endswith("nya") and len(w) > 5 for w in words(question.text)
-    )
+    return bool(set(words(clean)) & _ANAPHORA) or _nya_points_back(question)
 
 
 _TIME_DEIXIS = re.compile(

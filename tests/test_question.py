@@ -819,3 +819,13 @@ def test_at_all_and_or_not_compare_nothing() -> None:
     q = read("ada perusahaan yg ikut pedoman itu? atau ga ada sama sekali?", VOCAB)
     assert q.kind != "compare"
     assert read("gaji manajer netflix sama pelatih AI lebih gede mana", VOCAB).kind == "compare"
+
+
+def test_a_nya_word_owned_by_a_role_named_before_it_points_nowhere_back() -> None:
+    previous = read("gaji manajer AI Netflix setahun berapa", VOCAB)
+    # "pelatih AI kerjanya …": the trainer's work, a question of its own
+    q = read("pelatih AI kerjanya ngapain aja?", VOCAB)
+    assert resolve(q, previous, VOCAB) == q.text
+    # "tanggung jawab utamanya": whose is the manager asked about before
+    assert "netflix" in resolve(read("tanggung jawab utamanya apa aja?", VOCAB), previous).lower()
+    assert "netflix" in resolve(read("gajinya per jam?", VOCAB), previous).lower()
