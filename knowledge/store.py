@@ -150,6 +150,15 @@ class ChromaStore:
         self._seen_version: int | None = None
         self._stale = False
 
+    def close(self) -> None:
+        """Release the client. Chroma shares one in-memory system among the embedded clients
+        of a folder; one left open keeps it alive, and a later reopen after another process
+        wrote would get that stale system back ("Error finding id" on every question)."""
+        close = getattr(self._client, "close", None)  # Client has it; the Protocol does not
+        with contextlib.suppress(Exception):
+            if callable(close):
+                close()
+
     @property
     def call_threads(self) -> int:
         """Threads running store calls now, stalled ones included (bounded by the deadline)."""

@@ -215,12 +215,17 @@ def _check_before_run(settings: Settings) -> None:
     from tanyakerja.doctor import check_can_answer, corpus_status, open_store, unindexed_warning
 
     store = open_store(settings)
-    check_can_answer(settings, store)
-    if store.count() == 0:
-        return  # the whole corpus is indexed at start-up anyway
-    warning = unindexed_warning(corpus_status(settings, store), settings.corpus_dir)
-    if warning:
-        logger.warning("%s", warning)
+    try:
+        check_can_answer(settings, store)
+        if store.count() == 0:
+            return  # the whole corpus is indexed at start-up anyway
+        warning = unindexed_warning(corpus_status(settings, store), settings.corpus_dir)
+        if warning:
+            logger.warning("%s", warning)
+    finally:
+        # the bot opens its own client; this one left open would keep a stale in-memory
+        # index alive after another process's ingest
+        store.close()
 
 
 def cmd_chat(settings: Settings) -> int:
