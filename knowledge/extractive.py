@@ -281,10 +281,10 @@ class ExtractiveAnswerer:
         if q.kind == "where" or asks_where(q):  # "tinggal di kota mana": "ibu kota Prancis"
             for t in WHERE_FRAME:
                 weights.pop(t, None)
-        activity = asks_activity(q)
+        activity = _asks_activity(q)
         how_long = asks_how_long(text or q.clean)
         if activity:  # "kerjanya ngapain aja": the doing is asked, not the word "kerja"
-            for t in ACTIVITY_FRAME:
+            for t in _ACTIVITY_FRAME:
                 weights.pop(t, None)
         if standalone and standalone != q.text and not text:
             for t, w in self._sentence_weights(standalone).items():
@@ -949,7 +949,7 @@ _ACTIVITY_Q = re.compile(
     re.IGNORECASE,
 )
 # the asking frame of such a question, which the sentences telling the tasks need not repeat
-ACTIVITY_FRAME = frozenset({"kerja", "laku", "tugas", "buat", "bikin", "hari", "hari-hari",
+_ACTIVITY_FRAME = frozenset({"kerja", "laku", "tugas", "buat", "bikin", "hari", "hari-hari",
                             "rutin", "tiap", "job", "do"})
 # verbs that tell of doing something ("memberi", "membuat", "menghasilkan"); the ones that only
 # report, become or have ("mengatakan", "menjadi", "memiliki") tell no task
@@ -963,7 +963,7 @@ _NOT_ACTION = frozenset({
 })
 
 
-def asks_activity(q: Question) -> bool:
+def _asks_activity(q: Question) -> bool:
     """The question asks what someone does at work, not what they are paid or why."""
     return (
         q.kind not in ("how_much", "why", "compare")

@@ -358,11 +358,11 @@ def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:
 
 
 # whose situation a worker passes on ("anak saya baru diwisuda …", "sa pu ade"): named as theirs
-_RELATIVES = frozenset((
-    "anak", "adik", "adek", "kakak", "istri", "suami", "keponakan", "ponakan", "sepupu", "cucu",
-    "teman", "temen", "kawan", "sahabat", "tetangga", "pacar", "saudara", "sodara", "ortu",
-    "orangtua", "mertua",
-))
+# (kin but not a parent the asker may be: "ibu rumah tangga" is the asker herself)
+_RELATIVES = (_KIN - {"ayah", "bapak", "ibu", "keluarga", "tunangan"}) | {
+    "adek", "keponakan", "ponakan", "sepupu", "teman", "temen", "kawan", "sahabat", "tetangga",
+    "saudara", "sodara",
+}
 
 
 def _named(run: Sequence[Concept]) -> str:

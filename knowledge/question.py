@@ -1347,7 +1347,7 @@ def _asked_apart(text: str, kind: str) -> tuple[str, ...]:
     if not 2 <= len(pieces) <= 3:
         return ()
     cleans = [" ".join(join_phrases(clean_words(p))).replace("_", " ") for p in pieces]
-    if not all(set(c.split()) & (_WH_WORDS | {"bagaimana"}) for c in cleans):
+    if not all(set(c.split()) & _WH_WORDS for c in cleans):
         return ()
     return tuple(cleans)
 
@@ -1514,7 +1514,7 @@ def _nya_points_back(question: Question) -> bool:
         while j >= 0 and said[j] in _NYA_GLUE:
             j -= 1
         # the owner's phrase ends just before it ("pelatih AI kerjanya", "Savreux umurnya")
-        if j < 0 or not {t for w in said[max(0, j - 2) : j + 1] for t in terms(w)} & own:
+        if j < 0 or not {t for x in said[max(0, j - 2) : j + 1] for t in terms(x)} & own:
             return True
     return False
 

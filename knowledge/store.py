@@ -216,10 +216,7 @@ class ChromaStore:
         with self._gate.exclusive():
             if not self._stale:
                 return
-            close = getattr(self._client, "close", None)  # Client has it; the Protocol does not
-            with contextlib.suppress(Exception):
-                if callable(close):
-                    close()  # the next client must not share its (stale) in-memory system
+            self.close()  # the next client must not share its (stale) in-memory system
             self._client = self._reopen()
             self._cached = None
             self._stale = False
