@@ -78,8 +78,8 @@ _EDUCATION = re.compile(
 # tells that a union was formed or a strike began, which says nothing of how it turned out
 _OUTCOME_ASKED = re.compile(
     r"\b(?:berhasil|menang|menangin|sukses|gagal|kalah|dikabulkan|terkabul|tercapai|selesai"
-    r"|berakhir|kelar|usai|diakui|dipenuhi|disetujui|won|win"
-    r"|succeed(?:ed)?|failed)\b"
+    r"|berakhir|kelar|usai|bubar|dibubarkan|beres|rampung|diakui|dipenuhi|disetujui|won|win"
+    r"|succeed(?:ed)?|failed)(?:nya)?\b"
 )
 _OUTCOME = re.compile(
     r"\b(?:berhasil|menang|memenangkan|sukses|gagal|kalah|dikabulkan|disetujui|sepakat|"
@@ -139,8 +139,13 @@ _YEARS_FIGURE = re.compile(
     re.I,
 )
 # a length of time: "8 jam sehari", "setiap 45 atau 30 menit" (not "$15 per jam")
+# a length of time: "45 menit", "dalam satu tahun", "selama 2 tahun" (not an age, "22 tahun")
 _HOURS_FIGURE = re.compile(
-    r"\b\d[\d.,]* (?:jam|menit|hari|minggu|pekan|bulan|hours?|minutes?|days?|weeks?|months?)\b"
+    r"(?:\b\d[\d.,]* (?:jam|menit|hari|minggu|pekan|bulan|hours?|minutes?|days?|weeks?|months?)"
+    r"|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|one"
+    r"|two|three|four|five|six) (?:jam|menit|hari|minggu|pekan|bulan|tahun|hours?"
+    r"|minutes?|days?|weeks?|months?|years?)"
+    r"|\b(?:selama|dalam|within|for) \d[\d.,]* (?:tahun|years?))\b"
     r"(?<!per jam)",
     re.I,
 )
@@ -362,11 +367,14 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
         event = frozenset(
             t for c in question.subject if c.known and not c.entity for t in c.terms
         ) - _WHEN_FRAME
+        # "mogoknya kelar kapan": when it ended, told with how it ended, not the date a job
+        # was posted while the strike went on
+        ending = bool(_OUTCOME_ASKED.search(question.clean))
 
         def figure(sentence: str) -> bool:
             return bool(_DATE_FIGURE.search(sentence)) and (
                 not event or bool(event & set(terms(sentence)))
-            )
+            ) and (not ending or bool(_OUTCOME.search(sentence)))
     elif question.kind != "how_much":
         return True
     elif asks_age and _THRESHOLD_ASKED.search(question.clean):

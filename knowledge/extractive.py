@@ -64,6 +64,16 @@ _HAS_NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
+def _is_heading(sentence: str) -> bool:
+    """A subheading line ("AI untuk Video Game Netflix"): short, title-cased, unpunctuated; it
+    answers nothing on its own."""
+    tokens = sentence.split()
+    return (
+        len(tokens) <= 8 and not re.search(r"[.!?:;,\"”’)]$", sentence)
+        and sum(t[:1].isupper() for t in tokens) * 2 > len(tokens)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Scored:
     sentence: str
@@ -312,7 +322,7 @@ class ExtractiveAnswerer:
             previous = ""
             for pos, sentence in enumerate(split_sentences(passages[p_index].text)):
                 s_terms = frozenset(terms(sentence))
-                if s_terms:
+                if s_terms and not _is_heading(sentence):
                     pool.append((p_index, pos, sentence, s_terms))
                     if previous and _PRONOUN.match(sentence.lstrip("\"'“- ")):
                         inherited[(p_index, pos)] = frozenset(
@@ -474,7 +484,9 @@ class ExtractiveAnswerer:
         asked_words = set(words(question.lower()))
         # ("perusahaan apa aja": the companies' names)
         named_kind = bool(focus_terms(question) & _NAMED_KINDS)
-        kept = (bool(asked_words & (_WHO_Q | {"namanya", "nama"})) or named_kind,
+        # "ada contoh org yg …": an example is someone, told by name
+        kept = (bool(asked_words & (_WHO_Q | {"namanya", "nama", "contoh", "example"}))
+                or named_kind,
                 bool(asked_words & _NUMBER_Q))
         chosen: list[_Scored] = []
         used: dict[str, int] = {}
@@ -808,13 +820,18 @@ def _amount(sentence: str) -> str | None:
     """The first money amount in a sentence ("$15 per jam"), for a "berapa" answer's lead, with
     the bound the sentence puts on it: "upah per jam hingga $200" is a ceiling, not the pay."""
     match = _AMOUNT.search(sentence)
-    if match is None:
-        return None
+    if match is None or _DENIED.search(sentence[: match.start()]):
+        return None  # "ByteDance membantah … kerugian lebih dari USD10 juta": no fact to sum up
     amount = match.group(0).strip().rstrip(".,")
     bound = _BOUND.search(sentence[: match.start()])
     return f"{bound.group(1).lower()} {amount}" if bound else amount
 
 
+# a figure reported only to be denied
+_DENIED = re.compile(
+    r"\b(?:membantah|dibantah|menyangkal|disangkal|menepis|ditepis|tidak benar|denied|denies)\b",
+    re.IGNORECASE,
+)
 # a bound right before an amount ("hingga $200", "mulai dari $15", "lebih dari 10 juta dolar")
 _BOUND = re.compile(
     r"\b(hingga|sampai|mulai dari|mulai|sekitar|kira-kira|lebih dari|kurang dari|minimal|"
@@ -989,11 +1006,13 @@ def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
             ):
                 bonus += 0.2
                 break
-    if q_words & _WHO_Q and (_NAME.search(sentence) or _SAID_BY.search(sentence)):
+    if q_words & _WHO_Q and (
+        _NAME.search(sentence) or _SAID_BY.search(sentence)
+    ):
         bonus += 0.15
     if q_words & _WHY_Q and re.search(
         r"\b(karena|sebab|akibat|gara-gara|alasan|alasannya|lantaran|disebabkan|sehingga"
-        r"|yang berarti|berarti|because|due to"
+        r"|yang berarti|berarti|because|due to|berkat|imbas"
         # what set it off, and what it is for: "memicu kontroversi", "agar model tidak …"
         r"|memicu|dipicu|menyebabkan|mendorong|didorong|agar|supaya|bertujuan)\b", sentence, re.I
     ):

@@ -35,7 +35,9 @@ Outcome = Literal["answered", "partial", "not_found"]
 _STANCE = frozenset(terms(
     "benar sebenarnya memang sungguh pasti mungkin katanya ingin suka jujur "
     "galau sedih stres stress down capek bingung bosan takut khawatir cemas ragu penasaran "
-    "mengerti paham harus"
+    "mengerti paham harus "
+    # "spill dong kisah si savreux": the telling asked for, not a word the answer holds
+    "kisah kisahnya"
 ))
 
 # two questions in one ("umurnya brp, tinggal dimana"): each part's figure is bound on its own

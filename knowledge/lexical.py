@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -125,6 +125,10 @@ class LexicalIndex:
         """How many chunks contain the term."""
         col = self.vocab.get(term)
         return int(self._df[col]) if col is not None else 0
+
+    def terms(self) -> Collection[str]:
+        """Every term in the vocabulary (a removed article's may remain, with df 0)."""
+        return self.vocab.keys()
 
     def idf(self, term: str) -> float:
         """idf of a term; unseen terms get the highest value."""

@@ -43,6 +43,10 @@ class Vocabulary(Protocol):
         """Number of passages containing the stemmed term."""
         ...
 
+    def terms(self) -> Collection[str]:
+        """Every stemmed term the passages use (or once used: check `df`)."""
+        ...
+
 
 # -- word lists ---------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
@@ -490,8 +494,9 @@ _SPELLED = re.compile(r"(?<![\w.])(?:[a-zA-Z] ){1,4}[a-zA-Z](?![\w.])")
 
 def _joined_names(tokens: list[str], vocab: Vocabulary | None) -> list[str]:
     """A name the phone split in two ("open ai", "chat gpt", "byte dance", "tik tok"): two
-    words that together make a word the articles use and that is no Indonesian word."""
-    if vocab is None or len(tokens) < 2:
+    words that together make a word the articles use and that is no Indonesian word; or a
+    name written as it was heard in a video ("bait dens", "kohir", "cet gpt")."""
+    if vocab is None:
         return tokens
     out: list[str] = []
     i = 0
@@ -504,9 +509,98 @@ def _joined_names(tokens: list[str], vocab: Vocabulary | None) -> list[str]:
             out.append(pair)
             i += 2
             continue
-        out.append(tokens[i])
+        if pair and (heard := _heard_name(pair, vocab, both=(tokens[i], tokens[i + 1]))):
+            out.append(heard)
+            i += 2
+            continue
+        out.append(_heard_name(tokens[i], vocab) or tokens[i])
         i += 1
     return out
+
+
+# English spellings said the Indonesian way: "ByteDance" is heard "baitdens", "Cohere" "kohir"
+_SOUNDS = (
+    ("ch", "c"), ("sh", "sy"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("x", "ks"), ("q", "k"),
+    ("v", "f"), ("z", "s"), ("w", "u"), ("y", "i"),
+)
+_LONG_I = re.compile(r"(?<=[^aeiou])y(?=[^aeiou])")  # "byte", "type": heard "bait", "taip"
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_HARD_C = re.compile(r"c(?!h)")
+_SILENT_H = re.compile(r"(?<![aeiou])h|h(?![aeiou])")
+
+
+def _heard(word: str, *, english: bool) -> str:
+    """The consonants a name is heard with, in Indonesian spelling, after its first vowel
+    ("khr" + "o" for both "Cohere" and "kohir")."""
+    if english:
+        word = _LONG_I.sub("ai", _HARD_C.sub("k", _SOFT_C.sub("s", word)))
+    for spelled, said in _SOUNDS:
+        word = word.replace(spelled, said)
+    word = _SILENT_H.sub("", word)
+    vowel = re.search(r"[aeiou]", word)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiou]", "", word)) + (vowel[0] if vowel else "-")
+
+
+# letters an Indonesian word is not spelled with: a name spelled so is said otherwise
+_ENGLISH_SPELLING = re.compile(r"[xqvz]|ph|th|ch|sh|ck|ee|oo|y(?![aeiou])|e$")
+_VOWEL_HEARD = {"a": "a", "e": "a", "i": "i", "o": "o", "u": "o", "-": "-"}
+_HEARD_NAMES: dict[int, tuple[Vocabulary, int, dict[str, tuple[str, ...]]]] = {}
+
+
+def _names_by_sound(vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
+    """The corpus words that are no Indonesian words (names), by how they are heard; rebuilt
+    when the vocabulary grows (an ingest)."""
+    all_terms = vocab.terms()
+    cached = _HEARD_NAMES.get(id(vocab))
+    if cached is not None and cached[0] is vocab and cached[1] == len(all_terms):
+        return cached[2]
+    dictionary = _dictionary()
+    table: dict[str, list[str]] = {}
+    for term in all_terms:
+        if (
+            len(term) >= 4 and term.isalpha() and term not in dictionary
+            and _ENGLISH_SPELLING.search(term)
+        ):
+            key = _heard(term, english=True)
+            if len(key) >= 4:
+                table.setdefault(key[:-1], []).append(key[-1] + term)
+    _HEARD_NAMES.clear()  # one corpus at a time: no index is kept alive by the cache
+    names = {k: tuple(v) for k, v in table.items()}
+    _HEARD_NAMES[id(vocab)] = (vocab, len(all_terms), names)
+    return names
+
+
+def _heard_name(
+    word: str, vocab: Vocabulary, *, both: tuple[str, str] | None = None
+) -> str | None:
+    """The articles' name a word (or two words) unknown to them sounds like, if any.
+
+    Only a word the articles do not use and that is no chat spelling or word we translate, of
+    three consonants or more, starting with a vowel where the name does, for a name spelled
+    the English way; the most used name wins. The word may be in the dictionary ("kohir", a tax
+    register, is heard for "Cohere"): one the articles never use is rarely meant.
+    """
+    if (
+        len(word) < 4 or not word.isalpha() or _known(word, vocab) or word.endswith("nya")
+        or word in chat_spellings() or word in function_words() or word in glossary_heads()
+        or lexicon().get(word, word) != word
+    ):
+        return None
+    if both is not None and any(_known(w, vocab) and not could_be_name(w) for w in both):
+        return None  # "bait dens": both heard halves; not "gaji dens"
+    key = _heard(word, english=False)
+    if len(key) < 4:
+        return None
+    # consonants alone are too common: the first vowel must be heard alike too ("karim" is not
+    # "crime", "skornya" not "screen"; the "a" of "chat" is heard "cet")
+    found = [
+        t for vowel, t in (
+            (entry[0], entry[1:]) for entry in _names_by_sound(vocab).get(key[:-1], ())
+        )
+        if vocab.df(t) > 0 and (t[0] in "aeiou") == (word[0] in "aeiou")
+        and abs(len(t) - len(word)) <= 3 and _VOWEL_HEARD[vowel] == _VOWEL_HEARD[key[-1]]
+    ]
+    return max(found, key=vocab.df) if found else None
 
 
 def _colloquial(word: str, vocab: Vocabulary | None) -> str:
@@ -560,6 +654,8 @@ _WHY_OR_WHAT = {"kok": "", "ngapain": "melakukan apa", "ngapa": "melakukan apa"}
 _DEGREES = {"S1": "sarjana", "S2": "magister", "S3": "doktor", "D1": "diploma", "D2": "diploma",
             "D3": "diploma", "D4": "diploma"}
 _DEGREE = re.compile(r"\b[SsDd][1-4]\b")
+# "aku DO dari kuliah": dropped out, not the English "do" that opens a question
+_DROPPED_OUT = re.compile(r"(?-i:\bDO\b)|\bdrop ?out\b", re.IGNORECASE)
 # "kaya" is chat for "seperti" ("kaya gini"), but after these it is "rich"
 _RICH = {"kaya"}
 _BECOMING = {"bikin", "membuat", "jadi", "menjadi", "lebih", "makin", "semakin", "dia", "mereka",
@@ -737,6 +833,24 @@ def _analogy_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
             # "di amerika udh bikin serikat jg kayak yg di kenya": the other place is the case
             # compared with, the first one is asked about
             span.add(reference)
+    return span
+
+
+_BEFORE = {"dulu", "dahulu", "sebelumnya", "before"}
+
+
+def _old_state_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
+    """A later clause telling the old way that no longer holds ("kenapa sekarang butuh pelatih
+    ahli, nggak cukup lagi pakai pekerja murah kayak dulu?"): the contrast, not what is asked."""
+    span: set[int] = set()
+    for clause in set(clauses) - {clauses[0]} if clauses else ():
+        own = [k for k, c in enumerate(clauses) if c == clause]
+        said = [tokens[k] for k in own]
+        if (
+            len(said) >= 3 and said[-1] in _BEFORE and said[-2] in _LIKE
+            and "lagi" in said and set(said) & {"tidak", "bukan", "no", "not"}
+        ):
+            span.update(own)
     return span
 
 
@@ -1042,7 +1156,20 @@ def _aside_span(
         # the asker heard it, up to the last word of hearing before the hearsay
         source = [k for k, tok in enumerate(tokens[: heard[-1]]) if tok in _HEARD_IN]
         if source:
-            span.update(range(source[-1] + 1))
+            end = source[-1] + 1
+            while end < heard[-1] and tokens[end] in _MEDIA | {"di", "dari", "lewat"}:
+                end += 1  # "td liat di tiktok katanya …": where it was seen
+            span.update(range(end))
+    for clause in set(clauses):
+        # "td nonton shorts, pekerja AI di kenya bikin serikat?": a clause that only says where
+        # the asker saw it is no part of what is asked
+        own = [k for k, c in enumerate(clauses) if c == clause]
+        said = {tokens[k] for k in own}
+        if (
+            clause < max(clauses) and said & _HEARD_IN
+            and all(w in _SOURCE_CLAUSE or w in stopwords() for w in said)
+        ):
+            span.update(own)
     if questioned:
         after = [i for i, c in enumerate(clauses) if c > max(questioned)]
         if after and _remark([tokens[i] for i in after]):
@@ -1054,6 +1181,16 @@ _HEARSAY = {"kata", "katanya", "kabarnya"}  # "katanya" mostly reads as "kata"
 _HEARD_IN = {
     "berita", "menonton", "nonton", "membaca", "baca", "melihat", "lihat", "liat", "mendengar",
     "dengar", "denger", "share", "dishare", "grup", "group", "postingan", "video", "bilang",
+}
+# the media a worker saw something in and when: "tadi liat di tiktok", "kmrn nonton reels"
+_MEDIA = {
+    "tiktok", "youtube", "yt", "reels", "reel", "shorts", "fyp", "ig", "instagram", "facebook",
+    "fb", "twitter", "podcast", "konten", "story", "status", "medsos", "sosmed", "internet",
+    "google", "tv", "televisi", "koran", "wa", "whatsapp", "iklan", "live", "feed", "beranda",
+}
+_SOURCE_CLAUSE = _HEARD_IN | _MEDIA | FIRST_PERSON | {
+    "tadi", "kemarin", "kemaren", "semalam", "barusan", "pagi", "siang", "malam", "sore", "di",
+    "lewat", "pas", "waktu", "lagi", "sempat", "sempet", "scroll", "scrolling", "muncul",
 }
 # clause delimiters; a point or comma inside a number ("3.750", "1,5") is part of it
 _CLAUSES = re.compile(r"((?:[;!?\n]|[,.](?!\d)|(?<!\d)[,.])+)")
@@ -1092,6 +1229,7 @@ def changes_topic(text: str) -> bool:
 def read(text: str, vocab: Vocabulary | None = None) -> Question:
     """Read one question (no history): spelling, kind, subject and qualifiers."""
     text = _DEGREE.sub(lambda m: _DEGREES[m.group(0).upper()], text)
+    text = _DROPPED_OUT.sub("putus", text)
     text = write_numbers(text)  # voice typing: "lima belas dolar" -> "15 dolar"
     text = _GREETING.sub(" ", text)
     text = _PASSED_ON.sub(" ", text)
@@ -1113,6 +1251,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     personal -= aside
     story |= aside
     story |= _analogy_span(joined, clauses) | _objection_span(joined, clauses)
+    story |= _old_state_span(joined, clauses)
     located = _locative_span(joined)
     # an outlet the articles' text never names (their source, "CNBC"); a person or outlet they
     # do name ("menurut Savreux", "Time") stays part of what is asked
@@ -1341,7 +1480,7 @@ def split_parts(clean: str, kind: str) -> tuple[str, ...]:
 def _asked_apart(text: str, kind: str) -> tuple[str, ...]:
     """Questions typed one after another, each with its own question word ("kerjanya gimana?
     Brp lama sekali dapet tugas baru?"): each is a part, answered on its own."""
-    if kind != "how_much":
+    if kind not in ("how_much", "what"):
         return ()
     pieces = questions_in(text)
     if not 2 <= len(pieces) <= 3:
@@ -1349,7 +1488,16 @@ def _asked_apart(text: str, kind: str) -> tuple[str, ...]:
     cleans = [" ".join(join_phrases(clean_words(p))).replace("_", " ") for p in pieces]
     if not all(set(c.split()) & _WH_WORDS for c in cleans):
         return ()
-    return tuple(cleans)
+    # "studio game Netflix nyari posisi apa? trs game yg disebut apa namanya?": a later question
+    # naming no one asks about whom the first one names
+    named = [
+        [w for w in c.split() if w in entities() or w in _capitalised_names(p)]
+        for c, p in zip(cleans, pieces, strict=True)
+    ]
+    return tuple(
+        c if named[n] or not named[0] else f"{c} {' '.join(named[0])}"
+        for n, c in enumerate(cleans)
+    )
 
 
 def questions_in(text: str) -> tuple[str, ...]:

@@ -603,6 +603,20 @@ def test_questions_typed_one_after_another_each_get_their_answer(seed_service: A
         "Jatin Kumar itu kerjanya kayak gimana? Brp lama sekali dia dapet tugas baru?"
     )
     assert "45 atau 30 menit" in answer.text
+    # two "what" questions: the position and the game's name
+    answer = seed_service.ask(
+        "buat studio game Netflix nyari posisi apa? trs game yg disebut di artikel apa namanya?"
+    )
+    assert "direktur teknis" in answer.text, answer.text
+    assert "Scriptic" in answer.text, answer.text
+
+
+def test_a_subheading_is_never_quoted() -> None:
+    from knowledge.extractive import _is_heading
+
+    assert _is_heading("AI untuk Video Game Netflix")
+    assert not _is_heading("Video game sering menggunakan pengisi suara dan penulis.")
+    assert not _is_heading("dokter, analis keuangan, dan akuntan")
 
 
 def test_what_is_done_with_a_reported_answer_is_how_it_is_handled(seed_service: Any) -> None:
@@ -654,3 +668,37 @@ def test_what_happens_next_to_the_thing_told_travels_with_it(seed_service: Any) 
         "user ngelaporin jawaban chatgpt yg salah, trus itu diolah gimana sm pekerja kontraknya?"
     )
     assert "jenis kesalahan" in answer.text
+
+
+def test_a_denied_figure_is_not_given_as_the_short_answer() -> None:
+    from knowledge.extractive import _amount
+
+    assert _amount(
+        "ByteDance juga membantah laporan yang menyebutkan kerugian lebih dari USD10 juta."
+    ) is None
+    assert _amount("Insiden ini menyebabkan kerugian lebih dari USD10 juta.") == (
+        "lebih dari USD10 juta"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "seiring dengan meningkatnya kompleksitas …": a cause told with "seiring"
+        ("Kenapa perusahaan AI sekarang butuh pelatih yg ahli?", "kompleksitas"),
+        # "dianggap remeh" is "dipandang sebelah mata"
+        ("kerjaan pelatih AI tuh dianggap remeh ya sama orang?", "sebelah mata"),
+        # Hollywood is the American film industry the articles speak of
+        ("aktor Hollywood yg mogok itu nuntut apa aja?", "royalti"),
+        # a name written as heard in a video
+        ("kohir itu perusahaan apa sih?", "Cohere"),
+        # English mixed in: "developer", "generative", "pake"
+        ("which game developer udah pake generative AI?", "Ubisoft"),
+    ],
+)
+def test_worker_wordings_reach_the_sentence_that_answers(
+    seed_service: Any, question: str, expected: str
+) -> None:
+    answer = seed_service.ask(question)
+    assert answer.found, answer.text
+    assert expected in answer.text, answer.text

@@ -248,6 +248,8 @@ def test_when_needs_a_date_in_a_sentence_about_what_is_asked(seed_service: Any) 
     # the only date near the strike is the day Netflix posted its job
     assert not verdict(seed_service, "mogok penulis sm aktor hollywood itu kelarnya kapan").found
     assert verdict(seed_service, "netflix masang lowongan manajer ai itu kapan ya").found
+    # an event no article names ("bubar") has no date in them, whatever words stand around it
+    assert not verdict(seed_service, "aksi mogok aktor Hollywood bubarnya kapan?").found
 
 
 def test_whose_pay_may_come_before_the_pay_word(seed_service: Any) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from knowledge.question import (
     changes_topic,
     clean_words,
@@ -24,6 +26,9 @@ class Vocab:
 
     def df(self, term: str) -> int:
         return self._df.get(term, 0)
+
+    def terms(self) -> Collection[str]:
+        return self._df.keys()
 
 
 VOCAB = Vocab(
@@ -829,3 +834,43 @@ def test_a_nya_word_owned_by_a_role_named_before_it_points_nowhere_back() -> Non
     # "tanggung jawab utamanya": whose is the manager asked about before
     assert "netflix" in resolve(read("tanggung jawab utamanya apa aja?", VOCAB), previous).lower()
     assert "netflix" in resolve(read("gajinya per jam?", VOCAB), previous).lower()
+
+
+def test_a_name_written_as_it_was_heard_is_the_articles_name() -> None:
+    vocab = Vocab("ByteDance Cohere ChatGPT Invisible Scriptic Crime Stories karyawan magang")
+    assert clean_words("katanya bait dens rugi", vocab)[1] == "bytedance"
+    assert clean_words("yg dari kohir itu", vocab)[2] == "cohere"
+    assert clean_words("cet gpt itu apa", vocab)[0] == "chatgpt"
+    # three consonants alone need their first vowel too: "karim" is no "crime"
+    assert clean_words("pak karim", vocab) == ["pak", "karim"]
+    # a name spelled the Indonesian way is said as written: no guess ("koran" is no "karyawan")
+    assert clean_words("baca koran", vocab) == ["baca", "koran"]
+    # a word with "-nya" is an Indonesian word's form, and "o" is not heard as "ee"
+    assert clean_words("skornya brp", Vocab("Screen Actors Guild")) == ["skornya", "berapa"]
+
+
+def test_where_the_asker_saw_it_is_context_in_a_clause_of_its_own() -> None:
+    q = read("anjir td nonton shorts, pekerja AI di kenya bikin serikat?? brp org", VOCAB)
+    assert "shorts" not in {c.surface for c in q.subject}
+    assert {"serikat", "kenya"} <= {c.surface for c in q.subject}
+    # "td liat di tiktok katanya …": the medium belongs to where it was seen
+    q = read("td liat di tiktok katanya netflix gaji manajer AI brp", VOCAB)
+    assert "tiktok" not in {c.surface for c in q.subject}
+    # a clause asking something is no source ("liat lowongannya di mana?")
+    q = read("liat lowongan pelatih AI di mana?, gaji brp", VOCAB)
+    assert "lowongan" in {c.surface for c in q.subject}
+
+
+def test_the_old_way_no_longer_enough_is_the_contrast() -> None:
+    q = read(
+        "Kenapa sekarang perusahaan AI butuh pelatih yang ahli, nggak cukup lagi pakai pekerja "
+        "murah kayak dulu?", VOCAB,
+    )
+    assert "cukup" not in {c.surface for c in q.subject}
+    assert "pelatih" in {c.surface for c in q.subject}
+
+
+def test_uppercase_do_is_dropping_out() -> None:
+    q = read("aku DO dari kuliah, ada contoh anak muda yg kerja kontrak AI?", VOCAB)
+    assert "kuliah" in {c.surface for c in q.qualifiers}
+    assert "putus" not in read("what do they do", VOCAB).clean
