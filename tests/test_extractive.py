@@ -603,9 +603,12 @@ def test_questions_typed_one_after_another_each_get_their_answer(seed_service: A
         "Jatin Kumar itu kerjanya kayak gimana? Brp lama sekali dia dapet tugas baru?"
     )
     assert "45 atau 30 menit" in answer.text
-    # two "what" questions: the position and the game's name
+    # two "what" questions in a follow-up: the position and the game's name
+    first = seed_service.ask("Netflix lagi buka lowongan manajer AI ya?")
     answer = seed_service.ask(
-        "buat studio game Netflix nyari posisi apa? trs game yg disebut di artikel apa namanya?"
+        "kalo buat studio gamenya nyari posisi apa? trs game yg disebut di berita itu apa "
+        "judulnya?",
+        after(first),
     )
     assert "direktur teknis" in answer.text, answer.text
     assert "Scriptic" in answer.text, answer.text
@@ -684,10 +687,14 @@ def test_a_denied_figure_is_not_given_as_the_short_answer() -> None:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        # "seiring dengan meningkatnya kompleksitas …": a cause told with "seiring"
-        ("Kenapa perusahaan AI sekarang butuh pelatih yg ahli?", "kompleksitas"),
-        # "dianggap remeh" is "dipandang sebelah mata"
-        ("kerjaan pelatih AI tuh dianggap remeh ya sama orang?", "sebelah mata"),
+        # "gak cukup lagi pake pekerja murah kayak dulu": the old way, told as the contrast
+        (
+            "knp skrg perusahaan AI nyari pelatih ahli, gak cukup lagi pake pekerja murah "
+            "kayak dulu?",
+            "kompleksitas",
+        ),
+        # "dianggap remeh" is "dipandang sebelah mata" (and "remeh" is no typo of "receh")
+        ("pekerja pelatih AI itu dihargai ga sih atau cuma dianggap remeh?", "sebelah mata"),
         # Hollywood is the American film industry the articles speak of
         ("aktor Hollywood yg mogok itu nuntut apa aja?", "royalti"),
         # a name written as heard in a video

@@ -548,3 +548,12 @@ def test_an_on_topic_story_around_few_known_words_is_not_off_topic(seed_service:
         "Menurut dia, untungnya kerja begini buat karier apa?",
     )
     assert not v.off_topic
+
+
+def test_a_length_of_time_may_be_spelled_out_but_an_age_is_none() -> None:
+    from knowledge.binding import tells_how_long
+
+    assert tells_how_long("hanya dalam satu tahun, kebutuhan pelatihan mereka telah berubah")
+    assert tells_how_long("Setiap 45 atau 30 menit, Anda akan mendapatkan tugas baru")
+    assert not tells_how_long("Jatin Kumar, 22 tahun di Austin, Texas")
+    assert not tells_how_long("menghabiskan puluhan jam untuk melatih sistem OpenAI")
