@@ -158,6 +158,17 @@ _MONEY_WORDS = frozenset(terms(
     "dana pendanaan investasi harga biaya rugi kerugian valuasi modal denda pajak pesangon "
     "langganan iuran tarif ongkos premi cicilan"
 ))
+_LONG_ASKED = re.compile(r"\bberapa lama\b|\bhow long\b")
+
+
+def _short_figure(sentence: str) -> bool:
+    """A length of time counted in hours to months, not in years."""
+    return any(
+        not re.search(r"(?:tahun|years?)$", m.group(0), re.I)
+        for m in _HOURS_FIGURE.finditer(sentence)
+    )
+
+
 _HOURS_ASKED = re.compile(r"\bberapa (?:lama|jam)\b|\bhow (?:long|many hours)\b")
 
 
@@ -386,7 +397,8 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     elif asks_years:
         figure = _YEARS_FIGURE.search  # "pengalaman brp tahun": a span of years, not a date
     elif asks_hours:
-        figure = _HOURS_FIGURE.search
+        # "berapa jam": hours, days or weeks; "berapa lama" may be years ("dalam satu tahun")
+        figure = _HOURS_FIGURE.search if _LONG_ASKED.search(question.clean) else _short_figure
     elif asks_people:
         figure = _PEOPLE_FIGURE.search
     elif money_word:
