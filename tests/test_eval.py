@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-z.jsonl.
+# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -229,6 +229,10 @@ _WORKER_STYLE_SETS = [
     # apply at Invisible Technologies (z50) and the monthly pay in Indonesia (z52), both as
     # partial answers naming what the articles do not cover
     ("blind-z.jsonl", 38, 0.75, 2),
+    # first run 31/44, 16/16 (young people who saw AI jobs on TikTok and YouTube, honorary
+    # teachers, students, people with disabilities; TikTok slang, names written as heard,
+    # "bait dens" for ByteDance). Still failing: the 317 layoffs in a teaser (aa40)
+    ("blind-aa.jsonl", 37, 0.8, 0),
 ]
 
 
