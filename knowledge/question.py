@@ -1604,6 +1604,11 @@ _ANAPHORA = {
     "gitu", "gituan", "ini", "he", "she", "they", "it", "them", "his", "her", "their", "that",
     "this", "those", "these",
 }
+# "X itu perusahaan apa", "apa itu X", "siapa X": what the named thing is, a whole question
+_DEFINITION = re.compile(
+    r"^(?:apa itu|apaan tuh|siapa|siapakah|what is|who is) \S+"
+    r"|\b(?:itu|tuh|tu|ini|teh) (?:\w+ )?(?:apa|apaan|siapa)(?: \w+)?$"
+)
 _OPENERS = (
     "kalau", "terus", "lalu", "trus", "bagaimana dengan", "dan ", "what about", "and ",
     "how about", "kalo", "klo", "trs", "nah", "oh", "terus kalau", "then",
@@ -1760,8 +1765,12 @@ def resolve(
         question.kind == "how_much" and bool(_SUM_PER_TIME.search(question.clean))
     )
     if any(c.entity for c in question.subject):
-        if _things(question.subject) > 2 or names_new_topic:
-            return question.text  # it says who or what, and what about them
+        if _things(question.subject) > 2 or names_new_topic or (
+            _DEFINITION.search(question.clean) and not question.clean.startswith(_OPENERS)
+        ):
+            # it says who or what, and what about them; or asks what it is ("Cohere itu
+            # perusahaan apa?" after a question about ByteDance's loss borrows no "rugi")
+            return question.text
         # "kalau Netflix?": a new subject, the old topic
         kept = [c.surface for c in previous.subject if c.terms & topics and not c.entity]
         return f"{question.clean} {' '.join(kept[:4])}" if kept else question.text

@@ -874,3 +874,13 @@ def test_uppercase_do_is_dropping_out() -> None:
     q = read("aku DO dari kuliah, ada contoh anak muda yg kerja kontrak AI?", VOCAB)
     assert "kuliah" in {c.surface for c in q.qualifiers}
     assert "putus" not in read("what do they do", VOCAB).clean
+
+
+def test_asking_what_a_named_thing_is_borrows_no_old_topic() -> None:
+    vocab = Vocab("Cohere perusahaan ByteDance rugi kerugian magang Netflix gaji manajer")
+    previous = read("bytedance rugi brp gara2 anak magang?", vocab)
+    assert resolve(read("Cohere itu perusahaan apa?", vocab), previous, vocab) == (
+        "Cohere itu perusahaan apa?"
+    )
+    # "kalau X?" still asks the old question of the new name
+    assert "rugi" in resolve(read("kalau cohere?", vocab), previous, vocab)
