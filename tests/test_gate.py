@@ -557,3 +557,8 @@ def test_a_length_of_time_may_be_spelled_out_but_an_age_is_none() -> None:
     assert tells_how_long("Setiap 45 atau 30 menit, Anda akan mendapatkan tugas baru")
     assert not tells_how_long("Jatin Kumar, 22 tahun di Austin, Texas")
     assert not tells_how_long("menghabiskan puluhan jam untuk melatih sistem OpenAI")
+
+
+def test_hours_asked_are_not_answered_by_a_year(seed_service: Any) -> None:
+    # "hanya dalam satu tahun" (Cohere) stands beside Invisible Tech: a length, but no hours
+    assert not verdict(seed_service, "pelatih di Invisible Tech kerja brp jam seminggu?").found
