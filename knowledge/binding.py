@@ -138,8 +138,8 @@ _YEARS_FIGURE = re.compile(
     r"tujuh|delapan|sembilan|sepuluh|beberapa|belasan|puluhan) tahun\b|\ba year\b",
     re.I,
 )
-# a length of time: "8 jam sehari", "setiap 45 atau 30 menit" (not "$15 per jam")
-# a length of time: "45 menit", "dalam satu tahun", "selama 2 tahun" (not an age, "22 tahun")
+# a length of time: "8 jam sehari", "setiap 45 atau 30 menit", "dalam satu tahun", "selama 2
+# tahun" (not "$15 per jam", nor an age, "22 tahun")
 _HOURS_FIGURE = re.compile(
     r"(?:\b\d[\d.,]* (?:jam|menit|hari|minggu|pekan|bulan|hours?|minutes?|days?|weeks?|months?)"
     r"|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|one"

@@ -1006,9 +1006,7 @@ def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
             ):
                 bonus += 0.2
                 break
-    if q_words & _WHO_Q and (
-        _NAME.search(sentence) or _SAID_BY.search(sentence)
-    ):
+    if q_words & _WHO_Q and (_NAME.search(sentence) or _SAID_BY.search(sentence)):
         bonus += 0.15
     if q_words & _WHY_Q and re.search(
         r"\b(karena|sebab|akibat|gara-gara|alasan|alasannya|lantaran|disebabkan|sehingga"

@@ -544,16 +544,16 @@ def _heard(word: str, *, english: bool) -> str:
 # letters an Indonesian word is not spelled with: a name spelled so is said otherwise
 _ENGLISH_SPELLING = re.compile(r"[xqvz]|ph|th|ch|sh|ck|ee|oo|y(?![aeiou])|e$")
 _VOWEL_HEARD = {"a": "a", "e": "a", "i": "i", "o": "o", "u": "o", "-": "-"}
-_HEARD_NAMES: dict[int, tuple[Vocabulary, int, dict[str, tuple[str, ...]]]] = {}
+# one corpus at a time: the index the table was built from, its size then, the table
+_HEARD_NAMES: list[tuple[Vocabulary, int, dict[str, tuple[str, ...]]]] = []
 
 
 def _names_by_sound(vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
     """The corpus words that are no Indonesian words (names), by how they are heard; rebuilt
     when the vocabulary grows (an ingest)."""
     all_terms = vocab.terms()
-    cached = _HEARD_NAMES.get(id(vocab))
-    if cached is not None and cached[0] is vocab and cached[1] == len(all_terms):
-        return cached[2]
+    if _HEARD_NAMES and _HEARD_NAMES[0][0] is vocab and _HEARD_NAMES[0][1] == len(all_terms):
+        return _HEARD_NAMES[0][2]
     dictionary = _dictionary()
     table: dict[str, list[str]] = {}
     for term in all_terms:
@@ -564,9 +564,8 @@ def _names_by_sound(vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
             key = _heard(term, english=True)
             if len(key) >= 4:
                 table.setdefault(key[:-1], []).append(key[-1] + term)
-    _HEARD_NAMES.clear()  # one corpus at a time: no index is kept alive by the cache
     names = {k: tuple(v) for k, v in table.items()}
-    _HEARD_NAMES[id(vocab)] = (vocab, len(all_terms), names)
+    _HEARD_NAMES[:] = [(vocab, len(all_terms), names)]
     return names
 
 
@@ -726,6 +725,14 @@ def _is_comparison(text: str, cue: str) -> bool:
     return True
 
 
+def _by_clause(clauses: Sequence[int]) -> dict[int, list[int]]:
+    """The token indices of each clause, clauses in order."""
+    grouped: dict[int, list[int]] = {}
+    for i, clause in enumerate(clauses):
+        grouped.setdefault(clause, []).append(i)
+    return dict(sorted(grouped.items()))
+
+
 def _personal_span(
     tokens: Sequence[str], clauses: Sequence[int], questioned: Collection[int] = (),
     told: Collection[int] = (),
@@ -745,10 +752,10 @@ def _personal_span(
     """
     span: set[int] = set()
     story_span: set[int] = set()
-    ordered = sorted(set(clauses))
+    grouped = _by_clause(clauses)
+    ordered = list(grouped)
     story = False  # the asker is telling their situation and has not asked yet
-    for clause in ordered:
-        idx = [i for i, c in enumerate(clauses) if c == clause]
+    for clause, idx in grouped.items():
         words_ = [tokens[i] for i in idx]
         # in a told sentence "ada", "dapat" and "bisa" ask nothing: "saya ada BPJS.", "dulu sy
         # dapat asuransi dari kantor." tell what the asker has ("saya ingin tahu …." still asks)
@@ -843,8 +850,7 @@ def _old_state_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
     """A later clause telling the old way that no longer holds ("kenapa sekarang butuh pelatih
     ahli, nggak cukup lagi pakai pekerja murah kayak dulu?"): the contrast, not what is asked."""
     span: set[int] = set()
-    for clause in set(clauses) - {clauses[0]} if clauses else ():
-        own = [k for k, c in enumerate(clauses) if c == clause]
+    for own in list(_by_clause(clauses).values())[1:]:
         said = [tokens[k] for k in own]
         if (
             len(said) >= 3 and said[-1] in _BEFORE and said[-2] in _LIKE
@@ -1160,13 +1166,12 @@ def _aside_span(
             while end < heard[-1] and tokens[end] in _MEDIA | {"di", "dari", "lewat"}:
                 end += 1  # "td liat di tiktok katanya …": where it was seen
             span.update(range(end))
-    for clause in set(clauses):
+    for own in list(_by_clause(clauses).values())[:-1]:
         # "td nonton shorts, pekerja AI di kenya bikin serikat?": a clause that only says where
         # the asker saw it is no part of what is asked
-        own = [k for k, c in enumerate(clauses) if c == clause]
         said = {tokens[k] for k in own}
         if (
-            clause < max(clauses) and said & _HEARD_IN
+            said & _HEARD_IN
             and all(w in _SOURCE_CLAUSE or w in stopwords() for w in said)
         ):
             span.update(own)
@@ -1491,8 +1496,10 @@ def _asked_apart(text: str, kind: str) -> tuple[str, ...]:
     # "studio game Netflix nyari posisi apa? trs game yg disebut apa namanya?": a later question
     # naming no one asks about whom the first one names
     named = [
-        [w for w in c.split() if w in entities() or w in _capitalised_names(p)]
-        for c, p in zip(cleans, pieces, strict=True)
+        [w for w in c.split() if w in names]
+        for c, names in zip(
+            cleans, (entities() | _capitalised_names(p) for p in pieces), strict=True
+        )
     ]
     return tuple(
         c if named[n] or not named[0] else f"{c} {' '.join(named[0])}"
