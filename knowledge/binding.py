@@ -48,6 +48,13 @@ _NAME_ASKED = re.compile(
     r"|\bnama(?:nya)?(?: \w+){0,3} apa(?: (?:sih|ya|dong|tuh|ini|itu|aja))*$"
     r"|^(?:\w+ ){0,3}?apa nama(?:nya)?\b(?! (?:yg|yang)\b)(?=.)"
 )
+
+
+def asks_name(question: Question) -> bool:
+    """The question asks what something or someone is called ("gamenya namanya apa")."""
+    return bool(_NAME_ASKED.search(question.clean))
+
+
 _NAME_FRAME = frozenset(terms("nama name orang siapa"))
 _PERSON_NAME_ASKED = re.compile(r"\bsiapa\b|\bwho\b|\b(?:his|her) name")
 # people words stand near every name in an article: "150 orang … untuk Facebook"
@@ -91,7 +98,12 @@ _REGISTERING = re.compile(
 )
 _APPLYING = frozenset(terms("lowongan melamar daftar mendaftar rekrut posting iklan"))
 _SIGNING_UP = re.compile(r"\b(?:daftar\w*|mendaftar|pendaftaran|melamar|lamar\w*|apply)\b")
-_APPLYING_HOW = frozenset(terms("lowongan melamar daftar mendaftar pendaftaran"))
+# the way in told: "melihat lowongan pekerjaan online", "mendaftar"; the noun "daftar" (a list,
+# "tentang daftarnya") tells none
+_APPLYING_HOW = re.compile(
+    r"\b(?:lowongan|melamar|lamaran|mendaftar|pendaftaran|didaftar|apply|applied|sign(?:ed)? up)",
+    re.I,
+)
 # "… syaratnya apa aja, daftarnya lewat web apa", "link pendaftarannya": the way in is asked,
 # whatever the question's kind
 _HOW_TO_SIGN_UP = re.compile(
@@ -112,9 +124,13 @@ _MONEY = re.compile(r"(?:US\$|USD|\$|Rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|jut
 # of that kind too, but "berapa" alone names no kind and passes.
 _AGE = frozenset(terms("umur usia"))
 _AGE_FIGURE = re.compile(r"\b\d{1,3} tahun\b|\bberusia \d|\b\d{1,3} (?:years?|thn)\b", re.I)
-_THRESHOLD_ASKED = re.compile(r"\b(?:minimal|minimum|batas|syarat|at least)\b")
+# a limit asked ("umur minimal", "usia maksimal", "max umur"): a limit told answers it
+_THRESHOLD_ASKED = re.compile(
+    r"\b(?:minimal|minimum|maksimal|maksimum|max|batas|syarat|at least|at most)\b"
+)
 _THRESHOLD = re.compile(
-    r"\b(?:minimal|minimum|setidaknya|sedikitnya|paling sedikit|batas|syarat|ke atas|at least)\b",
+    r"\b(?:minimal|minimum|maksimal|maksimum|setidaknya|sedikitnya|paling sedikit|paling tua"
+    r"|batas|syarat|ke atas|ke bawah|di bawah|at least|at most|under)\b",
     re.I,
 )
 _MONTHS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|"
@@ -355,10 +371,10 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     ):
         # "cara daftar di Scale AI": how to apply there, told near its name; asked how, the
         # way in (a job posting seen online), not that a company hires or once ran an ad
-        applying = _APPLYING_HOW if way_in or question.kind == "howto" else _APPLYING
-
         def figure(sentence: str) -> bool:
-            return bool(applying & set(terms(sentence)))
+            if way_in or question.kind == "howto":
+                return bool(_APPLYING_HOW.search(sentence))
+            return bool(_APPLYING & set(terms(sentence)))
     elif _EDUCATION_ASKED.search(question.clean) and not question.parts:
         # "manajer AI Netflix syaratnya lulusan apa": schooling, told near whom it names
         # ("Jatin Kumar … lulus kuliah dengan gelar di bidang ilmu komputer")

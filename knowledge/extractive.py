@@ -23,6 +23,7 @@ from knowledge.binding import (
     WHERE_FRAME,
     asks_for_pay,
     asks_how_long,
+    asks_name,
     asks_where,
     is_pay_figure,
     money_asked,
@@ -30,7 +31,7 @@ from knowledge.binding import (
     tells_how_long,
 )
 from knowledge.gate import Verdict
-from knowledge.question import COMPARE_CUES, Question, resolve, topic_terms
+from knowledge.question import COMPARE_CUES, Question, checks_a_claim, resolve, topic_terms
 from knowledge.question import read as read_text
 from knowledge.retriever import HybridRetriever
 from knowledge.store import StoreTimeout, StoreUnavailable
@@ -152,7 +153,7 @@ class ExtractiveAnswerer:
             return self.not_found(question)
         chosen = self._with_antecedents(
             chosen, self._with_chunks_before(chosen, passages),
-            MAX_LIST_CHARS if listing else MAX_CHARS, keep=sides or None,
+            MAX_LIST_CHARS if listing else MAX_CHARS, keep=sides or None, listing=listing,
         )
         numbers: dict[int, int] = {}
         sources: list[Source] = []
@@ -293,6 +294,7 @@ class ExtractiveAnswerer:
                 weights.pop(t, None)
         activity = _asks_activity(q)
         how_long = asks_how_long(text or q.clean)
+        name_asked = asks_name(q)
         if activity:  # "kerjanya ngapain aja": the doing is asked, not the word "kerja"
             for t in _ACTIVITY_FRAME:
                 weights.pop(t, None)
@@ -306,7 +308,10 @@ class ExtractiveAnswerer:
             q_words.add("berapa")  # "lebih gede mana": the numbers are the answer
         # several points read two passages more
         limit = self.max_passages + (2 if q.kind in POINT_KINDS or q.personal else 0)
-        asks_pay = q.kind in ("how_much", "compare") and (
+        # "gajinya 5 juta dolar setahun, bener gak?": a sum heard is checked against the
+        # articles' own sum
+        checked_sum = q.kind == "yesno" and checks_a_claim(q) and bool(_SUM_HEARD.search(q.clean))
+        asks_pay = (q.kind in ("how_much", "compare") or checked_sum) and (
             bool(set(terms(q.clean)) & PAY_TERMS) or asks_for_pay(q)
         )
         if asks_pay and q.kind == "how_much":
@@ -370,6 +375,10 @@ class ExtractiveAnswerer:
                 score += 0.12
             if activity:
                 score += 0.05 * min(3, _actions(sentence))
+                if _TASK_TOLD.search(sentence):
+                    score += 0.1  # "pekerjaan utamanya adalah menghasilkan petunjuk"
+            if name_asked and _NAMING.search(sentence):
+                score += 0.2  # "gamenya namanya apa": "… game … yang disebut "Scriptic""
             if how_long and tells_how_long(sentence):
                 score += 0.2  # "berapa lama sekali …": the sentence with "45 atau 30 menit"
             if len(sentence) < 25:
@@ -514,7 +523,7 @@ class ExtractiveAnswerer:
 
     def _with_antecedents(
         self, chosen: list[_Scored], passages: Sequence[Passage], limit: int,
-        keep: int | None = None,
+        keep: int | None = None, *, listing: bool = False,
     ) -> list[_Scored]:
         """Sentences that lean on each other travel together.
 
@@ -522,11 +531,19 @@ class ExtractiveAnswerer:
         followed by "Dan, …", "Selain itu, …" or "Ini merekomendasikan …" brings that
         continuation along. With `keep`, only the first `keep` points are sure to stay (the
         sides of a comparison, with what goes on with them); later ones join while they fit.
+        In a list, what a point leans on or goes on with may run `LEAN_SLACK` past the limit.
         """
         out: list[_Scored] = []
         length = sum(len(c.sentence) for c in chosen[:keep])
         taken = {c.sentence for c in chosen}
         merged: set[str] = set()  # chosen sentences now told inside another point
+        # in a list, what a point leans on ("Para pelatih ini …" after its "seiring …") or goes
+        # on with ("Lalu, perlindungan …") may run past the limit rather than leave it half told
+        reach = limit + (LEAN_SLACK if listing and keep is None else 0)
+
+        def fits(need: int) -> bool:
+            return length + need <= reach
+
         for n, item in enumerate(chosen):
             if keep is not None and n >= keep:
                 if length + len(item.sentence) > limit:
@@ -543,8 +560,8 @@ class ExtractiveAnswerer:
             if holder is None and leans and prev in taken and prev not in merged:
                 text = f"{prev} {text}"
                 merged.add(prev)
-            elif leans and prev not in taken and length + len(prev) <= limit:
-                chain = _antecedents(replace(item, sentence=prev), passages, taken, limit - length)
+            elif leans and prev not in taken and fits(len(prev)):
+                chain = _antecedents(replace(item, sentence=prev), passages, taken, reach - length)
                 text = " ".join([*chain, text])
                 length += sum(len(c) for c in chain)
                 taken.update(chain)
@@ -555,7 +572,7 @@ class ExtractiveAnswerer:
                 goes_on = bool(nxt) and bool(
                     _CONTINUES.match(nxt) or _refers_back(nxt, told) or _ends_quote(nxt)
                 )
-                if not goes_on or nxt in taken or length + len(nxt) > limit:
+                if not goes_on or nxt in taken or not fits(len(nxt)):
                     break
                 text = f"{text} {nxt}"
                 length += len(nxt)
@@ -705,6 +722,7 @@ def _neighbours(item: _Scored, passages: Sequence[Passage]) -> tuple[str, str]:
 
 
 MAX_LIST_CHARS = 900
+LEAN_SLACK = 250  # a list point's antecedent or continuation, past MAX_LIST_CHARS
 _AMOUNT_WORDS = {
     "besar", "gede", "banyak", "banyakan", "gaji", "upah", "bayaran", "mahal", "tinggi"
 }
@@ -732,6 +750,10 @@ _LEANS_BACK = re.compile(
     r"selanjutnya|untuk itu|dengan demikian|oleh sebab itu|di sisi lain|"
     r"they|he|she|it|this|however|but)\b",
     re.IGNORECASE,
+)
+# a sum as a worker writes it: "5 juta dolar", "$200", "500 dolar", "10 M"
+_SUM_HEARD = re.compile(
+    r"(?:us\$|usd|\$|rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|juta|ribu|miliar|rb|jt|m)\b", re.I
 )
 _AMOUNT = re.compile(
     r"(?:US\$|USD|\$|Rp\.?)\s?\d[\d.,]*(?:\s?(?:juta|ribu|miliar|triliun|million|billion))?"
@@ -962,12 +984,24 @@ _ACTIVITY_Q = re.compile(
     r"\b(?:melakukan|mengerjakan|ngerjain|kerja|kerjanya|kerjaannya|pekerjaannya"
     r"|tugas|tugasnya|job|jobdesk|jobdesc) apa\b"
     r"|\bapa (?:saja |aja )?(?:tugas|tugasnya|kerjaannya|pekerjaannya|jobdesk|jobdesc)\b"
-    r"|\bwhat (?:do|does|did)\b.{0,40}\bdo\b",
+    # "apa yg mereka kerjain", "apa saja yang dilakukan pelatih"
+    r"|\bapa (?:(?:saja|aja|sih|ya) )*(?:yang|yg) (?:\w+ )?"
+    r"(?:kerja|dikerja|kerjain|dikerjain|kerjakan|dikerjakan|lakukan|dilakukan)\b"
+    r"|\bwhat (?:do|does|did)\b.{0,40}\bdo\b"
+    # "kerjaan jatin kumar sehari-hari kayak gimana", "day to day"
+    r"|\b(?:kerja|kerjanya|kerjaan|kerjaannya|pekerjaan|pekerjaannya|tugas|tugasnya)\b"
+    r"(?: \w+){0,4} sehari[- ]hari(?:nya)?\b|\bday to day\b",
     re.IGNORECASE,
 )
 # the asking frame of such a question, which the sentences telling the tasks need not repeat
 _ACTIVITY_FRAME = frozenset({"kerja", "laku", "tugas", "buat", "bikin", "hari", "hari-hari",
                             "rutin", "tiap", "job", "do"})
+# a sentence naming someone's task: "pekerjaan utamanya adalah …", "tugas baru", "tugasnya"
+_TASK_TOLD = re.compile(
+    r"\b(?:pekerjaan|tugas|tanggung jawab) utama\w*|\btugas(?:nya)? (?:baru|adalah|mereka)\b"
+    r"|\btugasnya\b|\btanggung jawab(?:nya)?\b",
+    re.IGNORECASE,
+)
 # verbs that tell of doing something ("memberi", "membuat", "menghasilkan"); the ones that only
 # report, become or have ("mengatakan", "menjadi", "memiliki") tell no task
 _ACTION = re.compile(r"\b(?:me|mem|men|meng|meny)[a-z]{3,}\b")
@@ -992,6 +1026,12 @@ def _asks_activity(q: Question) -> bool:
 def _actions(sentence: str) -> int:
     """How many distinct verbs of doing a sentence has."""
     return len({w for w in _ACTION.findall(sentence.lower()) if w not in _NOT_ACTION})
+
+
+# a sentence giving a name: "yang disebut "Scriptic"", "bernama Jimeng"
+_NAMING = re.compile(
+    r"\b(?:disebut|bernama|berjudul|dinamai|dinamakan|dijuluki|called|named)\s+[\"\u201c]?[A-Z]"
+)
 
 
 def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:

@@ -158,8 +158,10 @@ class Gate:
             # "pas narik gk ada yg nanggung": "tidak ada" tells, it does not ask
             telling = tokens[i + 1 : i + 2] in (["ada"], ["punya"])
             asked = by_position.get(i - 1) if token == "tidak" and not telling else None
-            if asked is not None and not (asked.known or asked.entity or _weightless(asked)):
-                return True
+            if asked is not None and not (
+                asked.known or asked.entity or asked.qualifier or _weightless(asked)
+            ):
+                return True  # (a word of the asker's story, "rutin ora iso telat", asks nothing)
         return False
 
     @staticmethod

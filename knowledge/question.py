@@ -235,6 +235,9 @@ class Question:
     concepts: tuple[Concept, ...]
     parts: tuple[str, ...] = ()  # sub-questions (compare sides, "… dan …" multi-part)
     expansions: tuple[str, ...] = field(default=())  # article words the glossary added
+    # the cleaned question without the story around it ("temen bilang", "ada orang namanya"):
+    # what retrieval looks for; empty when nothing was set aside
+    searched: str = ""
 
     @property
     def subject(self) -> tuple[Concept, ...]:
@@ -252,6 +255,16 @@ class Question:
         if not self.expansions:
             return self.clean
         return f"{self.clean} ({' '.join(self.expansions)})"
+
+    @property
+    def retrieval_text(self) -> str:
+        """What retrieval looks for: the search text without how the question reached the
+        asker ("temen bilang …", "ada orang namanya …"); sentences are still weighed by all."""
+        if not self.searched:
+            return self.search_text
+        if not self.expansions:
+            return self.searched
+        return f"{self.searched} ({' '.join(self.expansions)})"
 
     @property
     def personal(self) -> bool:
@@ -434,6 +447,8 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _REDUPLICATED.sub(_reduplicate, text)  # "masalah2" -> "masalah-masalah"
     text = _JUST_SA.sub(r"\1 saja", text)  # Papuan "kerja apa sa": "sa" is "saja" here
     text = _SPELLED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "a i" -> "ai"
+    text = _SAID_A.sub("ai", text)
+    text = _BILLIONS.sub(" miliar", text)
     tokens = _joined_names(words(text), vocab)
     english = _is_english(tokens)
     # capitals in a lowercase message mark an acronym ("lapor SPT"), not a chat spelling ("spt")
@@ -490,6 +505,10 @@ def _unstretched(word: str, chat: dict[str, str], vocab: Vocabulary | None) -> s
 
 # letters a phone's speech-to-text spells out one by one ("kerja a i", "p h k", "b p j s")
 _SPELLED = re.compile(r"(?<![\w.])(?:[a-zA-Z] ){1,4}[a-zA-Z](?![\w.])")
+# "rugi 10 M", "1,5M": a number of billions (rupiah), the way prices are written
+_BILLIONS = re.compile(r"(?<=\d) ?[mM]\b")
+# "open ei", "skel ei ai": the letter A written as it is said in English, after a name
+_SAID_A = re.compile(r"(?<=[a-z] )ei\b", re.IGNORECASE)
 
 
 def _joined_names(tokens: list[str], vocab: Vocabulary | None) -> list[str]:
@@ -561,9 +580,11 @@ def _names_by_sound(vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
             len(term) >= 4 and term.isalpha() and term not in dictionary
             and _ENGLISH_SPELLING.search(term)
         ):
-            key = _heard(term, english=True)
-            if len(key) >= 4:
-                table.setdefault(key[:-1], []).append(key[-1] + term)
+            # a French "-eux" is said "o" ("savro") or read as written ("savrex")
+            said = {term, term.replace("eux", "o")}
+            for key in {_heard(spelled, english=True) for spelled in said}:
+                if len(key) >= 4:
+                    table.setdefault(key[:-1], []).append(key[-1] + term)
     names = {k: tuple(v) for k, v in table.items()}
     _HEARD_NAMES[:] = [(vocab, len(all_terms), names)]
     return names
@@ -760,7 +781,7 @@ def _personal_span(
         # in a told sentence "ada", "dapat" and "bisa" ask nothing: "saya ada BPJS.", "dulu sy
         # dapat asuransi dari kantor." tell what the asker has ("saya ingin tahu …." still asks)
         asks = clause in questioned or _asks(
-            [w for w in words_ if w not in _TOLD_MODALS] if clause in told else words_
+            [w for w in words_ if w not in _told_modals(words_)] if clause in told else words_
         )
         if not set(words_) & FIRST_PERSON:
             # the story goes on through a told sentence's asking-looking words ("belum dapet")
@@ -789,9 +810,13 @@ def _personal_span(
             after = tokens[idx[n + 1]] if n + 1 < len(idx) else ""
             if before in _IF and after in _BECOMING_ONE:
                 continue  # "kalo sy pindah jadi pekerja kontrak AI": the work asked about
+            if after in _HEARD_IN:
+                continue  # "saya baca sekilas ada orang …": what was read, not who reads it
             for j in idx[n + 1 : n + 12]:
                 if tokens[j] in _CLAUSE_END:
                     break
+                if tokens[j] in _HEARSAY and (not questioned or clause in questioned):
+                    break  # "saya … temen kata Netflix …?": what was heard is what is asked
                 span.add(j)
     # "… untuk ibu rumah tangga", "cocok buat mahasiswa": persona words anywhere
     for i, tok in enumerate(tokens):
@@ -857,6 +882,14 @@ def _old_state_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
             and "lagi" in said and set(said) & {"tidak", "bukan", "no", "not"}
         ):
             span.update(own)
+    for own in _by_clause(clauses).values():
+        # "… nyarinya orang pinter2, bukan orang biasa lagi": the old way, closing the clause
+        said = [tokens[k] for k in own]
+        while said and said[-1] in {"sih", "ya", "kan", "dong", "deh", "nih", "tuh", "kah"}:
+            said.pop()
+        if len(said) >= 5 and said[-1] == "lagi" and "bukan" in said[-6:-2]:
+            start = len(said) - 6 + said[-6:-2].index("bukan")
+            span.update(own[start : len(said)])
     return span
 
 
@@ -899,6 +932,15 @@ def _told(delimiters: Sequence[str]) -> set[int]:
 
 
 _TOLD_MODALS = {"ada", "dapat", "bisa", "boleh", "punya"}
+# "pengen pulang", "harus kirim duit tiap bulan": a wish or a duty told, unless the wish is to
+# know ("saya ingin tahu …")
+_TOLD_WISHES = {"ingin", "pengen", "pingin", "pengin", "mau", "harus", "perlu"}
+
+
+def _told_modals(words_: Sequence[str]) -> set[str]:
+    if set(words_) & {"tahu", "tanya", "nanya", "bertanya", "know", "ask"}:
+        return _TOLD_MODALS
+    return _TOLD_MODALS | _TOLD_WISHES
 
 
 def _asks(words_: Sequence[str]) -> bool:
@@ -919,7 +961,8 @@ _KIN = {"istri", "suami", "anak", "mama", "papa", "ibu", "ayah", "bapak", "cucu"
 # "kalau saya jadi / pindah ke …": what the asker would become is what is asked about
 _IF = {"kalau", "jika", "seandainya", "andai", "misal", "misalnya", "if"}
 _BECOMING_ONE = {"jadi", "menjadi", "pindah", "gabung", "bergabung", "ikut", "masuk", "become",
-                 "join", "switch"}
+                 "join", "switch", "ambil", "mengambil", "coba", "nyoba", "mencoba", "take", "try",
+                 "kerja", "bekerja", "daftar", "mendaftar", "work", "apply"}
 # persona words only when the asker speaks of themself ("saya umur 40"), else asked of someone
 _ASKED_OF_OTHERS = {"umur", "usia", "tahun", "thn"}
 # persona words that head a compound meaning something else
@@ -952,6 +995,47 @@ def _locative_span(tokens: Sequence[str]) -> set[int]:
                 span.update({i + 1, i + 2})
             elif nxt in names:
                 span.add(i + 1)
+    return span
+
+
+# "ByteDance yang punya TikTok", "OpenAI pembuat ChatGPT": a name told by what it owns or makes
+_OWNING = {"punya", "mempunyai", "memiliki", "bikin", "membuat", "owns", "makes", "made"}
+_OWNER = {"pemilik", "pembuat", "induk", "owner", "maker"}
+
+
+def _owner_span(tokens: Sequence[str], names: Collection[str]) -> set[int]:
+    """Indices of the words that only tell which company is meant: "bait dens yang punya
+    tiktok rugi brp" asks of ByteDance's loss, which no sentence on TikTok need tell."""
+    span: set[int] = set()
+    for i in range(1, len(tokens) - 1):
+        if tokens[i - 1].replace("_", " ") not in names:
+            continue
+        if tokens[i] in ("yang", "yg", "that", "which") and i + 2 < len(tokens) and (
+            tokens[i + 1] in _OWNING and tokens[i + 2].replace("_", " ") in names
+        ):
+            span.update((i, i + 1, i + 2))
+        elif tokens[i] in _OWNER and tokens[i + 1].replace("_", " ") in names:
+            span.update((i, i + 1))
+    return span
+
+
+_DOUBLED_WORD = re.compile(r"([a-z]+)-\1")  # "orang-orang", "pintar-pintar"
+_NAMED = {"namanya", "bernama", "named", "called"}
+_SOMEONE = {"orang", "seorang", "someone", "pria", "wanita", "cewek", "cowok", "laki-laki",
+            "perempuan", "bapak", "ibu", "mas", "mbak", "anak", "guy", "man", "woman"}
+
+
+def _introduction_span(tokens: Sequence[str], names: Collection[str]) -> set[int]:
+    """Indices of the words that introduce someone by name: "ada orang amrik namanya Alexej
+    Savreux, dulu kerja apa?" asks of Savreux; "orang amrik namanya" tells the asker's way in."""
+    span: set[int] = set()
+    for i, tok in enumerate(tokens[:-1]):
+        if tok not in _NAMED or tokens[i + 1].replace("_", " ") not in names:
+            continue
+        span.add(i)
+        lead = [j for j in range(max(0, i - 4), i) if tokens[j] in _SOMEONE]
+        if lead:
+            span.update(range(lead[0], i))
     return span
 
 
@@ -998,7 +1082,10 @@ def could_be_name(word: str) -> bool:
         stemmed = word
     if word in dictionary or stemmed in dictionary:
         return False
-    return lexicon().get(word, word) == word
+    lex = lexicon()
+    if word.endswith("nya") and word[:-3] in lex:
+        return False  # "gamenya": a borrowed word the lexicon knows, with "-nya"
+    return lex.get(word, word) == word
 
 
 def _capitalised_names(text: str) -> set[str]:
@@ -1157,13 +1244,20 @@ def _aside_span(
             if not set(rest) & FIRST_PERSON and rest[:1] not in (["bisa"], ["boleh"]):
                 span.update(range(k + 1))
             break
+    told = [
+        k for k, tok in enumerate(tokens)
+        if tok in _SAYING | _HEARSAY and k and set(tokens[max(0, k - 2) : k]) & _TELLERS
+    ]
+    if told:
+        # "di pangkalan ojol temen bilang Netflix …": who told the asker, and all before it
+        span.update(range(told[-1] + 1))
     if heard := [k for k, tok in enumerate(tokens) if tok in _HEARSAY]:
         # "tadi majikan nonton berita katane …", "di grup wa ada yg share …, katanya": where
         # the asker heard it, up to the last word of hearing before the hearsay
         source = [k for k, tok in enumerate(tokens[: heard[-1]]) if tok in _HEARD_IN]
         if source:
             end = source[-1] + 1
-            while end < heard[-1] and tokens[end] in _MEDIA | {"di", "dari", "lewat"}:
+            while end < heard[-1] and tokens[end] in _MEDIA | _GLANCE:
                 end += 1  # "td liat di tiktok katanya …": where it was seen
             span.update(range(end))
     for own in list(_by_clause(clauses).values())[:-1]:
@@ -1182,7 +1276,14 @@ def _aside_span(
     return span
 
 
+_GLANCE = {"di", "dari", "lewat", "sekilas", "sepintas"}  # "baca sekilas", "liat di tiktok"
 _HEARSAY = {"kata", "katanya", "kabarnya"}  # "katanya" mostly reads as "kata"
+# "temen (saya) bilang …", "tetangga cerita …": a person telling the asker what is then asked
+_SAYING = {"bilang", "cerita", "ngomong", "berkata", "told", "said", "says"}
+_TELLERS = {
+    "teman", "temen", "kawan", "tetangga", "orang", "majikan", "bos", "boss", "saudara",
+    "sodara", "kakak", "adik", "friend", "neighbor", "neighbour", "employer",
+} | _KIN
 _HEARD_IN = {
     "berita", "menonton", "nonton", "membaca", "baca", "melihat", "lihat", "liat", "mendengar",
     "dengar", "denger", "share", "dishare", "grup", "group", "postingan", "video", "bilang",
@@ -1197,6 +1298,22 @@ _SOURCE_CLAUSE = _HEARD_IN | _MEDIA | FIRST_PERSON | {
     "tadi", "kemarin", "kemaren", "semalam", "barusan", "pagi", "siang", "malam", "sore", "di",
     "lewat", "pas", "waktu", "lagi", "sempat", "sempet", "scroll", "scrolling", "muncul",
 }
+# a voice note typed by speech-to-text has no punctuation: its clauses start at these words
+_SPOKEN_BREAK = re.compile(
+    r"(?<=\w) (?=(?:tapi|tp|terus|trus|soalnya|makanya|kalau|kalo|klo|nah|jadi (?:harus|saya|sy|aku"
+    r"|gue|gw))\b)",
+    re.IGNORECASE,
+)
+
+
+def _spoken_clauses(text: str) -> str:
+    """A long message without a single punctuation mark, cut where speech turns ("… pulang ke
+    ponorogo, tapi anak saya masih kuliah, jadi harus kirim duit…, kalo saya ambil …")."""
+    if len(text.split()) < 20 or re.search(r"[,.;!?\n]", text):
+        return text
+    return _SPOKEN_BREAK.sub(", ", text)
+
+
 # clause delimiters; a point or comma inside a number ("3.750", "1,5") is part of it
 _CLAUSES = re.compile(r"((?:[;!?\n]|[,.](?!\d)|(?<!\d)[,.])+)")
 # "bener ga …", "katanya …": the asker checks a claim; a figure no article gives is what is
@@ -1242,9 +1359,14 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _NEW_TOPIC.sub(" ", text)
     joined: list[str] = []
     clauses: list[int] = []
-    pieces = _CLAUSES.split(text)
+    spoken = _spoken_clauses(text)
+    pieces = _CLAUSES.split(spoken)
     questioned = {n for n, delim in enumerate(pieces[1::2]) if "?" in delim}
     told = _told(pieces[1::2]) if questioned else set()
+    if spoken != text:
+        # a voice note tells its story first and asks at its end
+        questioned = {len(pieces) // 2}
+        told = set(range(len(pieces) // 2))
     opens = {n + 1 for n, delim in enumerate(pieces[1::2]) if re.search(r"[.!?\n]", delim)}
     for n, piece in enumerate(pieces[::2]):
         piece_tokens = join_phrases(clean_words(piece, vocab))
@@ -1260,12 +1382,20 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     located = _locative_span(joined)
     # an outlet the articles' text never names (their source, "CNBC"); a person or outlet they
     # do name ("menurut Savreux", "Time") stays part of what is asked
-    story |= {
+    outlet = {
         j for j in _attribution_span(joined) - personal
         if joined[j] in _SOURCE_WORDS
         or (vocab is not None and not any(vocab.df(t) > 0 for t in terms(joined[j])))
     }
     names = entities() | _capitalised_names(text) | _corpus_names(joined, vocab)
+    # how the question reached the asker and whom it points at ("temen bilang", "ada orang
+    # namanya", "yang punya TikTok"): no part of what retrieval looks for
+    # (a remark after the question, "saya takut kayak kontrak di Saudi", may still say what it
+    # is about)
+    remark = {i for i, c in enumerate(clauses) if questioned and c > max(questioned)}
+    unsearched = (aside - remark) | outlet | _owner_span(joined, names)
+    unsearched |= _introduction_span(joined, names)
+    story |= unsearched
     # the worker's own capitals for naming things back ("SMA", not "sma")
     cased = {w.lower(): w for w in re.findall(r"[^\W\d_]+", text) if not w.islower()}
     concepts: list[Concept] = []
@@ -1281,6 +1411,9 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
             if len(key) == n and key in gloss:
                 match = key
                 break
+        doubled = _DOUBLED_WORD.fullmatch(joined[i])
+        if match is None and doubled and (doubled.group(1),) in gloss:
+            match = (doubled.group(1),)  # "pintar-pintar" is read as "pintar"
         if match is not None:
             alternatives = frozenset(gloss[match]) | frozenset(terms(" ".join(match)))
             known = vocab is None or any(vocab.df(t) > 0 for t in alternatives)
@@ -1373,6 +1506,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
             replace(c, qualifier=True, background=True) if c.terms <= _REASON_WORDS else c
             for c in concepts
         ]
+    searched = " ".join(w.replace("_", " ") for j, w in enumerate(joined) if j not in unsearched)
     return Question(
         text=text,
         clean=clean,
@@ -1380,6 +1514,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         concepts=tuple(concepts),
         parts=split_parts(clean, kind) or _asked_apart(text, kind),
         expansions=tuple(dict.fromkeys(expansions + _translations(clean))),
+        searched=searched if searched != clean and any(not c.background for c in concepts) else "",
     )
 
 

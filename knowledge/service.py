@@ -238,7 +238,9 @@ class KnowledgeService:
         # an LLM judges every passage it gets, so its fusion pools run deeper (recall over rank);
         # the offline gate and sentence choice are calibrated on the default depth
         depth = LLM_DEPTH if self.llm is not None else None
-        passages = self.retriever.retrieve(read.search_text, k=k * 3 if wide else k, depth=depth)
+        passages = self.retriever.retrieve(
+            read.retrieval_text, k=k * 3 if wide else k, depth=depth
+        )
         if read.parts:
             per_part = [self.retriever.retrieve(part, k=3, depth=depth) for part in read.parts]
             passages = _interleave([passages, *per_part])

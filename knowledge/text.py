@@ -143,6 +143,8 @@ def stem(word: str) -> str:
         parts = [stem(p) for p in parts if p not in ("nya", "lah", "kah")]
         return "-".join(p for p in parts if p)
     stemmed = _stemmer().stem(word) or word
+    if stemmed == word and word.endswith("nya") and word[:-3] in lex:
+        return lex[word[:-3]]  # "gamenya", "promptnya": Sastrawi keeps a borrowed -nya
     return lex.get(stemmed, stemmed)
 
 

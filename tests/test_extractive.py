@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from knowledge.question import read as read_question
 from knowledge.text import terms
 from knowledge.types import Turn
 
@@ -709,3 +710,49 @@ def test_worker_wordings_reach_the_sentence_that_answers(
     answer = seed_service.ask(question)
     assert answer.found, answer.text
     assert expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a sum a friend told the asker, checked: the articles' own sum
+        ("tetangga bilang netflix gaji manajer AI nya 3 juta dolar setahun, bener gak?",
+         "900.000"),
+        # a point that goes on ("Lalu, perlindungan …") is told whole before a weaker point
+        ("aktor dan penulis yang mogok di amerika tuntutannya apa aja?", "kemiripan"),
+        # and one that leans on the sentence before ("Para pelatih ini …" after its cause)
+        ("kenapa perusahaan AI skrg nyari dokter sama S3, bukan orang biasa lagi?",
+         "kompleksitas"),
+        # a company told by what it owns
+        ("bytedance yg punya tiktok rugi brp gara2 anak magang", "USD10 juta"),
+    ],
+)
+def test_worker_stories_and_asides_reach_the_sentence_that_answers(
+    seed_service: Any, question: str, expected: str
+) -> None:
+    answer = seed_service.ask(question)
+    assert answer.found, answer.text
+    assert expected in answer.text, answer.text
+
+
+def test_a_name_asked_after_a_topic_is_the_name_the_article_gives(seed_service: Any) -> None:
+    first = seed_service.ask("netflix lagi cari direktur teknis AI buat studio game ya?")
+    answer = seed_service.ask("nama gamenya apa?", after(first))
+    assert answer.found, answer.text
+    assert "Scriptic" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "apa sih yg dikerjain pelatih chatgpt?",
+        "apa yg mereka kerjain tiap hari?",
+        "kerjaan jatin kumar sehari-hari kayak gimana?",
+        "what does an AI trainer do day to day?",
+    ],
+)
+def test_asking_what_is_done_is_read_as_asking_for_tasks(question: str) -> None:
+    from knowledge.extractive import _asks_activity
+
+    assert _asks_activity(read_question(question))
+    assert not _asks_activity(read_question("AI bisa bikin apa aja?"))

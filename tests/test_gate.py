@@ -562,3 +562,24 @@ def test_a_length_of_time_may_be_spelled_out_but_an_age_is_none() -> None:
 def test_hours_asked_are_not_answered_by_a_year(seed_service: Any) -> None:
     # "hanya dalam satu tahun" (Cohere) stands beside Invisible Tech: a length, but no hours
     assert not verdict(seed_service, "pelatih di Invisible Tech kerja brp jam seminggu?").found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an age limit is asked; the articles only tell the ages of people they met
+        "batas umur maksimal jadi pelatih AI berapa tahun? sy udah 55",
+        # the way in is asked; "tentang daftarnya" (its list) tells none
+        "minta link daftar invisible tech dong, syaratnya apa aja",
+        # a company no article names, its "AI" said the English way
+        "skel ei ai bayar pelatih ai brp sejam",
+    ],
+)
+def test_a_limit_a_way_in_or_an_unknown_company_is_not_found(
+    seed_service: Any, question: str
+) -> None:
+    assert not verdict(seed_service, question).found
+
+
+def test_a_company_told_by_what_it_owns_is_still_answered(seed_service: Any) -> None:
+    assert verdict(seed_service, "bytedance yg punya tiktok rugi brp gara2 anak magang").found

@@ -884,3 +884,72 @@ def test_asking_what_a_named_thing_is_borrows_no_old_topic() -> None:
     )
     # "kalau X?" still asks the old question of the new name
     assert "rugi" in resolve(read("kalau cohere?", vocab), previous, vocab)
+
+
+def test_a_name_said_with_ei_for_the_letter_a_is_the_name() -> None:
+    vocab = Vocab("OpenAI karyawan kontraktor Savreux Alexej pekerjaan")
+    assert clean_words("open ei itu punya karyawan brp", vocab)[0] == "openai"
+    # a company no article knows, "skel ei ai", stays a name of its own ("skel" before "ai")
+    assert clean_words("skel ei ai bayar brp", vocab)[:2] == ["skel", "ai"]
+    # a French "-eux" is heard "o": "savro" is Savreux
+    assert clean_words("alexej savro dulu kerja apa", vocab)[1] == "savreux"
+
+
+def test_a_number_with_m_is_billions() -> None:
+    assert clean_words("rugi 10 M bener?", VOCAB)[:3] == ["rugi", "10", "miliar"]
+    assert clean_words("rugi 1,5M", VOCAB)[-1] == "miliar"
+
+
+def test_what_a_friend_told_the_asker_is_asked_not_who_told_it() -> None:
+    q = read(
+        "saya bapak2 umur 49 kemarin di pangkalan ojol temen bilang netflix nyari manajer ai "
+        "gajinya 5 juta dolar setahun bener gak sih", VOCAB,
+    )
+    assert {"netflix", "manajer"} <= {c.surface.lower() for c in q.subject}
+    assert "ojol" not in {c.surface for c in q.subject}
+    # and retrieval looks for what is asked, not for the story
+    assert "pangkalan" not in q.retrieval_text
+
+
+def test_a_company_told_by_what_it_owns_needs_no_sentence_on_that() -> None:
+    vocab = Vocab("ByteDance TikTok Douyin rugi kerugian magang")
+    q = read("bytedance yang punya tiktok rugi brp gara2 anak magang", vocab)
+    assert "tiktok" not in {c.surface.lower() for c in q.subject}
+    assert "bytedance" in {c.surface.lower() for c in q.subject}
+    q = read("bytedance pemilik tiktok rugi brp", vocab)
+    assert "tiktok" not in {c.surface.lower() for c in q.subject}
+
+
+def test_someone_introduced_by_name_is_asked_of_not_how_they_were_introduced() -> None:
+    vocab = Vocab("Alexej Savreux Amerika orang pekerjaan sandwich")
+    q = read("saya baca sekilas ada orang amrik namanya alexej savreux dulu kerja apa aja", vocab)
+    subject = {c.surface.lower() for c in q.subject}
+    assert "savreux" in subject
+    assert not {"orang", "amerika", "namanya"} & subject
+
+
+def test_a_doubled_word_is_read_through_the_glossary_as_its_single_form() -> None:
+    q = read("kenapa perusahaan ai nyari orang pinter2", Vocab("perusahaan AI cerdas"))
+    assert any(c.glossary and "cerdas" in c.terms for c in q.concepts)
+
+
+def test_no_longer_ordinary_people_closing_the_question_is_the_contrast() -> None:
+    q = read("kenapa sekarang perusahaan ai nyarinya dokter bukan orang biasa lagi", VOCAB)
+    assert "biasa" not in {c.surface for c in q.subject}
+    assert "dokter" in {c.surface for c in q.subject}
+
+
+def test_a_voice_note_tells_its_story_before_it_asks() -> None:
+    q = read(
+        "mbak saya pmi di hongkong udah 6 tahun kontrak saya habis tahun depan pengen pulang ke "
+        "ponorogo tapi anak saya masih kuliah jadi harus kirim duit tiap bulan kalo saya ambil "
+        "kerja kontrak pelatih ai itu kerjaannya stabil gak", VOCAB,
+    )
+    subject = {c.surface for c in q.subject}
+    assert "stabil" in subject
+    assert not {"pulang", "ponorogo", "kirim", "habis"} & subject
+
+
+def test_the_work_the_asker_would_take_up_is_what_is_asked() -> None:
+    q = read("kalo saya kerja kontrak pelatih ai itu stabil gak", VOCAB)
+    assert {"kontrak", "pelatih"} <= {c.surface for c in q.subject}
