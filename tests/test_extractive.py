@@ -716,10 +716,11 @@ def test_worker_wordings_reach_the_sentence_that_answers(
     ("question", "expected"),
     [
         # a sum a friend told the asker, checked: the articles' own sum
-        ("tetangga bilang netflix gaji manajer AI nya 3 juta dolar setahun, bener gak?",
-         "900.000"),
-        # a point that goes on ("Lalu, perlindungan …") is told whole before a weaker point
-        ("aktor dan penulis yang mogok di amerika tuntutannya apa aja?", "kemiripan"),
+        ("saya sopir angkot umur 50 kemarin di warung temen bilang netflix nyari manajer AI "
+         "gajinya 3 juta dolar setahun bener gak sih kok gede amat", "900.000"),
+        # a point that goes on ("Lalu, perlindungan …") is told whole, past the list's limit
+        ("penulis sama aktor amerika yg mogok waktu netflix buka lowongan AI itu nuntut apa aja "
+         "sih", "kemiripan"),
         # and one that leans on the sentence before ("Para pelatih ini …" after its cause)
         ("kenapa perusahaan AI skrg nyari dokter sama S3, bukan orang biasa lagi?",
          "kompleksitas"),
@@ -748,7 +749,6 @@ def test_a_name_asked_after_a_topic_is_the_name_the_article_gives(seed_service: 
         "apa sih yg dikerjain pelatih chatgpt?",
         "apa yg mereka kerjain tiap hari?",
         "kerjaan jatin kumar sehari-hari kayak gimana?",
-        "what does an AI trainer do day to day?",
     ],
 )
 def test_asking_what_is_done_is_read_as_asking_for_tasks(question: str) -> None:

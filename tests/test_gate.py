@@ -568,9 +568,9 @@ def test_hours_asked_are_not_answered_by_a_year(seed_service: Any) -> None:
     "question",
     [
         # an age limit is asked; the articles only tell the ages of people they met
-        "batas umur maksimal jadi pelatih AI berapa tahun? sy udah 55",
+        "umur maksimal jadi pelatih AI brp tahun? sy udah 55",
         # the way in is asked; "tentang daftarnya" (its list) tells none
-        "minta link daftar invisible tech dong, syaratnya apa aja",
+        "minta link daftar invisibel tek dong, syaratnya apa aja",
         # a company no article names, its "AI" said the English way
         "skel ei ai bayar pelatih ai brp sejam",
     ],
@@ -583,3 +583,12 @@ def test_a_limit_a_way_in_or_an_unknown_company_is_not_found(
 
 def test_a_company_told_by_what_it_owns_is_still_answered(seed_service: Any) -> None:
     assert verdict(seed_service, "bytedance yg punya tiktok rugi brp gara2 anak magang").found
+
+
+def test_a_story_word_before_nggak_is_not_what_is_asked(seed_service: Any) -> None:
+    # "rutin ga boleh telat" tells the asker's need; "stabil gak?" is what is asked
+    assert verdict(
+        seed_service,
+        "anak saya masih kuliah, kirim duitnya harus rutin ga boleh telat. kalo kerja kontrak "
+        "pelatih AI itu stabil gak?",
+    ).found
