@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl.
+# eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl and eval/blind-ab.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -233,6 +233,12 @@ _WORKER_STYLE_SETS = [
     # teachers, students, people with disabilities; TikTok slang, names written as heard,
     # "bait dens" for ByteDance). Still failing: the 317 layoffs in a teaser (aa40)
     ("blind-aa.jsonl", 37, 0.8, 0),
+    # first run 33/44, 13/16 (older and blue-collar workers, voice notes without punctuation,
+    # regional words, "open ei" and "savro" for OpenAI and Savreux). Still failing: the 317
+    # layoffs in a teaser (ab30), a migrant worker's voice note on steady pay (ab29), a daily
+    # routine (ab20), OpenAI's 1,000 contractors in a chunk dropped as a near-duplicate (ab14)
+    # and Savreux's past jobs after a long introduction (ab06)
+    ("blind-ab.jsonl", 35, 0.8, 0),
 ]
 
 
