@@ -887,8 +887,9 @@ def _old_state_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
         said = [tokens[k] for k in own]
         while said and said[-1] in {"sih", "ya", "kan", "dong", "deh", "nih", "tuh", "kah"}:
             said.pop()
-        if len(said) >= 5 and said[-1] == "lagi" and "bukan" in said[-6:-2]:
-            start = len(said) - 6 + said[-6:-2].index("bukan")
+        first = max(0, len(said) - 6)  # "bukan" up to four words before the closing "lagi"
+        if len(said) >= 5 and said[-1] == "lagi" and "bukan" in said[first:-2]:
+            start = first + said[first:-2].index("bukan")
             span.update(own[start : len(said)])
     return span
 
