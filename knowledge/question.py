@@ -875,14 +875,15 @@ def _old_state_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
     """A later clause telling the old way that no longer holds ("kenapa sekarang butuh pelatih
     ahli, nggak cukup lagi pakai pekerja murah kayak dulu?"): the contrast, not what is asked."""
     span: set[int] = set()
-    for own in list(_by_clause(clauses).values())[1:]:
+    grouped = list(_by_clause(clauses).values())
+    for own in grouped[1:]:
         said = [tokens[k] for k in own]
         if (
             len(said) >= 3 and said[-1] in _BEFORE and said[-2] in _LIKE
             and "lagi" in said and set(said) & {"tidak", "bukan", "no", "not"}
         ):
             span.update(own)
-    for own in _by_clause(clauses).values():
+    for own in grouped:
         # "… nyarinya orang pinter2, bukan orang biasa lagi": the old way, closing the clause
         said = [tokens[k] for k in own]
         while said and said[-1] in {"sih", "ya", "kan", "dong", "deh", "nih", "tuh", "kah"}:

@@ -702,19 +702,6 @@ def test_a_denied_figure_is_not_given_as_the_short_answer() -> None:
         ("kohir itu perusahaan apa sih?", "Cohere"),
         # English mixed in: "developer", "generative", "pake"
         ("which game developer udah pake generative AI?", "Ubisoft"),
-    ],
-)
-def test_worker_wordings_reach_the_sentence_that_answers(
-    seed_service: Any, question: str, expected: str
-) -> None:
-    answer = seed_service.ask(question)
-    assert answer.found, answer.text
-    assert expected in answer.text, answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
         # a sum a friend told the asker, checked: the articles' own sum
         ("saya sopir angkot umur 50 kemarin di warung temen bilang netflix nyari manajer AI "
          "gajinya 3 juta dolar setahun bener gak sih kok gede amat", "900.000"),
@@ -728,7 +715,7 @@ def test_worker_wordings_reach_the_sentence_that_answers(
         ("bytedance yg punya tiktok rugi brp gara2 anak magang", "USD10 juta"),
     ],
 )
-def test_worker_stories_and_asides_reach_the_sentence_that_answers(
+def test_worker_wordings_reach_the_sentence_that_answers(
     seed_service: Any, question: str, expected: str
 ) -> None:
     answer = seed_service.ask(question)
