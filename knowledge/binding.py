@@ -52,10 +52,13 @@ _NAME_ASKED = re.compile(
 
 def asks_name(question: Question) -> bool:
     """The question asks what something or someone is called ("gamenya namanya apa")."""
-    return bool(_NAME_ASKED.search(question.clean))
+    return bool(_NAME_ASKED.search(_FILLER_NAME.sub(" ", question.clean)))
 
 
+# "eh apa namanya, pekerja AI itu direkrut langsung?": the speaker looking for a word
+_FILLER_NAME = re.compile(r"\b(?:eh|em+|hm+|anu|ehm)\s+apa namanya\b")
 _NAME_FRAME = frozenset(terms("nama name orang siapa"))
+_EVERYWHERE = frozenset(terms("ai kecerdasan buatan artificial intelligence"))
 _PERSON_NAME_ASKED = re.compile(r"\bsiapa\b|\bwho\b|\b(?:his|her) name")
 # people words stand near every name in an article: "150 orang … untuk Facebook"
 _GENERIC = frozenset(terms(
@@ -262,7 +265,10 @@ def sum_told_with(words_: frozenset[str]) -> Callable[[str], bool]:
 
 def money_asked(question: Question) -> frozenset[str]:
     """The money words a question asks a sum of ("rugi brp", "pendanaan brp"), pay aside."""
-    return frozenset(t for c in question.subject for t in c.terms) & _MONEY_WORDS
+    # "hourly rate" is read as "rate tarif upah": a pay word, whatever else it may mean
+    return frozenset(
+        t for c in question.subject if not c.terms & PAY_TERMS for t in c.terms
+    ) & _MONEY_WORDS
 
 
 def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
@@ -307,7 +313,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             and all(any(_names_in([n], f"{p.title}\n{p.text}") for p in mine) for n in names)
             for mine in _by_article(passages)
         )
-    elif _NAME_ASKED.search(question.clean) and not question.parts:
+    elif asks_name(question) and not question.parts:
         # "nama anak magang itu siapa": a name the question does not hold, in a sentence about
         # what it asks ("ByteDance … chatbot Doubao" names no intern)
         framed = [c for c in question.subject if c.known and not c.terms <= _NAME_FRAME]
@@ -328,6 +334,9 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
         # disebut Scriptic"; a person's ("nama anak magang itu siapa") may lead the sentence
         thing = not _PERSON_NAME_ASKED.search(question.clean)
         asked_terms = {t for c in about for t in c.terms} - _GENERIC
+        # "AI" stands before every name in these articles ("AI untuk Facebook, TikTok"): the
+        # thing named is what else is asked ("serikat pekerja AI namanya apa")
+        asked_terms = asked_terms - _EVERYWHERE or asked_terms
 
         def named(sentence: str) -> bool:
             have = set(terms(sentence))
@@ -385,9 +394,15 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     elif question.kind == "where" and not question.parts and asks_where(question):
         figure = PLACE.search
     elif question.kind == "who" and roles and names and not question.parts:
-        # "siapa CEO Invisible Technologies": that role told near its name
+        # "siapa CEO Invisible Technologies": that role told near its name, with someone named
+        # ("Netflix nerima siapa jd manajer AI" is not answered by the job posting)
+        said = set(words(question.clean))
+
         def figure(sentence: str) -> bool:
-            return bool(roles & set(terms(sentence)))
+            return bool(roles & set(terms(sentence))) and any(
+                m.group(0).lower() not in said and could_be_name(m.group(0).lower())
+                for m in _CAPITALISED.finditer(" ".join(sentence.split()[1:]))
+            )
     elif question.kind == "when" and not question.parts:
         # "tanggal berapa gajian": a date, near whom it names, in a sentence about what is
         # asked ("mogoknya kelar kapan" is not the date a job was posted beside the strike)

@@ -56,7 +56,9 @@ _WHEN_Q = {"kapan", "when"}
 _HOW_Q = {"bagaimana", "gimana", "cara", "caranya", "how", "diapakan", "diapain"}
 # the sentence telling the means: "Dengan bimbingan pelatih manusia, model AI dapat …"
 _MEANS = re.compile(
-    r"^(dengan|melalui|lewat|by|through)\b|\b(dengan cara|by (?:using|having))\b",
+    r"^(dengan|melalui|lewat|by|through)\b|\b(dengan cara|by (?:using|having))\b"
+    # the end first, then what it takes: "Agar hasilnya akurat, Savreux perlu memberi label …"
+    r"|^(?:agar|supaya|in order to)\b[^,.]{3,150}, [^.]*\b(?:perlu|harus|must|needs?)\b",
     re.IGNORECASE,
 )
 _WHERE_Q = {"mana", "dimana", "where"}
@@ -310,7 +312,10 @@ class ExtractiveAnswerer:
         limit = self.max_passages + (2 if q.kind in POINT_KINDS or q.personal else 0)
         # "gajinya 5 juta dolar setahun, bener gak?": a sum heard is checked against the
         # articles' own sum
-        checked_sum = q.kind == "yesno" and checks_a_claim(q) and bool(_SUM_HEARD.search(q.clean))
+        checked_sum = q.kind == "yesno" and (
+            (checks_a_claim(q) and bool(_SUM_HEARD.search(q.clean)))
+            or bool(set(words(q.clean)) & _SIZE_WORDS)  # "cuan jd tukang label gede gk": how much
+        )
         asks_pay = (q.kind in ("how_much", "compare") or checked_sum) and (
             bool(set(terms(q.clean)) & PAY_TERMS) or asks_for_pay(q)
         )
@@ -389,7 +394,7 @@ class ExtractiveAnswerer:
             novel = (s_terms - asked) or s_terms
             candidates.append(_Scored(sentence, p_index, score, novel, order, pos))
         candidates.sort(key=lambda c: -c.score)
-        if asks_pay and q.kind == "how_much" and not q.parts:
+        if asks_pay and (q.kind == "how_much" or checked_sum) and not q.parts:
             # the gate found a pay figure bound to whom is asked; their name in every sentence
             # of the article must not push the sum out ("savreux sebulan dapet brp")
             candidates = _promoted(candidates, is_pay_figure, within=0.3)
@@ -751,6 +756,9 @@ _LEANS_BACK = re.compile(
     r"they|he|she|it|this|however|but)\b",
     re.IGNORECASE,
 )
+# "gajinya gede gak?", "bayarannya layak ga": a yes/no on a sum's size, answered with the sum
+_SIZE_WORDS = frozenset({"besar", "gede", "kecil", "tinggi", "rendah", "lumayan", "banyak",
+                         "sedikit", "mahal", "murah", "layak", "cukup", "big", "high", "low"})
 # a sum as a worker writes it: "5 juta dolar", "$200", "500 dolar", "10 M"
 _SUM_HEARD = re.compile(
     r"(?:us\$|usd|\$|rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|juta|ribu|miliar|rb|jt|m)\b", re.I

@@ -373,6 +373,8 @@ def correct(word: str, vocab: Vocabulary | None, *, english: bool = False) -> st
     # typo of "tanggap"), unless it is one edit from a domain word ("gajih" -> "gaji")
     in_dictionary = word in _dictionary() or stem(word) in _dictionary()
     variants = _colloquial_variants(word) if not in_dictionary else []
+    # the form the glossary knows wins: "dikeluarin" is "dikeluarkan" (fired), not "dikeluar"
+    variants.sort(key=lambda v: v not in glossary_heads())
     for variant in variants:
         if _known(variant, vocab) and variant not in stopwords():
             return variant
@@ -651,7 +653,7 @@ _DOUBLED = re.compile(r"([^\W\d_]+)-\1([^\W\d_]*)")
 _HYPHEN_AFFIX = re.compile(r"(?:di|ke|nge|ter|ber|se)-([^\W\d_]{2,})")
 # an English word with a prefix is one word ("co-founder", "re-train"), not "co" + "founder"
 _EN_PREFIXED = re.compile(r"(?:co|re|pre|non|self|ex)-[^\W\d_]+$")
-_REDUPLICATED = re.compile(r"\b([^\W\d_]{3,})2(an|nya|in)?\b")
+_REDUPLICATED = re.compile(r"\b([^\W\d_]{2,})2(an|nya|in)?\b")
 
 
 _JUST_SA = re.compile(r"\b(apa|siapa|mana|kapan|berapa) sa\b", re.IGNORECASE)
@@ -662,6 +664,8 @@ def _reduplicate(match: re.Match[str]) -> str:
     "sehari-hari", "sebaik2nya" -> "sebaik-baiknya"."""
     word, suffix = match.group(1), match.group(2) or ""
     lower = word.lower()
+    if len(word) == 2 and lower not in chat_spellings():
+        return match.group(0)  # "gr2" is "gara-gara", but "S2" a degree and "h2" nothing
     if lower.startswith("se") and (lower == "sehari" or suffix == "nya") and len(word) > 4:
         return f"{word}-{word[2:]}{suffix}"
     return f"{word}-{word}{suffix}"
@@ -695,6 +699,12 @@ def question_kind(clean: str, n_terms: int) -> str:
                   "dimana", "kemana", "darimana")
     ):
         return "topic"
+    said = set(clean.split())
+    if (
+        said & _THEN and said & _NOW and not said & FIRST_PERSON
+        and not said & {"kenapa", "mengapa", "why", "berapa"}
+    ):
+        return "compare"  # "dulu yg ngelatih ai org2 kyk gmn, skrg siapa": then against now
     for kind, cues in _KIND_WORDS:
         for cue in cues:
             # an English auxiliary asks yes/no only when it opens the question ("do they …?",
@@ -716,9 +726,15 @@ def question_kind(clean: str, n_terms: int) -> str:
                 if cue == "belum" and not re.search(r" belum (?:(?:ya|sih|kah|nih) )?$", text):
                     continue  # "udah diakui belum?" asks; "belum dapet kerja" tells
                 return kind
+    if _CHECK_END.search(text):
+        return "yesno"  # "… 4 juta dolar setahun, betul begitu?": the claim before is checked
     return "what"
 
 
+_CHECK_END = re.compile(
+    r" (?:benar|betul|bener|beneran|benarkah|betulkah|true|right|correct)"
+    r"(?: (?:begitu|gitu|ya|kan|tidak|nggak|ga|gak|kah|sih|nih|itu|ini|bukan))* $"
+)
 _PAY_WORDS = {"gaji", "gajinya", "upah", "upahnya", "bayaran", "bayarannya", "honor", "salary",
               "pay", "wage", "wages"}
 _REGISTER = re.compile(r" (cara|mau|gimana|bagaimana|bisa) daftar | daftar (jadi|ke|di) ")
@@ -1181,6 +1197,27 @@ _RELAYED_BY = re.compile(
 )
 
 # "oke ganti topik", "pertanyaan lain ya": the worker steering the chat, not what is asked
+# "Untuk bahan penyuluhan, …", "Sebagai materi pelatihan di BLK, …": what the answer is for
+_PURPOSE = re.compile(
+    r"^\W*(?:untuk|buat|sebagai) (?:bahan|keperluan|kepentingan|materi|referensi|tugas|data)"
+    r"\b[^,.?!:]{0,60}[,:]",
+    re.IGNORECASE,
+)
+# "saya ingin membandingkan …", "kami mau menanyakan …": the asking itself, not the asker's
+# situation; a comparison keeps its cue
+_WISH_TO_ASK = re.compile(
+    r"\b(?:saya|kami|aku|sy) (?:ingin|mau|hendak|pengen|perlu|akan) "
+    r"(?:membandingkan|bandingkan|mengetahui|tahu|menanyakan|bertanya|tanya|memastikan"
+    r"|mengonfirmasi|mengkonfirmasi|konfirmasi|mengecek|cek|meminta informasi|minta info\w*)\b",
+    re.IGNORECASE,
+)
+# "mohon dikoreksi kalau saya keliru", "koreksi jika salah", "CMIIW", "correct me if I'm wrong"
+_CORRECT_ME = re.compile(
+    r"\b(?:(?:mohon|tolong|silakan) )?(?:di)?(?:koreksi|luruskan|betulkan|benarkan)(?: saya)?"
+    r" (?:kalau|kalo|klo|jika|bila|apabila|seandainya)(?: saya| sy| aku)?(?: ada yang| ada yg)?"
+    r" (?:keliru|salah|khilaf)\b\W*|\bcmiiw\b\W*|\bcorrect me if i'?m wrong\b\W*",
+    re.IGNORECASE,
+)
 _NEW_TOPIC = re.compile(
     r"\b(?:ganti|pindah|beralih ke) (?:topik|bahasan|pertanyaan|pembahasan)(?: lain| ya| dong)?"
     r"|\b(?:topik|bahasan|pertanyaan) (?:lain|baru|beda|berbeda)(?: ya| nih| dong)?"
@@ -1223,6 +1260,8 @@ def _remark(tokens: Sequence[str]) -> bool:
     lead = list(tokens[:3])
     if lead[:1] and lead[0] in _REMARK_OPENERS:
         lead = lead[1:]
+    if lead[:1] and lead[0] in {"biar", "agar", "supaya"} and set(lead[1:3]) & FIRST_PERSON:
+        return True  # "biar aku tau harus pasang fee berapa": why the asker asks, no question
     # "… dapat asuransi ga? istri lagi hamil 5 bulan": the asker's family, told
     family = bool(lead[:1]) and lead[0] in _KIN and lead[1:2] != ["magang"]
     # "gaji bulanan HKD ku aja kalah": the asker's own lot, compared
@@ -1320,7 +1359,8 @@ def _spoken_clauses(text: str) -> str:
 _CLAUSES = re.compile(r"((?:[;!?\n]|[,.](?!\d)|(?<!\d)[,.])+)")
 # "bener ga …", "katanya …": the asker checks a claim; a figure no article gives is what is
 # checked, and the answer is the articles' own figure
-_CHECKING = {"benar", "betul", "bener", "katanya", "kabarnya", "true", "really"}
+_CHECKING = {"benar", "betul", "bener", "beneran", "benaran", "sungguhan", "katanya", "kabarnya",
+             "true", "really"}
 
 
 _SUM_WORDS = {"ribu", "juta", "miliar", "milyar", "triliun", "dolar", "dollar", "rupiah", "rp",
@@ -1359,6 +1399,16 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _PASSED_ON.sub(" ", text)
     text = _RELAYED_BY.sub(" ", text)
     text = _NEW_TOPIC.sub(" ", text)
+    text = _PURPOSE.sub(" ", text)
+    text = _WISH_TO_ASK.sub(
+        lambda m: "bandingkan" if "banding" in m.group(0).lower() else " ", text
+    )
+    if _CORRECT_ME.search(text):
+        # "mohon dikoreksi kalau saya keliru: Netflix … 9 juta dolar": the claim is what is
+        # asked, checked; the asker's modesty is no topic and no story
+        text = _CORRECT_ME.sub(" ", text).strip()
+        if not re.search(r"\b(?:benar|betul|bener|beneran|right|correct|true)\b", text, re.I):
+            text = f"{text.rstrip('.!?, ')}, benar?"
     joined: list[str] = []
     clauses: list[int] = []
     spoken = _spoken_clauses(text)
@@ -1514,7 +1564,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         clean=clean,
         kind=kind,
         concepts=tuple(concepts),
-        parts=split_parts(clean, kind) or _asked_apart(text, kind),
+        parts=split_parts(clean, kind, names) or _asked_apart(text, kind),
         expansions=tuple(dict.fromkeys(expansions + _translations(clean))),
         searched=searched if searched != clean and any(not c.background for c in concepts) else "",
     )
@@ -1569,7 +1619,7 @@ def _merge_duplicates(concepts: Iterable[Concept]) -> list[Concept]:
     return out
 
 
-def split_parts(clean: str, kind: str) -> tuple[str, ...]:
+def split_parts(clean: str, kind: str, names: Iterable[str] = ()) -> tuple[str, ...]:
     """Sub-questions to retrieve for separately: the two sides of a comparison, "A dan B" asks."""
     if kind == "compare" and (then_and_now := _time_sides(clean)):
         return then_and_now
@@ -1611,12 +1661,45 @@ def split_parts(clean: str, kind: str) -> tuple[str, ...]:
     if kind in ("how_much", "where", "who", "when", "what") and " dan " in f" {clean} ":
         # "berapa usia X dan di mana dia tinggal": two questions answered together
         pieces = [p.strip() for p in re.split(r"\bdan\b", clean) if p.strip()]
-        asks = [p for p in pieces if re.search(r"\b(berapa|di mana|dimana|siapa|kapan|apa)\b", p)]
-        if len(asks) >= 2:
-            return tuple(pieces)
+        asking = re.compile(r"\b(berapa|di mana|dimana|siapa|kapan|apa)\b")
+        if sum(1 for p in pieces if asking.search(p)) >= 2:
+            # "keponakan saya lulusan SMK dan belum punya pengalaman, …level apa dan berapa
+            # rate-nya": what is told before a question goes with it, as no part of its own
+            parts: list[str] = []
+            told: list[str] = []
+            for piece in pieces:
+                if asking.search(piece):
+                    parts.append(" dan ".join([*told, piece]))
+                    told = []
+                else:
+                    told.append(piece)
+            if told:
+                parts[-1] = " dan ".join([parts[-1], *told])
+            return tuple(parts)
     if kind in ("how_much", "where", "who", "when"):
         return _wh_split(clean)
-    return ()
+    return _and_asks(clean, frozenset(n.lower() for n in names))
+
+
+# "bagaimana awalnya dia dapat kerja itu, dan apakah kerja itu berdampak pada hidupnya": a
+# second question joined by "dan" and its own question word
+_AND_ASKS = re.compile(
+    r"\b(?:dan|serta|lalu|terus|and) (?=(?:apakah|bagaimana|gimana|berapa|kenapa|mengapa|siapa"
+    r"|kapan|di mana|dimana|how|why|what|who|is|are|does|do|did)\b)"
+)
+
+
+def _and_asks(clean: str, known: frozenset[str]) -> tuple[str, ...]:
+    """Two questions of other kinds joined by "dan apakah …"; a name only one part says (the
+    follow-up's antecedent comes last) is the other part's subject too."""
+    pieces = [p.strip() for p in _AND_ASKS.split(clean, maxsplit=1) if p.strip()]
+    if len(pieces) != 2 or not all(terms(p) for p in pieces) or len(pieces[0].split()) < 3:
+        return ()
+    names = [w for w in clean.split() if w.lower() in known]
+    return tuple(
+        p if set(p.split()) & set(names) else " ".join([p, *dict.fromkeys(names)])
+        for p in pieces
+    )
 
 
 def _asked_apart(text: str, kind: str) -> tuple[str, ...]:
@@ -1672,6 +1755,7 @@ def _other_side(piece: str, asked: Sequence[str], thing: str) -> str:
 # words articles use for then ("pada tahap awal") and now ("tidak lagi", "kini")
 _PAST = {"dulu", "dulunya", "dahulu", "awal", "awalnya", "then", "past", "earlier", "before"}
 _NOW = {"sekarang", "kini", "now", "today", "nowadays"}
+_THEN = {"dulu", "dulunya", "dahulu"}  # said of the past only ("awal" opens many things)
 _PAST_WORDS = "awal dahulu sebelumnya"
 _NOW_WORDS = "sekarang kini tidak lagi semakin"
 _TIME_FRAME = _PAST | _NOW | {"jaman", "zaman", "vs", "versus", "sama", "dengan", "dan", "atau",

@@ -713,6 +713,17 @@ def test_a_denied_figure_is_not_given_as_the_short_answer() -> None:
          "kompleksitas"),
         # a company told by what it owns
         ("bytedance yg punya tiktok rugi brp gara2 anak magang", "USD10 juta"),
+        # "gr2" is "gara-gara", and to "buka loker" is to post a job
+        ("knp netflix dihujat gr2 buka loker ai", "artis"),
+        # "dulu … skrg …": then against now
+        ("kalo dulu yg ngelatih ai orang kyk gmn, kalo skrg siapa aja", "berbiaya rendah"),
+        # "hourly rate" is pay, not a fee of its own
+        ("berapa hourly rate pelatih data AI di Invisible Technologies untuk pemula?", "$15"),
+        # what the answer is for, and the wish to compare, are no situation of the asker's
+        ("Untuk bahan pelatihan di BLK, saya ingin membandingkan bayaran per jam Savreux dengan "
+         "pelatih profesional Invisible Tech.", "$200"),
+        ("Sebagai bahan rapat, kami ingin mengetahui apa alasan ByteDance memberhentikan "
+         "pemagangnya.", "mengganggu"),
     ],
 )
 def test_worker_wordings_reach_the_sentence_that_answers(
@@ -743,3 +754,21 @@ def test_asking_what_is_done_is_read_as_asking_for_tasks(question: str) -> None:
 
     assert _asks_activity(read_question(question))
     assert not _asks_activity(read_question("AI bisa bikin apa aja?"))
+
+
+def test_a_yes_no_on_the_size_of_pay_is_answered_with_the_sum_first(seed_service: Any) -> None:
+    answer = seed_service.ask("bayaran pelatih chatgpt gede gak?")
+    assert answer.found, answer.text
+    first = answer.text.split("[1]")[0]
+    assert "$" in first, answer.text
+
+
+def test_the_claim_after_a_request_to_be_corrected_is_checked_first(seed_service: Any) -> None:
+    # the asker's modesty is no topic ("tidak membahas keliru …"); the sum they give is checked
+    answer = seed_service.ask(
+        "Mohon dikoreksi kalau saya keliru: Netflix menawarkan kompensasi tahunan 4 juta dolar "
+        "untuk manajer produk AI, betul begitu?"
+    )
+    assert answer.found, answer.text
+    assert not answer.partial, answer.text
+    assert "900.000" in answer.text.split("[1]")[0], answer.text

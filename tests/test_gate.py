@@ -592,3 +592,16 @@ def test_a_story_word_before_nggak_is_not_what_is_asked(seed_service: Any) -> No
         "anak saya masih kuliah, kirim duitnya harus rutin ga boleh telat. kalo kerja kontrak "
         "pelatih AI itu stabil gak?",
     ).found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the union is told of, its name never: "AI untuk Facebook" names no union
+        "serikat buruh ai di nairobi itu namanya apa",
+        # a role the articles say was sought, never who got it
+        "siapa direktur teknis yg akhirnya direkrut netflix",
+    ],
+)
+def test_a_name_the_articles_never_give_is_not_found(seed_service: Any, question: str) -> None:
+    assert not seed_service.ask(question).found

@@ -953,3 +953,68 @@ def test_a_voice_note_tells_its_story_before_it_asks() -> None:
 def test_the_work_the_asker_would_take_up_is_what_is_asked() -> None:
     q = read("kalo saya kerja kontrak pelatih ai itu stabil gak", VOCAB)
     assert {"kontrak", "pelatih"} <= {c.surface for c in q.subject}
+
+
+def test_a_two_letter_chat_word_doubled_with_a_2_is_read_whole() -> None:
+    assert "gara-gara" in clean_words("dia dipecat gr2 telat ngumpulin", VOCAB)
+    # a degree written with its digit stays a degree
+    assert "magister" in read("lulusan S2 bisa daftar?", VOCAB).clean
+
+
+def test_then_and_now_asked_of_others_is_a_comparison_over_time() -> None:
+    q = read("dulu yg jadi pelatih ai itu siapa, kalo skrg siapa", VOCAB)
+    assert q.kind == "compare"
+    assert len(q.parts) == 2
+    # the asker's own then and now is their story
+    assert read("saya dulu kerja pabrik, skrg nganggur, bisa jadi pelatih ai?", VOCAB).kind == (
+        "yesno"
+    )
+
+
+def test_a_jakarta_style_verb_is_read_as_the_form_the_glossary_knows() -> None:
+    vocab = Vocab("pemagang magang pecat berhenti")
+    assert "diberhentikan" in read("pemagang itu diberhentiin gara2 apa", vocab).clean
+
+
+def test_asking_to_be_corrected_checks_the_claim_that_follows() -> None:
+    q = read("Koreksi jika saya salah: pelatih AI dibayar 40 dolar per jam?", VOCAB)
+    assert q.kind == "yesno"
+    assert not {"koreksi", "salah"} & set(q.clean.split())
+    assert {"pelatih", "dibayar"} <= {c.surface for c in q.subject}
+    assert read("cmiiw, savreux dibayar 15 dolar per jam, betul begitu?", VOCAB).kind == "yesno"
+
+
+def test_what_the_answer_is_for_and_the_wish_to_ask_are_no_situation() -> None:
+    q = read(
+        "Sebagai bahan rapat desa, kami ingin mengetahui berapa upah pelatih AI per jam.", VOCAB
+    )
+    assert not q.personal
+    assert "upah" in {c.surface for c in q.subject}
+    assert not {"rapat", "desa"} & {c.surface for c in q.concepts}
+    # "ingin membandingkan" still asks for a comparison
+    q = read("saya ingin membandingkan gaji manajer Netflix dengan upah pelatih AI", VOCAB)
+    assert q.kind == "compare"
+
+
+def test_a_second_question_joined_by_dan_apakah_is_a_part_with_the_same_person() -> None:
+    q = read(
+        "bagaimana Savreux mendapat pekerjaan itu dan apakah dia punya asuransi",
+        Vocab("Savreux pekerjaan asuransi"),
+    )
+    assert len(q.parts) == 2
+    assert all("savreux" in part for part in q.parts)
+
+
+def test_what_is_told_between_questions_goes_with_the_question_after_it() -> None:
+    q = read(
+        "adik saya lulusan SMA dan belum pernah kerja, posisinya apa dan berapa gajinya", VOCAB
+    )
+    assert q.parts == (
+        "adik saya lulusan sma dan belum pernah kerja posisinya apa", "berapa gajinya"
+    )
+
+
+def test_why_the_asker_asks_typed_after_the_question_is_no_question() -> None:
+    assert questions_in(
+        "upah pelatih ai di filipina brp per jam? biar aku tau harus pasang fee berapa"
+    ) == ()

@@ -65,3 +65,9 @@ def test_dotted_abbreviations_are_one_word_as_workers_type_them() -> None:
     # a missing space after a full stop is not an abbreviation
     assert words("pakai AI.Di Kenya") == ["pakai", "ai", "di", "kenya"]
     assert words("Rp 221.385 per jam.") == ["rp", "221385", "per", "jam"]
+
+
+def test_everyday_and_formal_pay_words_are_read_as_pay() -> None:
+    # "cuan" (chat), "fee" (English), "remunerasi", "honorarium", "kompensasi" (formal)
+    for word in ("cuan", "fee", "remunerasi", "honorarium", "kompensasi"):
+        assert terms(word) == terms("upah"), word
