@@ -885,6 +885,7 @@ def _analogy_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
 
 
 _BEFORE = {"dulu", "dahulu", "sebelumnya", "before"}
+_ONLY_ENOUGH = {"cukup", "cuma", "hanya", "sekadar", "sekedar", "just", "only", "enough"}
 
 
 def _old_state_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
@@ -898,6 +899,10 @@ def _old_state_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
             len(said) >= 3 and said[-1] in _BEFORE and said[-2] in _LIKE
             and "lagi" in said and set(said) & {"tidak", "bukan", "no", "not"}
         ):
+            span.update(own)
+        elif len(said) >= 3 and said[0] in {"tidak", "bukan"} and said[1] in _ONLY_ENOUGH:
+            # "…, gk cukup mahasiswa aja", "…, bukan cuma lulusan S1": the way that no longer
+            # suffices, told after the question
             span.update(own)
     for own in grouped:
         # "… nyarinya orang pinter2, bukan orang biasa lagi": the old way, closing the clause
@@ -1203,11 +1208,19 @@ _PURPOSE = re.compile(
     r"\b[^,.?!:]{0,60}[,:]",
     re.IGNORECASE,
 )
+# "… tertinggi yang disebut di berita", "perusahaan yang disebut menjadi klien": where it was
+# read, not what is asked ("game yang disebut "Scriptic"" names, and stays)
+_REPORTED = re.compile(
+    r"\b(?:disebut(?:kan|-sebut)?|dikabarkan|diberitakan|dilaporkan)"
+    r"(?= (?:di (?:berita|artikel|media|koran)|dalam|oleh|menjadi|sebagai|sudah|telah|pernah)\b)",
+    re.IGNORECASE,
+)
 # "saya ingin membandingkan …", "kami mau menanyakan …": the asking itself, not the asker's
 # situation; a comparison keeps its cue
 _WISH_TO_ASK = re.compile(
     r"\b(?:saya|kami|aku|sy) (?:ingin|mau|hendak|pengen|perlu|akan) "
-    r"(?:membandingkan|bandingkan|mengetahui|tahu|menanyakan|bertanya|tanya|memastikan"
+    r"(?:membandingkan|bandingkan|mengetahui|tahu|menanyakan|bertanya|tanya|memastikan|memahami"
+    r"|menjelaskan|mempelajari"
     r"|mengonfirmasi|mengkonfirmasi|konfirmasi|mengecek|cek|meminta informasi|minta info\w*)\b",
     re.IGNORECASE,
 )
@@ -1400,6 +1413,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _RELAYED_BY.sub(" ", text)
     text = _NEW_TOPIC.sub(" ", text)
     text = _PURPOSE.sub(" ", text)
+    text = _REPORTED.sub(" ", text)
     text = _WISH_TO_ASK.sub(
         lambda m: "bandingkan" if "banding" in m.group(0).lower() else " ", text
     )

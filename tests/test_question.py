@@ -1018,3 +1018,27 @@ def test_why_the_asker_asks_typed_after_the_question_is_no_question() -> None:
     assert questions_in(
         "upah pelatih ai di filipina brp per jam? biar aku tau harus pasang fee berapa"
     ) == ()
+
+
+def test_where_a_thing_was_read_is_not_what_is_asked() -> None:
+    q = read("perusahaan mana saja yang disebut menjadi mitra Invisible Tech", VOCAB)
+    assert "disebut" not in q.clean.split()
+    q = read("upah per jam tertinggi yang disebutkan di berita berapa", VOCAB)
+    assert "disebutkan" not in q.clean.split()
+    # naming stays: "yang disebut Scriptic"
+    assert "disebut" in read('game yang disebut "Scriptic" itu apa', VOCAB).clean.split()
+
+
+def test_a_wish_to_explain_something_asks_about_it() -> None:
+    q = read(
+        "Sebagai guru, saya ingin menjelaskan kepada murid perbedaan AI generatif dan model AI "
+        "lama. Bagaimana penjelasannya?", VOCAB,
+    )
+    assert {"generatif", "model"} <= {c.surface for c in q.subject}
+
+
+def test_what_no_longer_suffices_told_after_the_question_is_the_contrast() -> None:
+    q = read("knp perusahaan ai skrg nyari dokter, gak cukup mahasiswa doang", VOCAB)
+    subject = {c.surface for c in q.subject}
+    assert "dokter" in subject
+    assert not {"mahasiswa", "cukup"} & subject
