@@ -239,6 +239,18 @@ _WORKER_STYLE_SETS = [
     # routine (ab20), OpenAI's 1,000 contractors in a chunk dropped as a near-duplicate (ab14)
     # and Savreux's past jobs after a long introduction (ab06)
     ("blind-ab.jsonl", 35, 0.8, 0),
+    # first run 35/44, 12/16 (gig workers' group chats: abbreviations, typos, emoji, follow-ups,
+    # "cuan", "dikeluarin"). Still failing: ByteDance's other apps in a chunk dropped as a
+    # near-duplicate (ac09), how Savreux trains AI (ac36), a label worker's pay asked as a
+    # yes/no (ac39); still answered: whom Netflix hired (ac50), which Ubisoft game (ac51),
+    # whether ByteDance sued its intern (ac52)
+    ("blind-ac.jsonl", 35, 0.7, 3),
+    # first run 33/44, 12/16 (officials, instructors, paralegals and HR staff asking for others;
+    # formal synonyms, introductions, two questions in one). Still failing: "Ben Zhou" for Ben
+    # Zhao (ad23), a mosque youth's daily work told with "kami" (ad32); still answered:
+    # Invisible Tech's insurance (ad48), the Kansas City minimum wage (ad52), a feature lead
+    # (ad60), the Nairobi union's name asked with its outsourcing firm (ad49)
+    ("blind-ad.jsonl", 36, 0.7, 4),
 ]
 
 
