@@ -1201,7 +1201,6 @@ _RELAYED_BY = re.compile(
     re.IGNORECASE,
 )
 
-# "oke ganti topik", "pertanyaan lain ya": the worker steering the chat, not what is asked
 # "Untuk bahan penyuluhan, …", "Sebagai materi pelatihan di BLK, …": what the answer is for
 _PURPOSE = re.compile(
     r"^\W*(?:untuk|buat|sebagai) (?:bahan|keperluan|kepentingan|materi|referensi|tugas|data)"
@@ -1231,6 +1230,7 @@ _CORRECT_ME = re.compile(
     r" (?:keliru|salah|khilaf)\b\W*|\bcmiiw\b\W*|\bcorrect me if i'?m wrong\b\W*",
     re.IGNORECASE,
 )
+# "oke ganti topik", "pertanyaan lain ya": the worker steering the chat, not what is asked
 _NEW_TOPIC = re.compile(
     r"\b(?:ganti|pindah|beralih ke) (?:topik|bahasan|pertanyaan|pembahasan)(?: lain| ya| dong)?"
     r"|\b(?:topik|bahasan|pertanyaan) (?:lain|baru|beda|berbeda)(?: ya| nih| dong)?"
