@@ -1207,11 +1207,12 @@ _PURPOSE = re.compile(
     r"\b[^,.?!:]{0,60}[,:]",
     re.IGNORECASE,
 )
-# "… tertinggi yang disebut di berita", "perusahaan yang disebut menjadi klien": where it was
-# read, not what is asked ("game yang disebut "Scriptic"" names, and stays)
+# "perusahaan yang disebut menjadi klien", "yang dikabarkan sudah …": how it was reported, not
+# what is asked ("game yang disebut "Scriptic"" names, and "game yg disebut di berita itu apa
+# judulnya" is looking for that naming sentence: both stay)
 _REPORTED = re.compile(
     r"\b(?:disebut(?:kan|-sebut)?|dikabarkan|diberitakan|dilaporkan)"
-    r"(?= (?:di (?:berita|artikel|media|koran)|dalam|oleh|menjadi|sebagai|sudah|telah|pernah)\b)",
+    r"(?= (?:menjadi|sebagai|sudah|telah|pernah)\b)",
     re.IGNORECASE,
 )
 # "saya ingin membandingkan …", "kami mau menanyakan …": the asking itself, not the asker's
