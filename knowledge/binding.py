@@ -31,8 +31,15 @@ PLACE = re.compile(
 
 
 def asks_where(question: Question) -> bool:
-    """"di mana", "kota mana", "where" — not "perusahaan game mana" (which company)."""
-    return bool(_WHERE_ASKED.search(question.clean))
+    """"di mana", "kota mana", "where" — not "perusahaan game mana" (which company), nor "dapat
+    kerjaan itu dari mana" (the way in, a job posting, not a place)."""
+    clean = _FROM_SOURCE.sub(" ", question.clean)
+    return bool(_WHERE_ASKED.search(clean))
+
+
+_FROM_SOURCE = re.compile(
+    r"\b(?:dapat|mendapat|mendapatkan|memperoleh|tahu|dengar|mendengar)\b(?: \w+){0,4} dari ?mana\b"
+)
 
 
 _WHERE_ASKED = re.compile(
@@ -392,7 +399,17 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             for p in passages
         )
     elif question.kind == "where" and not question.parts and asks_where(question):
-        figure = PLACE.search
+        # "anak magang ByteDance tinggal di mana": a place in a sentence naming them or telling
+        # of the person described, not any place near the company's name ("populer di Cina")
+        described = frozenset(
+            t for c in question.subject if c.known and not c.entity for t in c.terms
+        ) - WHERE_FRAME - FILLER - {"ai"}
+
+        def figure(sentence: str) -> bool:
+            return bool(PLACE.search(sentence)) and (
+                not names or not described or _names_in(names, sentence)
+                or bool(described & set(terms(sentence)))
+            )
     elif question.kind == "who" and roles and names and not question.parts:
         # "siapa CEO Invisible Technologies": that role told near its name, with someone named
         # ("Netflix nerima siapa jd manajer AI" is not answered by the job posting)

@@ -65,6 +65,9 @@ class Thresholds:
     full_coverage: float = 0.9
     min_dense_full: float = 0.78
     min_dense_topic: float = 0.70
+    # an English question meets Indonesian passages lower on e5's scale ("Where does Jatin Kumar
+    # live?" scores 0.76 against the sentence that names him and his city)
+    min_dense_english: float = 0.72
     # with an LLM, only questions this far off are refused before asking it
     off_topic_coverage: float = 0.25
     off_topic_dense: float = 0.78
@@ -80,6 +83,7 @@ class Thresholds:
             min_dense_strong=1.1,
             min_dense_full=-1.0,
             min_dense_topic=-1.0,
+            min_dense_english=-1.0,
             off_topic_dense=-1.0,
         )
 
@@ -209,7 +213,11 @@ class Gate:
             # every concept of the subject in one passage: strong lexical evidence, and short or
             # English questions score lower on e5's dense scale
             best_cov >= t.full_coverage
-            and best_dense >= (t.min_dense_topic if question.kind == "topic" else t.min_dense_full)
+            and best_dense >= (
+                t.min_dense_topic if question.kind == "topic"
+                else t.min_dense_english if question.english
+                else t.min_dense_full
+            )
         )
         if not answered and (
             question.kind in ("list", "compare", "topic") or question.parts or question.personal

@@ -245,6 +245,11 @@ class Question:
         return tuple(c for c in self.concepts if not c.qualifier)
 
     @property
+    def english(self) -> bool:
+        """Asked in English: e5 scores it lower against the Indonesian articles."""
+        return _is_english(words(self.text.lower()))
+
+    @property
     def qualifiers(self) -> tuple[Concept, ...]:
         """The asker's situation, places: covered or not, they do not decide "not found"."""
         return tuple(c for c in self.concepts if c.qualifier)
@@ -448,6 +453,8 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     previous = ""
     text = _REDUPLICATED.sub(_reduplicate, text)  # "masalah2" -> "masalah-masalah"
     text = _JUST_SA.sub(r"\1 saja", text)  # Papuan "kerja apa sa": "sa" is "saja" here
+    text = _MALAY_HOW.sub("bagaimana", text)
+    text = _MY_CIRCLE.sub(r"\1 ", text)
     text = _SPELLED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "a i" -> "ai"
     text = _SAID_A.sub("ai", text)
     text = _BILLIONS.sub(" miliar", text)
@@ -657,6 +664,10 @@ _REDUPLICATED = re.compile(r"\b([^\W\d_]{2,})2(an|nya|in)?\b")
 
 
 _JUST_SA = re.compile(r"\b(apa|siapa|mana|kapan|berapa) sa\b", re.IGNORECASE)
+# Palembang "cak mano", Malay "macam mane / macam mana": "how" (Indonesian "macam apa" is not)
+# "aku anak IT", "gue anak kampus": the asker's own field or circle, not their child
+_MY_CIRCLE = re.compile(r"\b(saya|aku|gue|gua|sy|ane) anak (?!magang\b)", re.IGNORECASE)
+_MALAY_HOW = re.compile(r"\b(?:cak|macam) man[aeo]\b", re.IGNORECASE)
 
 
 def _reduplicate(match: re.Match[str]) -> str:
@@ -1063,11 +1074,12 @@ def _introduction_span(tokens: Sequence[str], names: Collection[str]) -> set[int
 
 
 def _attribution_span(tokens: Sequence[str]) -> set[int]:
-    """Who says it ("menurut laporan CNBC", "according to Time magazine", "kata BBC"): the
-    outlet an article came from, which its text may never name, not what is asked about."""
+    """Who says it ("menurut laporan CNBC", "according to Time magazine", "kata BBC", "di
+    artikel CNBC itu"): the outlet an article came from, which its text may never name, not
+    what is asked about."""
     span: set[int] = set()
     for i, tok in enumerate(tokens):
-        if tok not in _ATTRIBUTING:
+        if tok not in _ATTRIBUTING and tok not in _OUTLET_NOUNS:
             continue
         here: set[int] = set()
         for j in range(i + 1, min(i + 5, len(tokens))):
@@ -1079,7 +1091,7 @@ def _attribution_span(tokens: Sequence[str]) -> set[int]:
         if here and max(here) + 1 < len(tokens) and tokens[max(here) + 1] in _OUTLET_NOUNS:
             here.add(max(here) + 1)
         # an outlet, said so ("laporan", "majalah", "dikutip dari"); "menurut UU" is a law asked of
-        if tok in {"dikutip", "kutip"} or {tokens[j] for j in here} & _OUTLET_NOUNS:
+        if tok in {"dikutip", "kutip"} | _OUTLET_NOUNS or {tokens[j] for j in here} & _OUTLET_NOUNS:
             span |= here
     return span
 

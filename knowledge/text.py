@@ -74,6 +74,7 @@ _ABBREV = {
     "m",
     "k",
 }
+_US = re.compile(r"\bAS\b")
 _SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 
 
@@ -155,9 +156,16 @@ def normalize(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lowercase word and number tokens; "900.000" -> "900000"."""
+    """Lowercase word and number tokens; "900.000" -> "900000".
+
+    "AS" in capitals, in a text that is not all capitals, is Indonesian for the United States
+    ("di AS"), not English "as": it becomes the two words of "Amerika Serikat".
+    """
+    text = normalize(text)
+    if "AS" in text and re.search(r"[a-z]", text):
+        text = _US.sub("Amerika Serikat", text)
     out = []
-    for match in _WORD.finditer(normalize(text).lower()):
+    for match in _WORD.finditer(text.lower()):
         token = match.group(0)
         if token[0].isdigit():
             token = _THOUSANDS.sub("", token)

@@ -605,3 +605,37 @@ def test_a_story_word_before_nggak_is_not_what_is_asked(seed_service: Any) -> No
 )
 def test_a_name_the_articles_never_give_is_not_found(seed_service: Any, question: str) -> None:
     assert not seed_service.ask(question).found
+
+
+def test_an_english_question_naming_everything_is_answered_on_a_lower_dense_floor(
+    seed_service: Any,
+) -> None:
+    # e5 puts an English question lower against Indonesian passages (0.75 here)
+    answer = seed_service.ask("Where does the contractor Jatin Kumar live?")
+    assert answer.found
+    assert "Austin" in answer.text
+    assert "Kansas" in seed_service.ask("Where does Savreux live?").text
+
+
+def test_where_someone_lives_needs_a_place_told_of_them(seed_service: Any) -> None:
+    # the intern's article names China, as where ByteDance's chatbot is popular
+    assert verdict(seed_service, "pemagang ByteDance itu tinggalnya di kota mana?").outcome == (
+        "not_found"
+    )
+    assert verdict(seed_service, "Savreux tinggal di kota mana?").outcome == "answered"
+
+
+def test_what_an_event_did_to_a_business_finds_not_affected(seed_service: Any) -> None:
+    answer = seed_service.ask("usaha ByteDance terdampak gak sama kelakuan pemagang itu?")
+    assert answer.found
+    assert "tidak terpengaruh" in answer.text
+
+
+def test_where_a_job_came_from_is_the_way_in_not_a_place(seed_service: Any) -> None:
+    # "dari mana" after getting something asks its source (a job posting), not a city
+    answer = seed_service.ask(
+        "saya sulit keluar rumah. kerjaan Savreux bisa dari rumah? "
+        "dulu dia mendapatkan itu dari mana?"
+    )
+    assert answer.found
+    assert "lowongan" in answer.text

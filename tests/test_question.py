@@ -1042,3 +1042,55 @@ def test_what_no_longer_suffices_told_after_the_question_is_the_contrast() -> No
     subject = {c.surface for c in q.subject}
     assert "dokter" in subject
     assert not {"mahasiswa", "cukup"} & subject
+
+
+def test_malay_of_sumatra_and_kalimantan_reads_as_indonesian() -> None:
+    # Minang, Banjar, Palembang and Pontianak function words, in sentences of my own
+    assert clean_words("ulun kada tahu gaji pelatih berape haja") == [
+        "saya", "tidak", "tahu", "gaji", "pelatih", "berapa", "saja"
+    ]
+    heard = clean_words("ambo danga upahnyo bara sajam, batua?", VOCAB)
+    assert heard[:3] == ["saya", "dengar", "upahnya"]
+    assert {"berapa", "betul"} <= set(heard)
+    assert read("cak mano urang dapek karajo melabel data?", VOCAB).kind == "howto"
+    assert read("macam mane kamek bise jadi pelatih AI?", VOCAB).kind == "howto"
+    # Indonesian "macam apa" asks what kind, not how
+    assert read("kerja macam apa yang dibayar per jam?", VOCAB).kind != "howto"
+    # written Indonesian and Malay "tak" is "not"
+    assert "tidak" in clean_words("pelatih AI dapat asuransi tak?")
+
+
+def test_i_am_an_it_kid_is_the_askers_field_not_their_child() -> None:
+    q = read("aku anak teknik semester 3, bisa kerja kontrak AI?", VOCAB)
+    assert "anak" not in {c.surface.lower() for c in q.concepts}
+    assert "teknik" in {c.surface.lower() for c in q.qualifiers}
+    q = read("anak saya lulusan SMA, bisa kerja kontrak AI?", VOCAB)
+    assert "anak" in {c.surface.lower() for c in q.qualifiers}
+
+
+def test_a_new_graduate_is_a_graduate() -> None:
+    q = read("lulusan baru ilmu komputer bisa kerja jadi pelatih AI?", VOCAB)
+    assert any("lulus" in c.terms for c in q.concepts)
+    q = read("fresh grad bisa kerja jadi pelatih AI?", VOCAB)
+    assert any("lulus" in c.terms for c in q.concepts)
+
+
+def test_a_question_in_english_is_marked_english() -> None:
+    assert read("Where does the labeller live?", VOCAB).english
+    assert not read("pelatih AI tinggal di mana?", VOCAB).english
+
+
+def test_the_article_an_outlet_wrote_points_at_it_and_asks_nothing() -> None:
+    # answers cite "Menurut CNBC"; "di artikel CNBC itu" names where to look, not a topic
+    q = read("pekerja kontrak dibayar berapa di artikel CNBC itu?", VOCAB)
+    assert "cnbc" not in {c.surface.lower() for c in q.subject}
+    assert any("upah" in c.terms for c in q.subject)
+    # a name the articles do use stays what is asked ("berita Netflix")
+    q = read("berita Netflix itu soal manajer apa?", VOCAB)
+    assert "netflix" in {c.surface.lower() for c in q.subject}
+
+
+def test_colloquial_relying_on_and_up_to_are_read() -> None:
+    assert "mengandalkan" in clean_words("perusahaan ngandelin pekerja murah ya?")
+    # "sampai"/"hingga" frame a figure; they are no topic the articles must name
+    assert "sampai" not in terms("gajinya sampai $200 per jam")

@@ -71,3 +71,10 @@ def test_everyday_and_formal_pay_words_are_read_as_pay() -> None:
     # "cuan" (chat), "fee" (English), "remunerasi", "honorarium", "kompensasi" (formal)
     for word in ("cuan", "fee", "remunerasi", "honorarium", "kompensasi"):
         assert terms(word) == terms("upah"), word
+
+
+def test_as_in_capitals_is_the_united_states_not_english_as() -> None:
+    assert "amerika_serikat" in terms("Pekerja kontrak di AS belum membentuk serikat.")
+    assert terms("di AS") == terms("di Amerika Serikat")
+    assert "amerika_serikat" not in terms("as good as it gets")
+    assert "amerika_serikat" not in terms("PAID AS MUCH AS THAT")
