@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from knowledge.binding import asks_where
 from knowledge.gate import Thresholds
 from knowledge.question import read
 
@@ -619,14 +620,12 @@ def test_an_english_question_naming_everything_is_answered_on_a_lower_dense_floo
 
 def test_where_someone_lives_needs_a_place_told_of_them(seed_service: Any) -> None:
     # the intern's article names China, as where ByteDance's chatbot is popular
-    assert verdict(seed_service, "pemagang ByteDance itu tinggalnya di kota mana?").outcome == (
-        "not_found"
-    )
+    assert verdict(seed_service, "anak magang ByteDance tinggal di mana?").outcome == "not_found"
     assert verdict(seed_service, "Savreux tinggal di kota mana?").outcome == "answered"
 
 
 def test_what_an_event_did_to_a_business_finds_not_affected(seed_service: Any) -> None:
-    answer = seed_service.ask("usaha ByteDance terdampak gak sama kelakuan pemagang itu?")
+    answer = seed_service.ask("bisnis ByteDance kena dampak ga dari ulah anak magangnya?")
     assert answer.found
     assert "tidak terpengaruh" in answer.text
 
@@ -639,3 +638,6 @@ def test_where_a_job_came_from_is_the_way_in_not_a_place(seed_service: Any) -> N
     )
     assert answer.found
     assert "lowongan" in answer.text
+    lexical = seed_service.retriever.lexical
+    assert not asks_where(read("dulu dia mendapatkan kerjaan itu dari mana?", lexical))
+    assert asks_where(read("dulu dia tinggal di kota mana?", lexical))
