@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl and eval/blind-ab.jsonl.
+# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-af.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -251,6 +251,16 @@ _WORKER_STYLE_SETS = [
     # Invisible Tech's insurance (ad48), the Kansas City minimum wage (ad52), a feature lead
     # (ad60), the Nairobi union's name asked with its outsourcing firm (ad49)
     ("blind-ad.jsonl", 36, 0.7, 4),
+    # first run 32/44, 14/16 (Sumatra and Kalimantan: Minang, Banjar, Palembang and Pontianak
+    # words, sceptics, who-reported-it questions). Still failing: ByteDance's other apps (ae59),
+    # the outlet that interviewed Savreux asked in English (ae50); still answered: whom Netflix
+    # hired (ae16), the jobs behind a "Rp17 juta per proyek" headline (ae28)
+    ("blind-ae.jsonl", 36, 0.7, 2),
+    # first run 37/44, 16/16 (Jakarta, Bandung, Surabaya and Yogya students and young workers;
+    # code-switching, definitions, comparisons across articles). Still failing: ByteDance's
+    # other apps (af13), an IT student asking for an example (af14), the history of cheap tech
+    # labour asked "di artikel CNBC itu" (af59: answered, without the punch cards)
+    ("blind-af.jsonl", 37, 0.8, 0),
 ]
 
 
