@@ -664,9 +664,9 @@ _REDUPLICATED = re.compile(r"\b([^\W\d_]{2,})2(an|nya|in)?\b")
 
 
 _JUST_SA = re.compile(r"\b(apa|siapa|mana|kapan|berapa) sa\b", re.IGNORECASE)
-# Palembang "cak mano", Malay "macam mane / macam mana": "how" (Indonesian "macam apa" is not)
 # "aku anak IT", "gue anak kampus": the asker's own field or circle, not their child
 _MY_CIRCLE = re.compile(r"\b(saya|aku|gue|gua|sy|ane) anak (?!magang\b)", re.IGNORECASE)
+# Palembang "cak mano", Malay "macam mane / macam mana": "how" (Indonesian "macam apa" is not)
 _MALAY_HOW = re.compile(r"\b(?:cak|macam) man[aeo]\b", re.IGNORECASE)
 
 

@@ -74,7 +74,7 @@ _ABBREV = {
     "m",
     "k",
 }
-_US = re.compile(r"\bAS\b")
+_US = re.compile(r"\bAS\b")  # Amerika Serikat, as Indonesian news writes it
 _SENT_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 
 
