@@ -1091,7 +1091,7 @@ def _attribution_span(tokens: Sequence[str]) -> set[int]:
         if here and max(here) + 1 < len(tokens) and tokens[max(here) + 1] in _OUTLET_NOUNS:
             here.add(max(here) + 1)
         # an outlet, said so ("laporan", "majalah", "dikutip dari"); "menurut UU" is a law asked of
-        if tok in {"dikutip", "kutip"} | _OUTLET_NOUNS or {tokens[j] for j in here} & _OUTLET_NOUNS:
+        if tok in _NAMES_AN_OUTLET or {tokens[j] for j in here} & _OUTLET_NOUNS:
             span |= here
     return span
 
@@ -1102,6 +1102,7 @@ _OUTLET_NOUNS = {
     "newspaper", "article",
 }
 _SOURCE_WORDS = _OUTLET_NOUNS | {"to", "the", "dari", "tersebut", "itu"}
+_NAMES_AN_OUTLET = _OUTLET_NOUNS | {"dikutip", "kutip"}  # what follows is an outlet, said so
 
 
 def could_be_name(word: str) -> bool:
