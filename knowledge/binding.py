@@ -38,7 +38,8 @@ def asks_where(question: Question) -> bool:
 
 
 _FROM_SOURCE = re.compile(
-    r"\b(?:dapat|mendapat|mendapatkan|memperoleh|tahu|dengar|mendengar)\b(?: \w+){0,4} dari ?mana\b"
+    r"\b(?:dapat|mendapat|mendapatkan|memperoleh|tahu|dengar|mendengar|sumber|sumbernya|"
+    r"dikutip|kutip)\b(?: \w+){0,4} dari ?mana\b"
 )
 
 

@@ -193,7 +193,7 @@ class ExtractiveAnswerer:
             body = " ".join(f"{c.sentence} [{numbers[c.passage_index]}]" for c in chosen)
             # the first quoted sentence with an amount ("Seorang pengemudi … Menurutnya, bayaran
             # … sekitar Rp25.000 per jam": the amount is in the second)
-            amount = _summary_amount(chosen) if q.kind == "how_much" else None
+            amount = _summary_amount(chosen, q.clean) if q.kind == "how_much" else None
             lead = f"Singkatnya: {amount}. {source}:" if amount else f"{source}:"
             lines.append(f"{lead} {body}")
             text = "\n".join(lines)
@@ -398,6 +398,14 @@ class ExtractiveAnswerer:
             # the gate found a pay figure bound to whom is asked; their name in every sentence
             # of the article must not push the sum out ("savreux sebulan dapet brp")
             candidates = _promoted(candidates, is_pay_figure, within=0.3)
+            extreme = _CEILINGS if _MOST.search(q.clean) else (
+                _FLOORS if _LEAST.search(q.clean) else None
+            )
+            if extreme is not None:
+                # "paling gede brp sejam": the sentence with the top of the range leads
+                candidates = _promoted(
+                    candidates, lambda s: (_amount(s) or "").startswith(extreme), within=0.3
+                )
         elif q.kind == "how_much" and not q.parts and (money := money_asked(q)):
             # "rugi brp": the sentence telling the sum of a loss, not the one denying an impact
             candidates = _promoted(candidates, sum_told_with(money), within=0.8)
@@ -571,8 +579,9 @@ class ExtractiveAnswerer:
                 length += sum(len(c) for c in chain)
                 taken.update(chain)
             # what goes on with it, up to two sentences ("X berbeda dari Y. Kemudian, …" then
-            # "Semua model itu …")
-            for _step in range(2):
+            # "Semua model itu …"); a sentence announcing "semua jenis pekerjaan" goes on with
+            # each item it announced
+            for _step in range(4 if _ANNOUNCES.search(text) else 2):
                 told = f"{prev} {text}"
                 goes_on = bool(nxt) and bool(
                     _CONTINUES.match(nxt) or _refers_back(nxt, told) or _ends_quote(nxt)
@@ -870,20 +879,32 @@ _BOUND = re.compile(
 )
 
 
-def _summary_amount(chosen: Sequence[_Scored]) -> str | None:
+def _summary_amount(chosen: Sequence[_Scored], asked: str = "") -> str | None:
     """The amount a "berapa" answer leads with: the first quoted one, or the range two quoted
-    sentences span ("mulai dari $15 per jam hingga $200", not "hingga $200" alone)."""
+    sentences span ("mulai dari $15 per jam hingga $200", not "hingga $200" alone); asked for
+    the most or the least ("paling gede brp"), the ceiling or the floor."""
     amounts = [a for c in chosen if (a := _amount(c.sentence))]
     if not amounts:
         return None
     floor = next((a for a in amounts if a.startswith(_FLOORS)), None)
     ceiling = next((a for a in amounts if a.startswith(_CEILINGS)), None)
+    if ceiling and _MOST.search(asked):
+        return ceiling
+    if floor and _LEAST.search(asked):
+        return floor
     if floor and ceiling and amounts[0] in (floor, ceiling):
         return f"{floor} {ceiling}"
     return amounts[0]
 
 
 _FLOORS = ("mulai", "minimal", "paling tidak", "setidaknya", "at least")
+# the question asks the top or the bottom of a range
+_MOST = re.compile(
+    r"\b(?:paling (?:besar|tinggi|banyak|mahal)|tertinggi|terbesar|maksimal|highest|most|top)\b"
+)
+_LEAST = re.compile(
+    r"\b(?:paling (?:kecil|rendah|sedikit|murah)|terendah|terkecil|lowest|least)\b"
+)
 _CEILINGS = ("hingga", "sampai", "maksimal", "up to")
 
 

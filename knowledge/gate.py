@@ -37,7 +37,9 @@ _STANCE = frozenset(terms(
     "galau sedih stres stress down capek bingung bosan takut khawatir cemas ragu penasaran "
     "mengerti paham harus "
     # "spill dong kisah si savreux": the telling asked for, not a word the answer holds
-    "kisah kisahnya"
+    "kisah kisahnya "
+    # "kalo kita mo coba kerja …", "tertarik menjadi …": the asker's plan; "kodong": pity
+    "coba mencoba kasihan tertarik"
 ))
 
 # two questions in one ("umurnya brp, tinggal dimana"): each part's figure is bound on its own
@@ -46,6 +48,16 @@ _BOUND_PER_PART = frozenset({"how_much", "where", "who", "when", "what"})
 # questions a related word can half-answer ("dapet THR ga?" -> "tanpa tunjangan"); not a sum,
 # a date or a way to sign up, which a related word does not give
 _RELATED_KINDS = frozenset({"yesno", "what", "topic"})
+
+# what a "berapa" may open on before the thing measured: an amount's own words ("besaran",
+# "jumlah"), a counter ("biji"), "the figure" itself ("angka yg beredar"), chat particles
+_MEASURE_FRAME = frozenset({
+    "besaran", "besarnya", "jumlah", "jumlahnya", "banyak", "kisaran", "total", "totalnya",
+    "nilai", "nilainya", "angka", "angkanya", "biji", "buah", "sih", "ya", "kira-kira", "kak",
+    "sebenarnya", "rata-rata", "kah", "lagi", "tuh", "itu", "dong",
+    # when it was heard of, not what is measured ("gajinya brp kmrn?")
+    "kemarin", "tadi", "sekarang", "kini", "dulu", "nanti", "ini", "saat", "waktu",
+})
 
 # family members: news about AI work tells of workers, seldom of their kin
 _KIN = frozenset((
@@ -169,6 +181,27 @@ class Gate:
         return False
 
     @staticmethod
+    def _unknown_measure(question: Question) -> bool:
+        """What a how-much question measures, the word after its "berapa", is a word no article
+        uses ("brp persen", "berapa besaran zakat fitrah", "brp seliter"): no figure in the
+        articles is an amount of it, whatever else the question shares with them."""
+        if question.kind != "how_much":
+            return False
+        tokens = words(question.clean)
+        if "berapa" not in tokens:
+            return False
+        after = tokens[tokens.index("berapa") + 1 :]
+        measured = next((t for t in after if t not in _MEASURE_FRAME), None)
+        concept = next(
+            (c for c in question.concepts if measured and c.surface.lower().split()[0] == measured),
+            None,
+        )
+        return bool(
+            concept is not None and not concept.known and not concept.entity
+            and not concept.background and not _weightless(concept)
+        )
+
+    @staticmethod
     def _unknown_possession(question: Question) -> bool:
         """The question opens on someone's kin that no article mentions ("istrinya kerja
         apa?", "pacarnya siapa"): what is asked is that person, whom the articles never tell
@@ -204,6 +237,9 @@ class Gate:
             self._unknown_possession(question)
         ):
             return Verdict("not_found", False, 0.0, 0.0)
+        if self._unknown_measure(question):
+            # (a name no article knows, "kena PPh brp persen", is still told as absent)
+            return Verdict("not_found", False, 0.0, 0.0, absent=absent)
         haves = [_terms_of(p) for p in looked]
         covs = [self.coverage(subject, have) for have in haves]
         spoken = set().union(*haves)

@@ -1081,6 +1081,11 @@ def _attribution_span(tokens: Sequence[str]) -> set[int]:
     for i, tok in enumerate(tokens):
         if tok not in _ATTRIBUTING and tok not in _OUTLET_NOUNS:
             continue
+        # "the Indonesian article", "the CNBC report": what the outlet is called
+        for k in (2, 3):
+            if i - k >= 0 and tokens[i - k] in {"the", "this", "that"} and tok in _OUTLET_NOUNS:
+                span |= set(range(i - k + 1, i))
+                break
         here: set[int] = set()
         for j in range(i + 1, min(i + 5, len(tokens))):
             if tokens[j] in _CLAUSE_END or tokens[j] in _ASKING:
@@ -1096,13 +1101,15 @@ def _attribution_span(tokens: Sequence[str]) -> set[int]:
     return span
 
 
-_ATTRIBUTING = {"menurut", "according", "dikutip", "kutip", "versi", "sumber"}
+_ATTRIBUTING = {"menurut", "according", "dikutip", "kutip", "versi", "sumber", "diberitakan",
+                "dilansir", "diwartakan"}
 _OUTLET_NOUNS = {
     "laporan", "majalah", "koran", "media", "berita", "artikel", "situs", "magazine", "report",
     "newspaper", "article",
 }
 _SOURCE_WORDS = _OUTLET_NOUNS | {"to", "the", "dari", "tersebut", "itu"}
-_NAMES_AN_OUTLET = _OUTLET_NOUNS | {"dikutip", "kutip"}  # what follows is an outlet, said so
+# what follows is an outlet, said so ("dikutip dari BBC", "yang diberitakan CNBC")
+_NAMES_AN_OUTLET = _OUTLET_NOUNS | {"dikutip", "kutip", "diberitakan", "dilansir", "diwartakan"}
 
 
 def could_be_name(word: str) -> bool:
@@ -1190,6 +1197,9 @@ _COMPANY_ENDINGS = frozenset({
 
 
 # a polite opening or closing: "Selamat siang.", "Assalamualaikum wr. wb.", "Terima kasih."
+# Ambon and Manado "sa" closing a message is "saja" ("dari rumah sa?"); Papuan "sa" (saya)
+# opens what it says ("sa mau tanya")
+_CLOSING_SA = re.compile(r"(?<=\w )sa(?=[\s?!.]*$)", re.IGNORECASE)
 _GREETING = re.compile(
     r"\b(?:selamat (?:pagi|siang|sore|malam)|assalamu\W?alaikum(?: wr\.? ?wb\.?)?"
     r"|wassalam\w*|terima ?kasih(?: banyak)?|makasih(?: banyak)?|thank you|thanks)\b",
@@ -1392,6 +1402,10 @@ _CHECKING = {"benar", "betul", "bener", "beneran", "benaran", "sungguhan", "kata
 
 _SUM_WORDS = {"ribu", "juta", "miliar", "milyar", "triliun", "dolar", "dollar", "rupiah", "rp",
               "usd", "thousand", "million", "billion", "dollars"}
+# "karyawan puluhan ribu", "gaji ratusan juta": a figure remembered roughly is still the figure
+# checked
+_ROUGH_AMOUNTS = {"belasan", "puluhan", "ratusan", "ribuan", "jutaan", "miliaran", "dozens",
+                  "hundreds", "thousands", "millions"}
 # whom a worker heard it from ("majikan saya bilang", "my employer say")
 _TOLD_BY = {"majikan", "employer", "bos", "boss", "tetangga", "neighbor", "neighbour", "orang"}
 
@@ -1423,6 +1437,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _DROPPED_OUT.sub("putus", text)
     text = write_numbers(text)  # voice typing: "lima belas dolar" -> "15 dolar"
     text = _GREETING.sub(" ", text)
+    text = _CLOSING_SA.sub("saja", text)
     text = _PASSED_ON.sub(" ", text)
     text = _RELAYED_BY.sub(" ", text)
     text = _NEW_TOPIC.sub(" ", text)
@@ -1550,7 +1565,10 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     if set(joined) & _CHECKING:
         # the claim checked: its figure ("5 juta dolar"), and whom it was heard from
         # (a figure the articles also give, "10 juta dolar", is what they must say)
-        figures = {c.position for c in concepts if c.surface.isdigit() and not c.known}
+        figures = {
+            c.position for c in concepts
+            if (c.surface.isdigit() and not c.known) or c.surface.lower() in _ROUGH_AMOUNTS
+        }
         for c in sorted(concepts, key=lambda c: c.position):
             if c.surface.lower() in _SUM_WORDS and c.position - 1 in figures:
                 figures.add(c.position)  # "5 juta dolar"
@@ -1568,11 +1586,22 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
             concepts = [
                 replace(c, qualifier=False, background=False)
                 if c.known and not _persona_word(c) and not c.surface.isdigit()
-                and c.surface.lower() not in _SUM_WORDS  # the figure checked, not what is asked
+                # the figure checked, not what is asked
+                and c.surface.lower() not in _SUM_WORDS | _ROUGH_AMOUNTS
                 else replace(c, background=True)
                 for c in concepts
             ]
     kind = question_kind(clean, len(concepts))
+    if kind != "compare" and remark and not _asks([joined[i] for i in sorted(remark)]) and any(
+        c.known and not c.qualifier and c.position not in remark for c in concepts
+    ):
+        # "… stabil nggak? takut putus di tengah jalan": what comes after the question tells
+        # why it is asked; the asked clause holds the subject ("… mau bandingkan dengan UMP
+        # Jakarta" is the other side of a comparison, still asked)
+        concepts = [
+            replace(c, qualifier=True, background=True) if c.position in remark else c
+            for c in concepts
+        ]
     if kind == "compare":
         # "bandingin … beda jauh ga": the asking of a comparison, not what the articles must say
         frame = _compare_frame(joined)

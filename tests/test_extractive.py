@@ -772,3 +772,24 @@ def test_the_claim_after_a_request_to_be_corrected_is_checked_first(seed_service
     assert answer.found, answer.text
     assert not answer.partial, answer.text
     assert "900.000" in answer.text.split("[1]")[0], answer.text
+
+
+def test_a_sentence_announcing_every_kind_brings_each_kind_it_announced(
+    seed_service: Any,
+) -> None:
+    # "… melakukan semua jenis pekerjaan." is followed by three sentences, one job each: the
+    # point tells all of them, not the first two
+    answer = seed_service.ask("apa saja pekerjaan Savreux sebelum jadi pelatih AI?")
+    assert answer.found
+    assert "sandwich" in answer.text
+    assert "teater" in answer.text
+
+
+def test_asked_for_the_most_or_the_least_the_answer_leads_with_that_end(
+    seed_service: Any,
+) -> None:
+    most = seed_service.ask("upah pelatih AI paling gede brp per jam?")
+    assert most.text.startswith("Singkatnya: hingga $200")
+    least = seed_service.ask("upah pelatih AI paling rendah brp per jam?")
+    assert least.text.startswith("Singkatnya: mulai dari $15")
+    assert "$200" not in least.text.split(".")[0]

@@ -1094,3 +1094,54 @@ def test_colloquial_relying_on_and_up_to_are_read() -> None:
     assert "mengandalkan" in clean_words("perusahaan ngandelin pekerja murah ya?")
     # "sampai"/"hingga" frame a figure; they are no topic the articles must name
     assert "sampai" not in terms("gajinya sampai $200 per jam")
+
+
+def test_manado_and_ambon_words_are_read() -> None:
+    vocab = Vocab("pelatih AI upah kontrak")
+    assert clean_words("kiapa dorang bagimana jang", vocab) == [
+        "kenapa", "mereka", "bagaimana", "jangan",
+    ]
+    assert clean_words("musti kerja kontrak", vocab)[0] == "harus"
+    # a closing "kang" tags the question like "kan"; it asks about nothing
+    q = read("pelatih AI dibayar per jam kang?", VOCAB)
+    assert "kang" not in {c.surface for c in q.concepts}
+
+
+def test_a_remark_after_the_question_is_the_reason_not_the_subject() -> None:
+    q = read("pelatih AI dapat asuransi kesehatan nggak? soalnya biaya berobat mahal", VOCAB)
+    assert {"pelatih", "asuransi"} <= {c.surface for c in q.subject}
+    assert {"berobat", "mahal"} <= {c.surface for c in q.qualifiers if c.background}
+    # a second question after the first is asked, not a remark
+    q = read("pelatih AI dibayar berapa? tunjangannya ada gak", VOCAB)
+    assert "tunjangannya" in {c.surface for c in q.subject}
+
+
+def test_a_rough_figure_in_a_checked_claim_is_the_figure_checked() -> None:
+    vocab = Vocab("Netflix manajer gaji upah $900.000 karyawan ribu ratus")
+    q = read("katanya manajer AI Netflix gajinya ratusan ribu dolar, benar?", vocab)
+    assert {"ratusan", "ribu"} <= {c.surface for c in q.qualifiers}
+    assert {"manajer", "Netflix"} <= {c.surface for c in q.subject}
+
+
+def test_the_article_itself_is_no_topic_in_english() -> None:
+    q = read("What did the Indonesian article say about pay?", VOCAB)
+    assert "Indonesian" not in {c.surface for c in q.subject}
+    assert "article" not in {c.surface for c in q.concepts}
+
+
+def test_a_closing_sa_is_saja_and_an_opening_sa_is_the_asker() -> None:
+    closing = read("bisa kerja dari rumah sa?", VOCAB).clean.split()
+    assert "saja" in closing
+    assert "saya" not in closing
+    assert "saya" in read("sa mau tanya gaji pelatih AI", VOCAB).clean.split()
+
+
+def test_a_spelling_that_stands_for_two_words_is_both() -> None:
+    vocab = Vocab("upah per jam")
+    assert clean_words("gaji sajam", vocab)[-2:] == ["per", "jam"]
+    assert clean_words("gaji perjam", vocab)[-2:] == ["per", "jam"]
+
+
+def test_an_outlet_said_to_have_reported_it_is_no_topic() -> None:
+    q = read("pemuda dari Texas yang diberitakan CNBC itu kerjanya apa?", VOCAB)
+    assert "CNBC" not in {c.surface for c in q.subject}
