@@ -237,9 +237,6 @@ class Gate:
             self._unknown_possession(question)
         ):
             return Verdict("not_found", False, 0.0, 0.0)
-        if self._unknown_measure(question):
-            # (a name no article knows, "kena PPh brp persen", is still told as absent)
-            return Verdict("not_found", False, 0.0, 0.0, absent=absent)
         haves = [_terms_of(p) for p in looked]
         covs = [self.coverage(subject, have) for have in haves]
         spoken = set().union(*haves)
@@ -298,6 +295,9 @@ class Gate:
             # "namanya siapa terus kuliah di mana": each part asks its own kind of figure
             index = self._lexical()
             answered = all(figure_is_bound(read(part, index), looked) for part in question.parts)
+        if answered and self._unknown_measure(question):
+            # decided after the rest: whether it is off-topic (not even for an LLM) stands
+            answered = False
         if absent or not answered:
             return Verdict("not_found", off_topic, best_cov, best_dense, absent=absent)
         # "not about X" only when no passage looked at speaks of X ("level pemula" may stand in
