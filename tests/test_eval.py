@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-af.jsonl.
+# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-ah.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -249,8 +249,10 @@ _WORKER_STYLE_SETS = [
     # formal synonyms, introductions, two questions in one). Still failing: "Ben Zhou" for Ben
     # Zhao (ad23), a mosque youth's daily work told with "kami" (ad32); still answered:
     # Invisible Tech's insurance (ad48), the Kansas City minimum wage (ad52), a feature lead
-    # (ad60), the Nairobi union's name asked with its outsourcing firm (ad49)
-    ("blind-ad.jsonl", 36, 0.7, 4),
+    # (ad60), the Nairobi union's name asked with its outsourcing firm (ad49), and since
+    # "alih daya" reads as outsourcing (2026-12-05) which vendor Savreux worked through (ad45:
+    # a partial answer, "contract workers are hired through third parties", no vendor named)
+    ("blind-ad.jsonl", 36, 0.7, 5),
     # first run 32/44, 14/16 (Sumatra and Kalimantan: Minang, Banjar, Palembang and Pontianak
     # words, sceptics, who-reported-it questions). Still failing: ByteDance's other apps (ae59),
     # the outlet that interviewed Savreux asked in English (ae50); still answered: whom Netflix
@@ -261,6 +263,17 @@ _WORKER_STYLE_SETS = [
     # other apps (af13), an IT student asking for an example (af14), the history of cheap tech
     # labour asked "di artikel CNBC itu" (af59: answered, without the punch cards)
     ("blind-af.jsonl", 37, 0.8, 0),
+    # first run 31/44, 14/16 (eastern Indonesia: Manado, Ambon, Makassar, Kupang and Papuan
+    # Malay, voice-typed run-ons, sceptics). Still failing: a Manado driver's long story before
+    # "dia pe bayaran per jam brapa" (ag01), Savreux's and Kumar's ages and cities in one
+    # comparison (ag48), the 317 layoffs (ag30, ag58: a teaser cleaning removes); still
+    # answered: what Cohere pays Invisible Tech (ag50)
+    ("blind-ag.jsonl", 34, 0.7, 2),
+    # first run 34/44, 15/16 (formal askers: a union organiser, a lawyer, HR staff, a village
+    # head, a journalist; long preambles, typos, numbers in words). Still failing: "dulu vs
+    # sekarang" (ah15), a retired civil servant's two-part question on daily work (ah39), an HR
+    # team speaking as "kami" (ah59)
+    ("blind-ah.jsonl", 36, 0.8, 0),
 ]
 
 
