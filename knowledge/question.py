@@ -1196,10 +1196,10 @@ _COMPANY_ENDINGS = frozenset({
 })
 
 
-# a polite opening or closing: "Selamat siang.", "Assalamualaikum wr. wb.", "Terima kasih."
 # Ambon and Manado "sa" closing a message is "saja" ("dari rumah sa?"); Papuan "sa" (saya)
 # opens what it says ("sa mau tanya")
 _CLOSING_SA = re.compile(r"(?<=\w )sa(?=[\s?!.]*$)", re.IGNORECASE)
+# a polite opening or closing: "Selamat siang.", "Assalamualaikum wr. wb.", "Terima kasih."
 _GREETING = re.compile(
     r"\b(?:selamat (?:pagi|siang|sore|malam)|assalamu\W?alaikum(?: wr\.? ?wb\.?)?"
     r"|wassalam\w*|terima ?kasih(?: banyak)?|makasih(?: banyak)?|thank you|thanks)\b",
