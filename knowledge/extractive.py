@@ -398,13 +398,10 @@ class ExtractiveAnswerer:
             # the gate found a pay figure bound to whom is asked; their name in every sentence
             # of the article must not push the sum out ("savreux sebulan dapet brp")
             candidates = _promoted(candidates, is_pay_figure, within=0.3)
-            extreme = _CEILINGS if _MOST.search(q.clean) else (
-                _FLOORS if _LEAST.search(q.clean) else None
-            )
-            if extreme is not None:
+            if ends := _asked_ends(q.clean):
                 # "paling gede brp sejam": the sentence with the top of the range leads
                 candidates = _promoted(
-                    candidates, lambda s: (_amount(s) or "").startswith(extreme), within=0.3
+                    candidates, lambda s: (_amount(s) or "").startswith(ends[0]), within=0.3
                 )
         elif q.kind == "how_much" and not q.parts and (money := money_asked(q)):
             # "rugi brp": the sentence telling the sum of a loss, not the one denying an impact
@@ -879,7 +876,7 @@ _BOUND = re.compile(
 )
 
 
-def _summary_amount(chosen: Sequence[_Scored], asked: str = "") -> str | None:
+def _summary_amount(chosen: Sequence[_Scored], asked: str) -> str | None:
     """The amount a "berapa" answer leads with: the first quoted one, or the range two quoted
     sentences span ("mulai dari $15 per jam hingga $200", not "hingga $200" alone); asked for
     the most or the least ("paling gede brp"), the ceiling or the floor."""
@@ -888,16 +885,16 @@ def _summary_amount(chosen: Sequence[_Scored], asked: str = "") -> str | None:
         return None
     floor = next((a for a in amounts if a.startswith(_FLOORS)), None)
     ceiling = next((a for a in amounts if a.startswith(_CEILINGS)), None)
-    if ceiling and _MOST.search(asked):
-        return ceiling
-    if floor and _LEAST.search(asked):
-        return floor
+    for end in _asked_ends(asked):
+        if told := next((a for a in amounts if a.startswith(end)), None):
+            return told
     if floor and ceiling and amounts[0] in (floor, ceiling):
         return f"{floor} {ceiling}"
     return amounts[0]
 
 
 _FLOORS = ("mulai", "minimal", "paling tidak", "setidaknya", "at least")
+_CEILINGS = ("hingga", "sampai", "maksimal", "up to")
 # the question asks the top or the bottom of a range
 _MOST = re.compile(
     r"\b(?:paling (?:besar|tinggi|banyak|mahal)|tertinggi|terbesar|maksimal|highest|most|top)\b"
@@ -905,7 +902,11 @@ _MOST = re.compile(
 _LEAST = re.compile(
     r"\b(?:paling (?:kecil|rendah|sedikit|murah)|terendah|terkecil|lowest|least)\b"
 )
-_CEILINGS = ("hingga", "sampai", "maksimal", "up to")
+
+
+def _asked_ends(asked: str) -> list[tuple[str, ...]]:
+    """The ends of a range the question asks for, the top first: how their amounts begin."""
+    return [end for end, cue in ((_CEILINGS, _MOST), (_FLOORS, _LEAST)) if cue.search(asked)]
 
 
 def _join(items: Sequence[str]) -> str:
