@@ -204,6 +204,17 @@ def asks_how_long(text: str) -> bool:
     return bool(_HOURS_ASKED.search(text))
 
 
+def asks_age(question: Question) -> bool:
+    """"umurnya brp", "siapa yang lebih tua" (read as "usia"): a person's age is the answer (not
+    the asker's own, "aku umur 34 jg")."""
+    return any(c.terms & _AGE for c in question.subject)
+
+
+def tells_age(sentence: str) -> bool:
+    """An age in the sentence ("berusia 34 tahun", "Jatin Kumar, 22 tahun di Austin")."""
+    return bool(_AGE_FIGURE.search(sentence))
+
+
 def tells_how_long(sentence: str) -> bool:
     """A length of time in the sentence ("setiap 45 atau 30 menit"), not a rate per hour."""
     return bool(_HOURS_FIGURE.search(sentence))
@@ -224,7 +235,8 @@ PERIOD_TERMS = frozenset(terms("jam hari minggu bulan tahun"))
 # a sum per unit of time ("per jam", "sebulan", "hourly"); each group holds the unit
 _PER_TIME = re.compile(
     r"\b(?:per|tiap|setiap|each|an|a) (jam|hari|minggu|bulan|tahun|hour|day|week|month|year)\b"
-    r"|\bse(jam|hari|minggu|bulan|tahun)\b|\b(hour|month|year)ly\b"
+    # "sehari-hari" is the daily round, not a sum per day
+    r"|\bse(jam|hari|minggu|bulan|tahun)\b(?![- ]hari)|\b(hour|month|year)ly\b"
 )
 # the period a pay question asks by: also "bulanan", "daily"
 _PERIOD_ASKED = re.compile(
@@ -296,7 +308,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     Questions that name nobody and ask for no such kind pass.
     """
     asks_pay = asks_for_pay(question)
-    asks_age = any(c.terms & _AGE for c in question.subject)
+    age_asked = asks_age(question)
     asks_hours = bool(_HOURS_ASKED.search(question.clean)) and not asks_pay
     asks_years = bool(_YEARS_ASKED.search(question.clean)) and not asks_pay
     asks_people = bool(_PEOPLE_ASKED.search(question.clean))
@@ -437,11 +449,11 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             ) and (not ending or bool(_OUTCOME.search(sentence)))
     elif question.kind != "how_much":
         return True
-    elif asks_age and _THRESHOLD_ASKED.search(question.clean):
+    elif age_asked and _THRESHOLD_ASKED.search(question.clean):
         # "umur minimal brp": an age limit, not the age of someone the articles met
         def figure(sentence: str) -> bool:
             return bool(_AGE_FIGURE.search(sentence)) and bool(_THRESHOLD.search(sentence))
-    elif asks_age:
+    elif age_asked:
         figure = _AGE_FIGURE.search
     elif asks_years:
         figure = _YEARS_FIGURE.search  # "pengalaman brp tahun": a span of years, not a date
@@ -476,7 +488,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
 
         def figure(sentence: str) -> bool:
             return bool(given(sentence)) and not _amounts(sentence) <= stated
-    if asks_age:
+    if age_asked:
         # a person's age may stand in the chunk before the one naming the outlet that
         # interviewed them: read the article's retrieved chunks as one text, each name near
         # an age
@@ -498,10 +510,27 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
         own = [s for s in sentences if names and _names_in(names, s) and figure(s)]
         if own and all(_compared_away(s, asked_words) for s in own):
             return False
-        return _near(sentences, figure, [names] if names else [])
+        if _near(sentences, figure, [names] if names else []):
+            return True
+        # where the person is ("pelatih ChatGPT yg di Amerika"): told in the sentence next to
+        # the one paying them ("… ChatGPT … 15 dollar AS." then "… tinggal di Kansas, Amerika")
+        here = [n for n in names if _LOCATED_AT(n.surface).search(question.clean)]
+        rest = [n for n in names if n not in here]
+        return bool(here) and bool(rest) and any(
+            figure(s) and _names_in(rest, s)
+            and all(
+                any(_names_in([n], t) for t in sentences[max(0, i - 1) : i + 2]) for n in here
+            )
+            for i, s in enumerate(sentences)
+        )
 
     # a pay figure sits next to whom it pays: all the names in one sentence near it
     return any(bound(split_sentences(p.text)) for p in passages)
+
+
+def _LOCATED_AT(name: str) -> re.Pattern[str]:  # noqa: N802 - reads as the pattern it is
+    """ "di Amerika", "orang Kenya", "from Kenya": the name says where someone is."""
+    return re.compile(rf"\b(?:di|dari|orang|in|from) {re.escape(name.lower())}\b")
 
 
 _COMPARED = re.compile(
@@ -663,8 +692,10 @@ _PAY_WORDS = PAY_TERMS | frozenset(terms("kompensasi pendapatan tarif dibayar ba
 def _names_in(names: Sequence[Concept], sentence: str) -> bool:
     """Every name in the sentence; a person's name of several words ("Jatin Kumar") also by its
     last word, as news writing calls a person by the surname after the first mention (not
-    "Invisible Tech" by "tech")."""
+    "Invisible Tech" by "tech"); a country by its short name ("Amerika" for "Amerika
+    Serikat", read as one unit)."""
     have = set(terms(sentence))
+    have |= {t.split("_", 1)[0] for t in have if "_" in t}
     runs: list[list[Concept]] = []
     for c in sorted(names, key=lambda c: c.position):
         if runs and c.position == runs[-1][-1].position + 1:

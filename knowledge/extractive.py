@@ -21,6 +21,7 @@ from knowledge.binding import (
     PERIOD_TERMS,
     PLACE,
     WHERE_FRAME,
+    asks_age,
     asks_for_pay,
     asks_how_long,
     asks_name,
@@ -28,6 +29,7 @@ from knowledge.binding import (
     is_pay_figure,
     money_asked,
     sum_told_with,
+    tells_age,
     tells_how_long,
 )
 from knowledge.gate import Verdict
@@ -296,6 +298,8 @@ class ExtractiveAnswerer:
                 weights.pop(t, None)
         activity = _asks_activity(q)
         how_long = asks_how_long(text or q.clean)
+        # a part's own asking ("umurnya brp" of "umurnya brp dan usahanya apa")
+        age = asks_age(read_text(text, self.retriever.lexical) if text else q)
         name_asked = asks_name(q)
         if activity:  # "kerjanya ngapain aja": the doing is asked, not the word "kerja"
             for t in _ACTIVITY_FRAME:
@@ -378,6 +382,8 @@ class ExtractiveAnswerer:
                 score += 0.12  # "how much is X paid": the sentence with the money amount
             if q.kind == "list" and _ENUMERATION.search(sentence):
                 score += 0.12
+            if q.kind == "list" and _ANNOUNCES.search(sentence):
+                score += 0.1  # "… melakukan semua jenis pekerjaan." goes on with each of them
             if activity:
                 score += 0.05 * min(3, _actions(sentence))
                 if _TASK_TOLD.search(sentence):
@@ -386,6 +392,8 @@ class ExtractiveAnswerer:
                 score += 0.2  # "gamenya namanya apa": "… game … yang disebut "Scriptic""
             if how_long and tells_how_long(sentence):
                 score += 0.2  # "berapa lama sekali …": the sentence with "45 atau 30 menit"
+            if age and tells_age(sentence):
+                score += 0.3  # "siapa yang lebih tua": "Jatin Kumar, 22 tahun di Austin"
             if len(sentence) < 25:
                 score -= 0.2
             # prefer the crisp sentence over a long one saying the same thing
@@ -428,6 +436,14 @@ class ExtractiveAnswerer:
             if q.kind == "compare":
                 # each side its own sentence, told by its sum or count when one is asked
                 ranked = [c for c in ranked if c.sentence not in said]
+                # "Kumar dan Savreux, siapa yg lebih muda": Kumar's side is told by a sentence
+                # naming Kumar, however well Savreux's age sentence matches the asking words
+                others = {t for p in q.parts[:3] if p != part for t in terms(p)}
+                own = {
+                    t for c in read_text(part, vocab).concepts if c.entity for t in c.terms
+                } - others
+                if own:
+                    ranked = _promoted(ranked, partial(_names_side, own=own))
                 counted = bool({"banyak", "banyakan"} & set(q.clean.split()))
             else:
                 counted = "berapa" in part.split()
@@ -465,7 +481,8 @@ class ExtractiveAnswerer:
         return chosen[:MAX_POINTS]
 
     def _sentences(self, candidates: Sequence[_Scored]) -> list[_Scored]:
-        """One to three sentences that answer, in reading order, within MAX_CHARS."""
+        """One to three sentences that answer, the best first and the rest in reading order,
+        within MAX_CHARS."""
         if not candidates:
             return []
         best = candidates[0]
@@ -482,7 +499,13 @@ class ExtractiveAnswerer:
             length += len(cand.sentence)
         if len(best.sentence) > MAX_CHARS:
             chosen = [replace(best, sentence=_shorten(best.sentence, MAX_CHARS))]
-        chosen.sort(key=lambda c: (c.passage_index != best.passage_index, c.passage_index, c.order))
+        # the best answer leads ("pelatih AI tugasnya apa": the duty, not the pay told before
+        # it in the article), unless it leans on the sentence before it ("Dia membuat …")
+        leads = not _leans_back(best.sentence)
+        chosen.sort(key=lambda c: (
+            leads and c is not best, c.passage_index != best.passage_index, c.passage_index,
+            c.order,
+        ))
         return chosen
 
     def _points(
@@ -575,6 +598,15 @@ class ExtractiveAnswerer:
                 text = " ".join([*chain, text])
                 length += sum(len(c) for c in chain)
                 taken.update(chain)
+            elif (
+                leans and prev not in taken and out and keep is None and listing
+                and _unreferred(text, " ".join(o.sentence for o in out))
+            ):
+                # "• Tren ini …" without what "ini" is would puzzle: a later point whose
+                # antecedent no longer fits, and whose "X ini" no earlier point speaks of, is
+                # left out (in a paragraph it still tells its fact)
+                length -= len(item.sentence)
+                continue
             # what goes on with it, up to two sentences ("X berbeda dari Y. Kemudian, …" then
             # "Semua model itu …"); a sentence announcing "semua jenis pekerjaan" goes on with
             # each item it announced
@@ -649,6 +681,11 @@ def _promoted(
 
 
 _COUNTED = re.compile(r"\b\d[\d.,]*\s+(\w+)")
+
+
+def _names_side(sentence: str, own: set[str]) -> bool:
+    """The sentence names what only this side of a comparison names ("Kumar")."""
+    return bool(own & set(terms(sentence)))
 
 
 def _counts(sentence: str, side: set[str]) -> bool:
@@ -822,6 +859,13 @@ def _leans_back(sentence: str) -> bool:
     return bool(_LEANS_BACK.match(opening) or _THAT_ONE.match(opening))
 
 
+def _unreferred(sentence: str, told: str) -> bool:
+    """The sentence opens on "X ini/itu" ("Tren ini …") and nothing told yet speaks of X (a
+    "Dia …" after a point naming the person reads well enough)."""
+    that = _THAT_ONE.match(sentence.lstrip("\"'\u201c- "))
+    return that is not None and not set(terms(that.group("thing"))) & set(terms(told))
+
+
 def _refers_back(sentence: str, told: str) -> bool:
     """`sentence` goes on about what `told` said: "Mereka …", or "Semua model itu …" after a
     sentence about models (not "Orang tersebut …", someone told of further back)."""
@@ -843,11 +887,12 @@ _WHEN_IT = re.compile(
 )
 
 
-# "Semua model itu …", "Para pelatih ini …", "Pekerjaan tersebut …": a thing told just before;
-# not the time words ("Saat ini", "Tahun ini", "Sejauh ini")
+# "Semua model itu …", "Para pelatih ini …", "Perusahaan-perusahaan ini …": a thing told just
+# before; not the time words ("Saat ini", "Tahun ini", "Sejauh ini")
 _THAT_ONE = re.compile(
     r"^(?:semua |para |kedua |seluruh )?(?!(?:saat|hari|tahun|bulan|minggu|kali|sejauh|selama|"
-    r"hingga|sampai|akhir|masa|waktu|kini|dulu)\b)(?P<thing>[^\W\d_]+) (?:itu|ini|tersebut)\b",
+    r"hingga|sampai|akhir|masa|waktu|kini|dulu)\b)(?P<thing>[^\W\d_]+(?:-[^\W\d_]+)?)"
+    r" (?:itu|ini|tersebut)\b",
     re.IGNORECASE,
 )
 
@@ -1084,6 +1129,9 @@ def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
         # what set it off, and what it is for: "memicu kontroversi", "agar model tidak …"
         r"|memicu|dipicu|menyebabkan|mendorong|didorong|agar|supaya|bertujuan)\b", sentence, re.I
     ):
+        bonus += 0.25
+    elif q_words & _WHY_Q and q_words & _THEN_NOW and re.search(r"\bseiring\b", sentence, re.I):
+        # "kenapa sekarang …": "seiring dengan …" tells what changed along with it
         bonus += 0.25
     if q_words & _HOW_Q and _MEANS.search(sentence):
         bonus += 0.15

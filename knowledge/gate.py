@@ -17,6 +17,7 @@ Whether a passage's figure is the kind asked, about whom it asks, is knowledge/b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -57,6 +58,13 @@ _MEASURE_FRAME = frozenset({
     "sebenarnya", "rata-rata", "kah", "lagi", "tuh", "itu", "dong",
     # when it was heard of, not what is measured ("gajinya brp kmrn?")
     "kemarin", "tadi", "sekarang", "kini", "dulu", "nanti", "ini", "saat", "waktu",
+})
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# the words around a who-question's "siapa" that are not what the person did
+_DEED_FRAME = frozenset({
+    "yang", "sih", "saja", "aja", "ya", "sebenarnya", "akhirnya", "sudah", "telah", "akan",
+    "bakal", "lagi", "itu", "ini", "tuh", "dong", "kah", "sama", "dengan", "ke", "kepada",
+    "untuk", "jadi", "oleh", "dari", "namanya", "nama",
 })
 
 # family members: news about AI work tells of workers, seldom of their kin
@@ -202,6 +210,51 @@ class Gate:
         )
 
     @staticmethod
+    def _unknown_deed(question: Question) -> bool:
+        """What the person a who-question asks for did, the word beside its "siapa", is a word
+        no article uses ("siapa yg diterima jadi manajer", "nerima siapa"): nobody the articles
+        name did that, whoever else they name."""
+        if question.kind != "who":
+            return False
+        tokens = words(question.clean)
+        if "siapa" not in tokens:
+            return False
+        at = tokens.index("siapa")
+        # "siapa yang X": X is what they did ("siapa jabatannya", a follow-up joined without
+        # its comma, asks something else)
+        relative = tokens[at + 1 : at + 2] == ["yang"]
+        after = (
+            next((t for t in tokens[at + 2 :] if t not in _DEED_FRAME), None) if relative
+            else None
+        )
+        if re.search(r"\bsiapa\s*[?,.!;]", question.text, re.IGNORECASE):
+            after = None  # "itu siapa? yg dosen kampus mana": the next question's words
+        # the verb right before it ("nerima siapa"); past "itu" or "sama" the words before
+        # describe the person ("yg ngejelasin itu siapa") or a partner ("kerjasama sm siapa")
+        before = tokens[at - 1] if at and tokens[at - 1] not in _DEED_FRAME else None
+        for said in (after, before):
+            concept = next(
+                (c for c in question.concepts if said and c.surface.lower().split()[0] == said),
+                None,
+            )
+            if (
+                concept is not None and not concept.known and not concept.entity
+                and not concept.background and not _weightless(concept)
+            ):
+                return True
+        return False
+
+    @staticmethod
+    def _unknown_year(question: Question) -> bool:
+        """The question is about a year no article mentions ("PHK massal tahun 2024", "tahun
+        2024 bayarannya naik jadi brp"): whatever the articles tell happened in another year.
+        A year in the asker's own story ("saya lulus 2024") is no such time."""
+        return any(
+            _YEAR.fullmatch(c.surface) and not c.known and not c.background
+            for c in question.subject
+        )
+
+    @staticmethod
     def _unknown_possession(question: Question) -> bool:
         """The question opens on someone's kin that no article mentions ("istrinya kerja
         apa?", "pacarnya siapa"): what is asked is that person, whom the articles never tell
@@ -295,7 +348,10 @@ class Gate:
             # "namanya siapa terus kuliah di mana": each part asks its own kind of figure
             index = self._lexical()
             answered = all(figure_is_bound(read(part, index), looked) for part in question.parts)
-        if answered and self._unknown_measure(question):
+        if answered and (
+            self._unknown_measure(question) or self._unknown_deed(question)
+            or self._unknown_year(question)
+        ):
             # decided after the rest: whether it is off-topic (not even for an LLM) stands
             answered = False
         if absent or not answered:
@@ -381,11 +437,13 @@ def _unspoken(qualifiers: Sequence[Concept], spoken: set[str]) -> list[Concept]:
 
 def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:
     """Adjacent uncovered qualifiers named together ("ibu rumah tangga lulusan SMA"), without
-    the words that only carry the sentence ("sudah 3 tahun" names nothing)."""
+    the words that only carry the sentence ("sudah 3 tahun" names nothing); a full stop ends a
+    run ("pensiunan PNS. Anak saya …" names two things)."""
     glue = function_words()
     runs: list[list[Concept]] = []
     for c in concepts:
-        if runs and c.position - runs[-1][-1].position <= 2:
+        last = runs[-1][-1] if runs else None
+        if last and c.position - last.position <= 2 and c.sentence == last.sentence:
             runs[-1].append(c)
         else:
             runs.append([c])

@@ -221,6 +221,7 @@ class Concept:
     entity: bool = False  # a name (place, platform, company)
     glossary: bool = False  # expressed through the glossary's article words
     position: int = 0  # word position in the question (to name adjacent qualifiers together)
+    sentence: int = 0  # which sentence of the message ("… pensiunan PNS. Anak saya …")
     own: frozenset[str] = frozenset()  # the worker's own word's terms (glossary concepts)
     background: bool = False  # the asker's story around the question: a qualifier never named
 
@@ -591,6 +592,8 @@ def _names_by_sound(vocab: Vocabulary) -> dict[str, tuple[str, ...]]:
         ):
             # a French "-eux" is said "o" ("savro") or read as written ("savrex")
             said = {term, term.replace("eux", "o")}
+            # "byte" is heard "bait" or written short as it is read: "bitdens", "tipe"
+            said |= {_LONG_I.sub("i", spelled) for spelled in said}
             for key in {_heard(spelled, english=True) for spelled in said}:
                 if len(key) >= 4:
                     table.setdefault(key[:-1], []).append(key[-1] + term)
@@ -712,7 +715,8 @@ def question_kind(clean: str, n_terms: int) -> str:
         return "topic"
     said = set(clean.split())
     if (
-        said & _THEN and said & _NOW and not said & FIRST_PERSON
+        (said & _THEN or any(f" {w} " in text for w in _THEN_PHRASES))
+        and said & _NOW and not said & FIRST_PERSON
         and not said & {"kenapa", "mengapa", "why", "berapa"}
     ):
         return "compare"  # "dulu yg ngelatih ai org2 kyk gmn, skrg siapa": then against now
@@ -767,7 +771,8 @@ def _is_comparison(text: str, cue: str) -> bool:
         return " mana " in text or " atau " in text or " dibanding" in text or " sama " in text \
             and cue == "sama" and " beda" in text \
             or cue == "lebih" and " lebih dari " not in text \
-            and bool(_APA_AS_ATAU.search(text.strip()))
+            and bool(_APA_AS_ATAU.search(text.strip())) \
+            or cue == "lebih" and " siapa yang lebih " in text  # "A sama B siapa yg lebih tua"
     if cue == "mana":
         return " lebih " in text or " atau " in text
     return True
@@ -1230,6 +1235,17 @@ _PURPOSE = re.compile(
     r"\b[^,.?!:]{0,60}[,:]",
     re.IGNORECASE,
 )
+# "mau bandingin.", "sy mau bandingin sm pengalaman sy": why the asker asks, set against their
+# own lot; no second side the articles could tell ("mau bandingin sm UMP Jakarta" still is one)
+_OWN_COMPARISON = re.compile(
+    r"(?:\b(?:saya|sy|aku|gue|gw|ane|tiang|awak|beta|kita)\s+)?"
+    r"\b(?:mau|ingin|pengen|pingin|mo|arep|buat|untuk)\s+"
+    r"(?:bandingin|bandingkan|membandingkan|dibandingkan|dibandingin)"
+    r"(?:\s+(?:sama|sm|dengan|dgn|ama|ke)\s+[^,.?!]*?"
+    r"(?:\b(?:saya|sy|aku|gue|gw|ku|ane|tiang|sendiri)|\w\wku)\b[^,.?!]*)?"
+    r"(?=\s*(?:[,.?!]|$))",
+    re.IGNORECASE,
+)
 # "perusahaan yang disebut menjadi klien", "yang dikabarkan sudah …": how it was reported, not
 # what is asked ("game yang disebut "Scriptic"" names, and "game yg disebut di berita itu apa
 # judulnya" is looking for that naming sentence: both stay)
@@ -1263,6 +1279,24 @@ _NEW_TOPIC = re.compile(
     r"|\b(?:change|new|another|different) (?:topic|question)\b",
     re.IGNORECASE,
 )
+
+# "balik ke yg pertama td, dia tinggal di mana": the chat's first topic, not its last
+_BACK_TO_FIRST = re.compile(
+    r"\b(?:balik|kembali|back)(?: lagi| again)? (?:ke|to) (?:(?:yang|yg|the) )?"
+    r"(?:pertama|awal|first)(?: (?:tadi|td|one))?\b\W*"
+    r"|\b(?:yang|yg) (?:pertama|paling awal) (?:tadi|td)\b\W*"
+    r"|\b(?:pertanyaan|topik) (?:saya |sy |aku )?(?:yang |yg )?(?:pertama|awal)(?: tadi| td)?\b\W*",
+    re.IGNORECASE,
+)
+
+
+def back_to_first(text: str) -> str | None:
+    """A follow-up pointing back past the last turn to the first ("balik ke yg pertama td,
+    dia tinggal di mana"): the question without that pointer, else None."""
+    if not _BACK_TO_FIRST.search(text):
+        return None
+    rest = _BACK_TO_FIRST.sub(" ", text).strip(" ,.")
+    return rest or None
 
 
 # "mbak sy pmi di hk mau tanya, …": what comes before announcing the question introduces it
@@ -1442,6 +1476,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _RELAYED_BY.sub(" ", text)
     text = _NEW_TOPIC.sub(" ", text)
     text = _PURPOSE.sub(" ", text)
+    text = _OWN_COMPARISON.sub(" ", text)
     text = _REPORTED.sub(" ", text)
     text = _WISH_TO_ASK.sub(
         lambda m: "bandingkan" if "banding" in m.group(0).lower() else " ", text
@@ -1468,6 +1503,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         joined.extend(piece_tokens)
         clauses.extend([n] * len(piece_tokens))
     clean = " ".join(w.replace("_", " ") for w in joined)
+    sentence_of = [sum(1 for o in opens if o <= n) for n in clauses]
     personal, story = _personal_span(joined, clauses, questioned, told, opens)
     aside = _aside_span(joined, clauses, questioned)
     personal -= aside
@@ -1524,6 +1560,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
                     # a region named by the places in it ("afrika": kenya, nairobi …)
                     entity=" ".join(match) in names,
                     position=i,
+                    sentence=sentence_of[i],
                     own=alternatives if match in glossary_synonyms()
                     else frozenset(terms(" ".join(match))),
                 )
@@ -1558,6 +1595,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
                     background=i in story,
                     entity=is_name,
                     position=i,
+                    sentence=sentence_of[i],
                 )
             )
         i += 1
@@ -1676,20 +1714,32 @@ def _merge_duplicates(concepts: Iterable[Concept]) -> list[Concept]:
     return out
 
 
+_TRAILING_ASK = re.compile(r"^(?P<side>.+?) (?P<ask>(?:siapa|mana) (?:yang )?(?:lebih|paling) .+)$")
+
+
 def split_parts(clean: str, kind: str, names: Iterable[str] = ()) -> tuple[str, ...]:
     """Sub-questions to retrieve for separately: the two sides of a comparison, "A dan B" asks."""
     if kind == "compare" and (then_and_now := _time_sides(clean)):
         return then_and_now
     if kind == "compare":
         splitter = _COMPARE_SPLIT
-        if not splitter.search(clean) and re.search(r"\b(beda\w*|perbedaan|difference)\b", clean):
-            splitter = _AND_SPLIT  # "perbedaan pekerjaan Savreux dan Kumar"
+        if not splitter.search(clean) and re.search(
+            r"\b(?:beda\w*|perbedaan|difference)\b|\bsiapa yang lebih\b", clean
+        ):
+            # "perbedaan pekerjaan Savreux dan Kumar", "Kumar dan Savreux siapa yg lebih muda"
+            splitter = _AND_SPLIT
         elif not splitter.search(clean) and _APA_AS_ATAU.search(clean):
             splitter = _APA_AS_ATAU  # "lebih banyak karyawannya apa kontraktornya?"
         pieces = [p.strip() for p in splitter.split(clean) if p and p.strip()]
         # "bandingin rate pemula sama yang profesional": the asking verb is no side's thing
         pieces = [_COMPARE_VERB.sub(" ", p).strip() or p for p in pieces]
         pieces = [p for p in pieces if terms(p)]
+        named = {w for n in names for w in n.lower().split()}
+        trail = _TRAILING_ASK.match(pieces[-1]) if len(pieces) == 2 else None
+        if trail and set(pieces[0].split()) <= named:
+            # "Savreux sama Kumar siapa yang lebih tua": two names, then what is compared
+            ask = trail.group("ask")
+            return (f"{pieces[0]} {ask}", f"{trail.group('side')} {ask}")
         if len(pieces) >= 2:
             # what is compared ("gaji manajer AI Netflix atau pelatih AI", "gaji pelatih
             # ChatGPT sama pelatih di Invisible Tech") is asked of every side, though only the
@@ -1813,10 +1863,12 @@ def _other_side(piece: str, asked: Sequence[str], thing: str) -> str:
 _PAST = {"dulu", "dulunya", "dahulu", "awal", "awalnya", "then", "past", "earlier", "before"}
 _NOW = {"sekarang", "kini", "now", "today", "nowadays"}
 _THEN = {"dulu", "dulunya", "dahulu"}  # said of the past only ("awal" opens many things)
+_THEN_PHRASES = ("awalnya", "masa awal", "tahap awal", "awal awal")
 _PAST_WORDS = "awal dahulu sebelumnya"
 _NOW_WORDS = "sekarang kini tidak lagi semakin"
-_TIME_FRAME = _PAST | _NOW | {"jaman", "zaman", "vs", "versus", "sama", "dengan", "dan", "atau",
-                              "beda", "bedanya", "perbedaan", "berbeda", "dibanding", "ini"}
+_TIME_FRAME = _PAST | _NOW | {"jaman", "zaman", "masa", "era", "vs", "versus", "sama", "dengan",
+                              "dan", "atau", "beda", "bedanya", "perbedaan", "berbeda", "dibanding",
+                              "ini"}
 
 
 def _time_sides(clean: str) -> tuple[str, ...]:

@@ -129,6 +129,8 @@ class KnowledgeService:
     def _ask(self, question: str, history: Sequence[Turn]) -> Answer:
         started = time.perf_counter()
         vocab = self.retriever.lexical
+        if len(history) > 1 and (rest := question_mod.back_to_first(question)):
+            question, history = rest, history[:1]  # the chat's first topic, asked again
         standalone = question
         own = question_mod.read(question, vocab)
         # "zodiak hari ini" after a pay question is a new question, not a follow-up about pay:

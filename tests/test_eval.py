@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-ah.jsonl.
+# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-aj.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -255,8 +255,8 @@ _WORKER_STYLE_SETS = [
     ("blind-ad.jsonl", 36, 0.7, 5),
     # first run 32/44, 14/16 (Sumatra and Kalimantan: Minang, Banjar, Palembang and Pontianak
     # words, sceptics, who-reported-it questions). Still failing: ByteDance's other apps (ae59),
-    # the outlet that interviewed Savreux asked in English (ae50); still answered: whom Netflix
-    # hired (ae16), the jobs behind a "Rp17 juta per proyek" headline (ae28)
+    # the outlet that interviewed Savreux asked in English (ae50); still answered: the jobs
+    # behind a "Rp17 juta per proyek" headline (ae28)
     ("blind-ae.jsonl", 36, 0.7, 2),
     # first run 37/44, 16/16 (Jakarta, Bandung, Surabaya and Yogya students and young workers;
     # code-switching, definitions, comparisons across articles). Still failing: ByteDance's
@@ -264,16 +264,25 @@ _WORKER_STYLE_SETS = [
     # labour asked "di artikel CNBC itu" (af59: answered, without the punch cards)
     ("blind-af.jsonl", 37, 0.8, 0),
     # first run 31/44, 14/16 (eastern Indonesia: Manado, Ambon, Makassar, Kupang and Papuan
-    # Malay, voice-typed run-ons, sceptics). Still failing: a Manado driver's long story before
-    # "dia pe bayaran per jam brapa" (ag01), Savreux's and Kumar's ages and cities in one
-    # comparison (ag48), the 317 layoffs (ag30, ag58: a teaser cleaning removes); still
-    # answered: what Cohere pays Invisible Tech (ag50)
-    ("blind-ag.jsonl", 34, 0.7, 2),
+    # Malay, voice-typed run-ons, sceptics). Still failing: Kumar's first tasks (ag34),
+    # ByteDance's other apps (ag51), the 317 layoffs (ag30, ag58: a teaser cleaning removes);
+    # still answered: what Cohere pays Invisible Tech (ag50)
+    ("blind-ag.jsonl", 37, 0.75, 2),
     # first run 34/44, 15/16 (formal askers: a union organiser, a lawyer, HR staff, a village
-    # head, a journalist; long preambles, typos, numbers in words). Still failing: "dulu vs
-    # sekarang" (ah15), a retired civil servant's two-part question on daily work (ah39), an HR
-    # team speaking as "kami" (ah59)
-    ("blind-ah.jsonl", 36, 0.8, 0),
+    # head, a journalist; long preambles, typos, numbers in words). Still failing: a village
+    # head's long preamble (ah02), Scale AI among the providers (ah07), the 317 layoffs (ah22),
+    # an HR team speaking as "kami" (ah59)
+    ("blind-ah.jsonl", 38, 0.85, 0),
+    # first run 32/44, 14/16 (Bali, Lombok, Flores, Madura, East Java: hotel staff, guides,
+    # drivers, santri; Balinese, Sasak and Madurese words, "bitdens"). Still failing: the 317
+    # layoffs (ai14) and a "Rp17 juta per proyek" teaser (ai21), a Javanese accountant's
+    # "bayarane per jam iso tekan piro" (ai47, without the $200), Invisible's clients in a
+    # three-turn follow-up (ai48)
+    ("blind-ai.jsonl", 38, 0.85, 0),
+    # first run 41/44, 14/16 (professionals weighing AI training against their own jobs:
+    # teachers, nurses, a doctor, bank staff; own pay in rupiah, outlets named). Still
+    # failing: how contract trainers are hired, "full time langsung … atau lewat siapa" (aj53)
+    ("blind-aj.jsonl", 41, 0.9, 0),
 ]
 
 

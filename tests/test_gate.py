@@ -684,6 +684,71 @@ def test_an_amount_of_something_no_article_names_is_not_found(
     assert verdict(seed_service, question).outcome == "not_found"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "pada akhirnya siapa yg dilantik jadi manajer AI di netflix?",
+        "bytedance akhirnya menggugat siapa soal anak magang itu?",
+    ],
+)
+def test_someone_who_did_what_no_article_tells_is_not_found(
+    seed_service: Any, question: str
+) -> None:
+    # Netflix and ByteDance are there, but no article tells of anyone appointed or sued
+    assert verdict(seed_service, question).outcome == "not_found"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "gaji manajer AI Netflix tahun 2025 naik jadi brp?",
+        "sebutkan startup AI yang tutup tahun 2019",
+    ],
+)
+def test_a_year_no_article_mentions_is_not_found(seed_service: Any, question: str) -> None:
+    # the articles tell of 2021 and 2023; what happened in another year they cannot say
+    assert verdict(seed_service, question).outcome == "not_found"
+
+
+def test_a_year_in_the_askers_own_story_is_no_time_asked_about(seed_service: Any) -> None:
+    answer = seed_service.ask("sy lulus kuliah 2019, gaji pelatih AI per jam brp?")
+    assert answer.found
+    assert "$15" in answer.text
+
+
+def test_the_daily_round_is_no_pay_per_day(seed_service: Any) -> None:
+    # "sehari-hari" tells the everyday work, not a sum per day the answer must own up to
+    v = verdict(
+        seed_service, "Sehari-hari pelatih percakapan AI kerjanya seperti apa, seberapa sering?"
+    )
+    assert not any("per hari" in m for m in v.missing)
+
+
+def test_a_full_stop_ends_the_words_named_back(seed_service: Any) -> None:
+    v = verdict(
+        seed_service, "Saya pensiunan guru. Anak saya baru lulus kuliah, bisa jadi pelatih AI?"
+    )
+    assert v.found
+    assert not any("guru Anak" in m for m in v.missing)
+
+
+def test_a_place_beside_the_person_is_told_next_to_their_pay(seed_service: Any) -> None:
+    # "… ChatGPT … 15 dollar AS" then "… tinggal di Kansas, Amerika Serikat"
+    answer = seed_service.ask("orang amerika yg latih chatgpt dibayar brp per jam?")
+    assert answer.found
+    assert "15" in answer.text
+
+
+def test_a_who_question_past_its_question_mark_is_another_question(seed_service: Any) -> None:
+    # "dosen" is no article's word, but it belongs to the next question, not to what the
+    # person asked for did
+    answer = seed_service.ask(
+        "profesor yg menjelaskan AI generatif di berita netflix itu siapa? dosen kampus mana?"
+    )
+    assert answer.found
+    assert "Ben Zhao" in answer.text
+
+
 def test_the_figure_itself_may_open_a_how_much_question(seed_service: Any) -> None:
     answer = seed_service.ask("katanya bytedance rugi gara2 anak magang, brp sih angka yg beredar?")
     assert answer.found

@@ -426,6 +426,18 @@ def test_a_capital_after_di_names_a_place_even_when_it_is_a_word() -> None:
     assert any(c.entity for c in read("yang di kenya dibayar brapa", VOCAB).concepts)
 
 
+def test_comparing_with_the_askers_own_lot_is_why_they_ask_not_a_comparison() -> None:
+    # "mau bandingin sm gaji sy": the other side is the asker's, no article's
+    q = read("berapa upah pelatih AI per jam? aku mau bandingin sm gajiku di pabrik", VOCAB)
+    assert q.kind == "how_much"
+    assert not q.parts
+    q = read("sebutin tugas manajer produk AI netflix, saya mau bandingin.", VOCAB)
+    assert q.kind == "list"
+    # a side the articles may tell stays a comparison
+    q = read("gaji pelatih AI brp? mau bandingin sama gaji manajer AI Netflix", VOCAB)
+    assert q.kind == "compare"
+
+
 def test_then_and_now_are_the_two_sides_of_one_thing() -> None:
     parts = read("pelatih AI jaman dulu sama skrg bedanya apa?", VOCAB).parts
     assert len(parts) == 2
@@ -841,6 +853,8 @@ def test_a_name_written_as_it_was_heard_is_the_articles_name() -> None:
     assert clean_words("katanya bait dens rugi", vocab)[1] == "bytedance"
     assert clean_words("yg dari kohir itu", vocab)[2] == "cohere"
     assert clean_words("cet gpt itu apa", vocab)[0] == "chatgpt"
+    # an English "y" is heard "ai" or read short as written: "bytdens" and "bitdens" alike
+    assert clean_words("anak magang bitdens", vocab)[2] == "bytedance"
     # three consonants alone need their first vowel too: "karim" is no "crime"
     assert clean_words("pak karim", vocab) == ["pak", "karim"]
     # a name spelled the Indonesian way is said as written: no guess ("koran" is no "karyawan")
