@@ -514,7 +514,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             return True
         # where the person is ("pelatih ChatGPT yg di Amerika"): told in the sentence next to
         # the one paying them ("… ChatGPT … 15 dollar AS." then "… tinggal di Kansas, Amerika")
-        here = [n for n in names if _LOCATED_AT(n.surface).search(question.clean)]
+        here = [n for n in names if _located_at(n.surface).search(question.clean)]
         rest = [n for n in names if n not in here]
         return bool(here) and bool(rest) and any(
             figure(s) and _names_in(rest, s)
@@ -528,7 +528,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     return any(bound(split_sentences(p.text)) for p in passages)
 
 
-def _LOCATED_AT(name: str) -> re.Pattern[str]:  # noqa: N802 - reads as the pattern it is
+def _located_at(name: str) -> re.Pattern[str]:
     """ "di Amerika", "orang Kenya", "from Kenya": the name says where someone is."""
     return re.compile(rf"\b(?:di|dari|orang|in|from) {re.escape(name.lower())}\b")
 
