@@ -129,6 +129,7 @@ class KnowledgeService:
     def _ask(self, question: str, history: Sequence[Turn]) -> Answer:
         started = time.perf_counter()
         vocab = self.retriever.lexical
+        asked = question  # as typed: what the answer and the question log keep
         if len(history) > 1 and (rest := question_mod.back_to_first(question)):
             question, history = rest, history[:1]  # the chat's first topic, asked again
         standalone = question
@@ -190,6 +191,7 @@ class KnowledgeService:
             answer = self.llm.answer(question, passages, standalone=standalone, offline=offline)
         else:
             answer = offline()
+        answer.question = asked
         answer.standalone_question = standalone
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer

@@ -313,6 +313,7 @@ def test_a_follow_up_can_point_back_to_the_chats_first_topic(seed_service: Any) 
     assert answer.found
     assert "Austin" in answer.text
     assert "pertama" not in answer.standalone_question
+    assert answer.question == "balik ke yang pertama tadi, dia tinggal di kota mana?"  # as typed
 
 
 def test_a_continuation_in_the_next_chunk_travels_with_its_sentence(seed_service: Any) -> None:
