@@ -284,11 +284,13 @@ class ExtractiveAnswerer:
         }
 
     def _candidates(
-        self, q: Question, passages: Sequence[Passage], *, standalone: str, text: str = "",
-        lean_ranks: dict[int, int] | None = None,
+        self, q: Question, passages: Sequence[Passage], *, standalone: str,
+        part: Question | None = None, lean_ranks: dict[int, int] | None = None,
     ) -> list[_Scored]:
-        """Every sentence of the top passages, scored against the question, best first."""
+        """Every sentence of the top passages, scored against the question (or one `part` of
+        it), best first."""
         lean_ranks = lean_ranks or {}
+        text = part.search_text if part is not None else ""  # with the glossary's article words
         weights = self._sentence_weights(text or q.search_text)
         if q.kind == "compare":  # "bedanya", "lebih": the asking, not the answer
             for t in COMPARE_CUES:
@@ -299,7 +301,7 @@ class ExtractiveAnswerer:
         activity = _asks_activity(q)
         how_long = asks_how_long(text or q.clean)
         # a part's own asking ("umurnya brp" of "umurnya brp dan usahanya apa")
-        age = asks_age(read_text(text, self.retriever.lexical) if text else q)
+        age = asks_age(part or q)
         name_asked = asks_name(q)
         if activity:  # "kerjanya ngapain aja": the doing is asked, not the word "kerja"
             for t in _ACTIVITY_FRAME:
@@ -427,9 +429,9 @@ class ExtractiveAnswerer:
         chosen: list[_Scored] = []
         vocab = self.retriever.lexical
         for part in q.parts[:3]:
-            part_text = read_text(part, vocab).search_text  # with the glossary's article words
+            part_read = read_text(part, vocab)
             ranked = _by_side(
-                part, self._candidates(q, passages, standalone=standalone, text=part_text)
+                part, self._candidates(q, passages, standalone=standalone, part=part_read)
             )
             said = {c.sentence for c in chosen}
             side = set(terms(part))
@@ -439,9 +441,7 @@ class ExtractiveAnswerer:
                 # "Kumar dan Savreux, siapa yg lebih muda": Kumar's side is told by a sentence
                 # naming Kumar, however well Savreux's age sentence matches the asking words
                 others = {t for p in q.parts[:3] if p != part for t in terms(p)}
-                own = {
-                    t for c in read_text(part, vocab).concepts if c.entity for t in c.terms
-                } - others
+                own = {t for c in part_read.concepts if c.entity for t in c.terms} - others
                 if own:
                     ranked = _promoted(ranked, partial(_names_side, own=own))
                 counted = bool({"banyak", "banyakan"} & set(q.clean.split()))

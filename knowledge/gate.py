@@ -199,15 +199,7 @@ class Gate:
         if "berapa" not in tokens:
             return False
         after = tokens[tokens.index("berapa") + 1 :]
-        measured = next((t for t in after if t not in _MEASURE_FRAME), None)
-        concept = next(
-            (c for c in question.concepts if measured and c.surface.lower().split()[0] == measured),
-            None,
-        )
-        return bool(
-            concept is not None and not concept.known and not concept.entity
-            and not concept.background and not _weightless(concept)
-        )
+        return _unknown_word(question, next((t for t in after if t not in _MEASURE_FRAME), None))
 
     @staticmethod
     def _unknown_deed(question: Question) -> bool:
@@ -232,17 +224,7 @@ class Gate:
         # the verb right before it ("nerima siapa"); past "itu" or "sama" the words before
         # describe the person ("yg ngejelasin itu siapa") or a partner ("kerjasama sm siapa")
         before = tokens[at - 1] if at and tokens[at - 1] not in _DEED_FRAME else None
-        for said in (after, before):
-            concept = next(
-                (c for c in question.concepts if said and c.surface.lower().split()[0] == said),
-                None,
-            )
-            if (
-                concept is not None and not concept.known and not concept.entity
-                and not concept.background and not _weightless(concept)
-            ):
-                return True
-        return False
+        return _unknown_word(question, after) or _unknown_word(question, before)
 
     @staticmethod
     def _unknown_year(question: Question) -> bool:
@@ -433,6 +415,18 @@ def _unspoken(qualifiers: Sequence[Concept], spoken: set[str]) -> list[Concept]:
         )
 
     return [c for i, c in enumerate(quals) if absent[i] or leads_in(i)]
+
+
+def _unknown_word(question: Question, said: str | None) -> bool:
+    """The question's concept opening on `said` is a weighty word no article uses, neither a
+    name nor the asker's story: what the measure and deed rules ask about."""
+    concept = next(
+        (c for c in question.concepts if said and c.surface.lower().split()[0] == said), None
+    )
+    return bool(
+        concept is not None and not concept.known and not concept.entity
+        and not concept.background and not _weightless(concept)
+    )
 
 
 def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:
