@@ -37,6 +37,8 @@ _STANCE = frozenset(terms(
     "benar sebenarnya memang sungguh pasti mungkin katanya ingin suka jujur "
     "galau sedih stres stress down capek bingung bosan takut khawatir cemas ragu penasaran "
     "mengerti paham harus "
+    # "serem gk tuh": how the asker feels about what they ask
+    "seram serem ngeri "
     # "spill dong kisah si savreux": the telling asked for, not a word the answer holds
     "kisah kisahnya "
     # "kalo kita mo coba kerja …", "tertarik menjadi …": the asker's plan; "kodong": pity
@@ -88,6 +90,9 @@ class Thresholds:
     # an English question meets Indonesian passages lower on e5's scale ("Where does Jatin Kumar
     # live?" scores 0.76 against the sentence that names him and his city)
     min_dense_english: float = 0.72
+    # the same drop beside min_coverage ("What's the name of the startup Jatin Kumar is
+    # building?" scores 0.79 against the sentence that names it)
+    min_dense_english_pair: float = 0.74
     # with an LLM, only questions this far off are refused before asking it
     off_topic_coverage: float = 0.25
     off_topic_dense: float = 0.78
@@ -104,6 +109,7 @@ class Thresholds:
             min_dense_full=-1.0,
             min_dense_topic=-1.0,
             min_dense_english=-1.0,
+            min_dense_english_pair=-1.0,
             off_topic_dense=-1.0,
         )
 
@@ -257,6 +263,8 @@ class Gate:
     def decide(self, question: Question, passages: Sequence[Passage]) -> Verdict:
         """The verdict for a question over its retrieved passages."""
         t = self.thresholds
+        if question.english:
+            t = replace(t, min_dense=min(t.min_dense, t.min_dense_english_pair))
         subject = question.subject or question.concepts
         if asks_where(question):
             # "tinggal di kota mana": the asking frame; the answer says "di Austin, Texas"
@@ -273,7 +281,16 @@ class Gate:
         ):
             return Verdict("not_found", False, 0.0, 0.0)
         haves = [_terms_of(p) for p in looked]
-        covs = [self.coverage(subject, have) for have in haves]
+        # "cara bikin sambal matah", "enaknya dikasih pelumas apa": words no article uses around
+        # the one word they do use; the average known weight would make that verb a third or a
+        # half of the question
+        # (a name they use, asked about in other words, is no such verb: "partnership on ai
+        # kantornya dimana")
+        lone = [c for c in question.concepts if c.known and not _weightless(c)]
+        floor = self._lexical().max_idf if len(lone) < 2 and not any(
+            c.entity for c in lone
+        ) else 0.0
+        covs = [self.coverage(subject, have, unknown_floor=floor) for have in haves]
         spoken = set().union(*haves)
         denses = [p.dense if p.dense is not None else 0.0 for p in looked]
         best_cov, best_dense = max([(0.0, 0.0), *zip(covs, denses, strict=True)])
@@ -292,7 +309,7 @@ class Gate:
         ):
             # several facts from several articles (a list, a comparison, a worker's situation:
             # who is hired, what it pays, whether others did it): together they must cover it
-            cov = self.coverage(subject, set().union(*haves))
+            cov = self.coverage(subject, set().union(*haves), unknown_floor=floor)
             dense = max(denses)
             if _passes(cov, dense, t):
                 answered, best_cov, best_dense = True, cov, dense
@@ -301,7 +318,9 @@ class Gate:
             # "pelatih AI dapet THR ga?": the article says "tanpa tunjangan", a kind of the
             # thing asked but not the thing itself: a partial answer that says so is what a
             # worker wants, a refusal is not
-            full = [self.coverage(subject, have, related=1.0) for have in haves]
+            full = [
+                self.coverage(subject, have, related=1.0, unknown_floor=floor) for have in haves
+            ]
             i = max(range(len(full)), key=lambda j: (full[j], denses[j]))
             named = _said_otherwise(subject, haves[i])
             # only when that is the one gap: "BPJS ketenagakerjaan di Indonesia" asks more
@@ -309,19 +328,9 @@ class Gate:
                 question.qualifiers, spoken
             ):
                 answered, best_cov, best_dense, related = True, full[i], denses[i], named
-        # "cara bikin sambal matah": two words no article uses around the one word they do
-        # use; the average known weight would make that verb a third of the question
-        lone = sum(1 for c in question.concepts if c.known and not _weightless(c)) < 2
-        near_covs = (
-            [
-                self.coverage(subject, have, unknown_floor=self._lexical().max_idf / 2)
-                for have in haves
-            ]
-            if lone else covs
-        )
         near = any(
             cov >= t.off_topic_coverage and dense >= t.off_topic_dense
-            for cov, dense in zip(near_covs, denses, strict=True)
+            for cov, dense in zip(covs, denses, strict=True)
         )
         off_topic = bool(absent) or not near
         if answered and not figure_is_bound(question, looked):

@@ -406,14 +406,27 @@ def correct(word: str, vocab: Vocabulary | None, *, english: bool = False) -> st
             # "Batam" not "batas"); a name the articles use is not ("Chang" -> "Zhang")
             continue
         if stem(candidate) != candidate and candidate not in _dictionary() \
-                and candidate not in domain:
-            continue  # not a word, only a stem's disguise ("matah" -> "martah" -> "mar")
+                and candidate not in domain and not _vowel_shift(word, candidate):
+            # not a word, only a stem's disguise ("matah" -> "martah" -> "mar"); a regional
+            # vowel in an affixed word is a typo of it ("palatih" -> "pelatih")
+            continue
         df = max((vocab.df(t) for t in terms(candidate)), default=0)
-        if candidate in labour:
+        if candidate in labour and len(word) >= 6:
+            # a glossary word the articles never use ("resign"), for a longer word; a short
+            # one is too near too many ("matah" is no "marah")
             df = max(df, 1)
         if df > best_df:
             best, best_df = candidate, df
     return best
+
+
+def _vowel_shift(typed: str, word: str) -> bool:
+    """The two differ in one vowel only, as Minang and eastern Malay say Indonesian words
+    ("palatih", "sabalum", "pakerja")."""
+    if len(typed) != len(word):
+        return False
+    changed = [(a, b) for a, b in zip(typed, word, strict=True) if a != b]
+    return len(changed) == 1 and set(changed[0]) <= set("aeiou")
 
 
 def _colloquial_variants(word: str) -> list[str]:
@@ -971,9 +984,10 @@ def _told(delimiters: Sequence[str]) -> set[int]:
 
 
 _TOLD_MODALS = {"ada", "dapat", "bisa", "boleh", "punya"}
-# "pengen pulang", "harus kirim duit tiap bulan": a wish or a duty told, unless the wish is to
-# know ("saya ingin tahu …")
-_TOLD_WISHES = {"ingin", "pengen", "pingin", "pengin", "mau", "harus", "perlu"}
+# "pengen pulang", "harus kirim duit tiap bulan", "Saya tertarik kerja dari rumah.": a wish or a
+# duty told, unless the wish is to know ("saya ingin tahu …")
+_TOLD_WISHES = {"ingin", "pengen", "pingin", "pengin", "mau", "harus", "perlu", "tertarik",
+                "berminat", "minat"}
 
 
 def _told_modals(words_: Sequence[str]) -> set[str]:
@@ -1868,7 +1882,10 @@ _PAST_WORDS = "awal dahulu sebelumnya"
 _NOW_WORDS = "sekarang kini tidak lagi semakin"
 _TIME_FRAME = _PAST | _NOW | {"jaman", "zaman", "masa", "era", "vs", "versus", "sama", "dengan",
                               "dan", "atau", "beda", "bedanya", "perbedaan", "berbeda", "dibanding",
-                              "ini"}
+                              "ini",
+                              # "orangnya beda apa", "apa yg berubah": the change asked about,
+                              # not a word the then or now sentence holds
+                              "berubah", "perubahan", "ubah", "orang", "orangnya", "orang-orang"}
 
 
 def _time_sides(clean: str) -> tuple[str, ...]:

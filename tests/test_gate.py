@@ -54,6 +54,39 @@ def test_absent_subjects_and_off_topic_are_not_found(seed_service: Any, question
     assert v.off_topic  # with an LLM these are still refused before asking it
 
 
+def test_one_known_verb_among_words_no_article_uses_is_no_subject(seed_service: Any) -> None:
+    # "diberi" is the one word the articles use; "enaknya ... pelumas" is what is asked
+    v = verdict(seed_service, "roda kursi roda saya bunyi krek2, enaknya dikasih pelumas apa ya")
+    assert v.outcome == "not_found"
+    # a name the articles use, asked about in other words, is still answered
+    assert verdict(seed_service, "partnership on ai tuh kantornya dmn?").found
+
+
+def test_english_questions_meet_indonesian_passages_lower_on_the_dense_scale(
+    seed_service: Any,
+) -> None:
+    answer = seed_service.ask("what is the name of startup that Jatin Kumar is making")
+    assert answer.found
+    assert "Bonsai" in answer.text
+    answer = seed_service.ask(
+        "which company is the only one that publicly promised to follow the Partnership on AI "
+        "guideline?"
+    )
+    assert answer.found
+    assert "DeepMind" in answer.text
+
+
+def test_feelings_and_anger_are_read_for_what_news_calls_them(seed_service: Any) -> None:
+    # "serem gk": how the asker feels, not a yes/no the articles must answer
+    answer = seed_service.ask("bro openai nyuruh org kenya ngelabelin teks apaan sih, serem gk tuh")
+    assert answer.found
+    assert "ujaran kebencian" in answer.text
+    # anger at Netflix is what the article calls critics condemning it
+    answer = seed_service.ask("knp org2 marah netflix buka lowongan gaji gede itu")
+    assert answer.found
+    assert "artis" in answer.text
+
+
 def test_a_real_word_is_not_read_as_a_corpus_word(seed_service: Any) -> None:
     assert verdict(seed_service, "modal usaha laundry brp").outcome == "not_found"  # not "model"
 

@@ -165,6 +165,32 @@ def test_typos_never_land_on_a_stems_disguise_or_a_real_words_neighbour() -> Non
     assert clean_words("gajih", vocab) == ["gaji"]
 
 
+def test_a_regional_vowel_in_an_affixed_word_is_read_as_that_word() -> None:
+    vocab = Vocab("pelatih AI sebelum kerja alam")
+    # Minang "palatih" is "pelatih", one vowel apart; an affixed form of a real root
+    assert clean_words("palatih ai", vocab) == ["pelatih", "ai"]
+    # a dropped letter that makes some other affixed form ("semalam" -> "sealam") is no typo
+    assert "sealam" not in clean_words("timnas semalam", vocab)
+
+
+def test_minang_and_acehnese_words_are_read_as_indonesian() -> None:
+    clean = read("Jatin Kumar tu alah bara lamo karajo kontrak AI sajak lulus?").clean
+    assert clean.split()[3:9] == ["sudah", "berapa", "lama", "kerja", "kontrak", "ai"]
+    assert "sejak" in clean.split()
+    assert read("Lon baca, peu beutoi?").clean.split()[:1] == ["saya"]
+
+
+def test_a_told_interest_is_the_askers_story_not_the_question() -> None:
+    q = read(
+        "Saya tunanetra sejak lahir. Saya tertarik kerja pelatih AI dari rumah. Sebenarnya "
+        "tugas pelatih seperti Savreux itu apa saja?",
+        Vocab("pelatih AI kerja dari rumah tugas Savreux"),
+    )
+    told = {c.surface for c in q.concepts if c.qualifier}
+    assert {"rumah", "kerja"} <= told
+    assert "tugas" in {c.surface for c in q.subject}
+
+
 def test_chat_words_in_context() -> None:
     assert "kaya" in read("kenapa dia bilang ga bakal bikin dia kaya").clean.split()
     assert "seperti" in read("kerja kaya gini dapet asuransi ga").clean.split()
