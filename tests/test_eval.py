@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-aj.jsonl.
+# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-al.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -283,6 +283,14 @@ _WORKER_STYLE_SETS = [
     # teachers, nurses, a doctor, bank staff; own pay in rupiah, outlets named). Still
     # failing: how contract trainers are hired, "full time langsung … atau lewat siapa" (aj53)
     ("blind-aj.jsonl", 41, 0.9, 0),
+    # first run 38/44, 16/16 (Papua, NTT and Kalimantan couriers; Papuan, Kupang and Banjar
+    # words). Still failing: an example of a trainer's prompt asked in Kupang Malay (ak11)
+    ("blind-ak.jsonl", 41, 0.9, 0),
+    # first run 33/44, 14/16 (Aceh and West Sumatra; Minang and Acehnese words; blind, wheelchair
+    # and laid-off older askers). Still failing: hard times read as homelessness (al04), an age
+    # limit (al06, leaks), "building on the side" (al21), a blind asker's list of duties (al30),
+    # the teasers (al46, al52), an Acehnese recipe (al50, leaks)
+    ("blind-al.jsonl", 37, 0.75, 2),
 ]
 
 

@@ -470,6 +470,12 @@ def test_then_and_now_are_the_two_sides_of_one_thing() -> None:
     assert all("pelatih" in p for p in parts)
     assert "awal" in parts[0]
     assert "sekarang" in parts[1]
+    # "orangnya", "apa yg berubah": the change asked about, on neither side ("orang" would
+    # pull any sentence about people, "berubah" any sentence about change)
+    for text in ("pelatih AI jaman dulu sm skrg beda apa orangnya", "dulu vs skrg, pelatih AI "
+                 "itu org2 kyk apa? apa yg berubah"):
+        for part in read(text, VOCAB).parts:
+            assert not {"orang", "orangnya", "berubah"} & set(part.split()), part
 
 
 def test_what_is_compared_is_asked_of_every_side() -> None:
