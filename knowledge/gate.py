@@ -283,9 +283,8 @@ class Gate:
         haves = [_terms_of(p) for p in looked]
         # "cara bikin sambal matah", "enaknya dikasih pelumas apa": words no article uses around
         # the one word they do use; the average known weight would make that verb a third or a
-        # half of the question
-        # (a name they use, asked about in other words, is no such verb: "partnership on ai
-        # kantornya dimana")
+        # half of the question, so they weigh as the rarest word. A name the articles use,
+        # asked about in other words ("partnership on ai kantornya dimana"), is no such verb.
         lone = [c for c in question.concepts if c.known and not _weightless(c)]
         floor = self._lexical().max_idf if len(lone) < 2 and not any(
             c.entity for c in lone
