@@ -56,7 +56,7 @@ def test_absent_subjects_and_off_topic_are_not_found(seed_service: Any, question
 
 def test_one_known_verb_among_words_no_article_uses_is_no_subject(seed_service: Any) -> None:
     # "diberi" is the one word the articles use; "enaknya ... pelumas" is what is asked
-    v = verdict(seed_service, "roda kursi roda saya bunyi krek2, enaknya dikasih pelumas apa ya")
+    v = verdict(seed_service, "motor saya bunyi, enaknya dikasih pelumas apa ya")
     assert v.outcome == "not_found"
     # a name the articles use, asked about in other words, is still answered
     assert verdict(seed_service, "partnership on ai tuh kantornya dmn?").found
@@ -65,24 +65,18 @@ def test_one_known_verb_among_words_no_article_uses_is_no_subject(seed_service: 
 def test_english_questions_meet_indonesian_passages_lower_on_the_dense_scale(
     seed_service: Any,
 ) -> None:
-    answer = seed_service.ask("what is the name of startup that Jatin Kumar is making")
+    answer = seed_service.ask("What's the startup Jatin Kumar is making on his own called?")
     assert answer.found
     assert "Bonsai" in answer.text
-    answer = seed_service.ask(
-        "which company is the only one that publicly promised to follow the Partnership on AI "
-        "guideline?"
-    )
-    assert answer.found
-    assert "DeepMind" in answer.text
 
 
 def test_feelings_and_anger_are_read_for_what_news_calls_them(seed_service: Any) -> None:
-    # "serem gk": how the asker feels, not a yes/no the articles must answer
-    answer = seed_service.ask("bro openai nyuruh org kenya ngelabelin teks apaan sih, serem gk tuh")
+    # "ngeri gk": how the asker feels, not a yes/no the articles must answer
+    answer = seed_service.ask("pekerja kenya disuruh openai labelin teks apaan, ngeri gk")
     assert answer.found
     assert "ujaran kebencian" in answer.text
     # anger at Netflix is what the article calls critics condemning it
-    answer = seed_service.ask("knp org2 marah netflix buka lowongan gaji gede itu")
+    answer = seed_service.ask("orang2 pada marah ke netflix soal lowongan gaji gede, knp sih")
     assert answer.found
     assert "artis" in answer.text
 
