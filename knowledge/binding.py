@@ -39,8 +39,19 @@ def asks_where(question: Question) -> bool:
 
 _FROM_SOURCE = re.compile(
     r"\b(?:dapat|mendapat|mendapatkan|memperoleh|tahu|dengar|mendengar|sumber|sumbernya|"
-    r"dikutip|kutip)\b(?: \w+){0,4} dari ?mana\b"
+    # "Cohere ambil pelatih AI dari mana": whom they get them from (Invisible Tech)
+    r"dikutip|kutip|ambil|mengambil|rekrut|merekrut|datangkan|mendatangkan)\b"
+    r"(?: \w+){0,4} dari ?mana\b"
 )
+
+
+# the verbs of "ambil pelatih dari mana": the asking, not what the answer's sentence says
+SOURCE_VERBS = frozenset(terms("dapat peroleh ambil rekrut datangkan"))
+
+
+def asks_source(question: Question) -> bool:
+    """ "Cohere ambil pelatih AI dari mana": whom from, not a place."""
+    return bool(_FROM_SOURCE.search(question.clean))
 
 
 _WHERE_ASKED = re.compile(
@@ -159,6 +170,10 @@ _WHEN_FRAME = frozenset(terms("kapan tanggal waktu tahun bulan hari jam when dat
 _LEADING_ROLES = frozenset(terms(
     "ceo cto coo pendiri founder cofounder direktur presiden ketua pemilik bos kepala chairman"
 ))
+_HIRED_ASKED = frozenset(terms(
+    "rekrut merekrut direkrut terima diterima menerima angkat diangkat hire"
+))
+_POSTS = frozenset(terms("manajer direktur kepala pemimpin posisi jabatan manager"))
 _YEARS_ASKED = re.compile(r"\bberapa (?:tahun|thn)\b|\bhow many years\b")
 _YEARS_FIGURE = re.compile(
     r"\b\d{1,2}(?:[.,]\d)? (?:tahun|years?)\b|\bsetahun\b|\b(?:satu|dua|tiga|empat|lima|enam|"
@@ -316,6 +331,10 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     money_word = money_asked(question)
     names = [c for c in question.subject if c.entity and c.known]
     roles = asked & _LEADING_ROLES
+    if question.kind == "who" and asked & _HIRED_ASKED:
+        # "Netflix akhirnya rekrut siapa jadi manajer AI": someone named for that post, not
+        # the job posting
+        roles |= asked & _POSTS
     figure: Callable[[str], object]
     outcome = _OUTCOME_ASKED.search(question.clean)
     if outcome and outcome.group(0) not in _told_aside(question) and (
@@ -336,54 +355,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     elif asks_name(question) and not question.parts:
         # "nama anak magang itu siapa": a name the question does not hold, in a sentence about
         # what it asks ("ByteDance … chatbot Doubao" names no intern)
-        framed = [c for c in question.subject if c.known and not c.terms <= _NAME_FRAME]
-        # a common word read as a name ("chatbot") leaves only names: then they say what it is
-        about = [c for c in framed if not c.entity] or framed
-        said = set(words(question.clean))
-
-        def speaks_of(c: Concept, have: set[str]) -> bool:
-            worker = frozenset(terms(c.surface))
-            if c.glossary and c.own == c.terms and c.terms - worker:
-                # a synonym ("usaha sendiri" = "startup"): the article's word, or all of the
-                # worker's own
-                return bool((c.terms - worker) & have) or worker <= have
-            # all of a phrase's own words: "anak perusahaan" is not "anak magang"
-            return c.own <= have if c.own else bool(c.terms & have)
-
-        # a thing's name ("serikatnya namanya apa") follows it: "chatbot Doubao", "game … yang
-        # disebut Scriptic"; a person's ("nama anak magang itu siapa") may lead the sentence
-        thing = not _PERSON_NAME_ASKED.search(question.clean)
-        asked_terms = {t for c in about for t in c.terms} - _GENERIC
-        # "AI" stands before every name in these articles ("AI untuk Facebook, TikTok"): the
-        # thing named is what else is asked ("serikat pekerja AI namanya apa")
-        asked_terms = asked_terms - _EVERYWHERE or asked_terms
-
-        def named(sentence: str) -> bool:
-            have = set(terms(sentence))
-            if not any(speaks_of(c, have) for c in about):
-                return False
-            # the name follows what it names: "chatbot Doubao", "game … yang disebut Scriptic";
-            # "… Facebook, TikTok … membentuk serikat pekerja" gives the union no name
-            tokens = sentence.split()
-            if not thing:
-                near = set(range(len(tokens)))
-            else:
-                near = {
-                    j
-                    for i, token in enumerate(tokens)
-                    if set(terms(token)) & asked_terms
-                    for j in range(i + 1, min(len(tokens), i + 8))
-                }
-            # past a sentence's first word a capital names something, a dictionary word
-            # or not ("startup teknologinya sendiri, Bonsai"); a person's name may open it
-            return any(
-                m.group(0).lower() not in said
-                and (could_be_name(m.group(0).lower()) or (thing and j > 0))
-                and m.group(0).lower() not in function_words()
-                for j in near
-                for m in _CAPITALISED.finditer(tokens[j])
-            )
-
+        named = names_the_asked(question)
         # the names the question gives describe whom it asks about; they need not stand in the
         # sentence, but in its article ("serikat di Nairobi" is not the Writers Guild of America)
         return any(
@@ -528,6 +500,65 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     return any(bound(split_sentences(p.text)) for p in passages)
 
 
+def names_the_asked(question: Question, *, nearest: bool = False) -> Callable[[str], bool]:
+    """Whether a sentence gives the name a "namanya apa" question asks: a name the question
+    does not hold, following the thing it names ("startup teknologinya sendiri, Bonsai").
+    `nearest`: the thing is the words just before "namanya" ("mas umur 22 di Texas … punya
+    usaha rintisan sendiri, namanya apa" asks the startup's name, not a name near Texas)."""
+    framed = [c for c in question.subject if c.known and not c.terms <= _NAME_FRAME]
+    # a common word read as a name ("chatbot") leaves only names: then they say what it is
+    about = [c for c in framed if not c.entity] or framed
+    frame = [c.position for c in question.subject if c.terms <= _NAME_FRAME]
+    if nearest and frame and (before := [c for c in about if c.position < frame[0]]):
+        about = sorted(before, key=lambda c: c.position)[-2:]
+    said = set(words(question.clean))
+
+    def speaks_of(c: Concept, have: set[str]) -> bool:
+        worker = frozenset(terms(c.surface))
+        if c.glossary and c.own == c.terms and c.terms - worker:
+            # a synonym ("usaha sendiri" = "startup"): the article's word, or all of the
+            # worker's own
+            return bool((c.terms - worker) & have) or worker <= have
+        # all of a phrase's own words: "anak perusahaan" is not "anak magang"
+        return c.own <= have if c.own else bool(c.terms & have)
+
+    # a thing's name ("serikatnya namanya apa") follows it: "chatbot Doubao", "game … yang
+    # disebut Scriptic"; a person's ("nama anak magang itu siapa") may lead the sentence
+    thing = not _PERSON_NAME_ASKED.search(question.clean)
+    asked_terms = {t for c in about for t in c.terms} - _GENERIC
+    # "AI" stands before every name in these articles ("AI untuk Facebook, TikTok"): the
+    # thing named is what else is asked ("serikat pekerja AI namanya apa")
+    asked_terms = asked_terms - _EVERYWHERE or asked_terms
+
+    def named(sentence: str) -> bool:
+        have = set(terms(sentence))
+        if not any(speaks_of(c, have) for c in about):
+            return False
+        # the name follows what it names: "chatbot Doubao", "game … yang disebut Scriptic";
+        # "… Facebook, TikTok … membentuk serikat pekerja" gives the union no name
+        tokens = sentence.split()
+        if not thing:
+            near = set(range(len(tokens)))
+        else:
+            near = {
+                j
+                for i, token in enumerate(tokens)
+                if set(terms(token)) & asked_terms
+                for j in range(i + 1, min(len(tokens), i + 8))
+            }
+        # past a sentence's first word a capital names something, a dictionary word
+        # or not ("startup teknologinya sendiri, Bonsai"); a person's name may open it
+        return any(
+            m.group(0).lower() not in said
+            and (could_be_name(m.group(0).lower()) or (thing and j > 0))
+            and m.group(0).lower() not in function_words()
+            for j in near
+            for m in _CAPITALISED.finditer(tokens[j])
+        )
+
+    return named
+
+
 def _located_at(name: str) -> re.Pattern[str]:
     """ "di Amerika", "orang Kenya", "from Kenya": the name says where someone is."""
     return re.compile(rf"\b(?:di|dari|orang|in|from) {re.escape(name.lower())}\b")
@@ -623,7 +654,7 @@ def _role_before_pay(question: Question, pay: int) -> list[Concept]:
     said = next((c for c in question.subject if c.position == pay), None)
     if said is None or not said.surface.lower().endswith("nya"):
         return []
-    return _described(question, pay)
+    return _described(question, pay, _PAY_KIND)  # "orang keuangan": "orang" says no role
 
 
 def _described(
@@ -642,7 +673,9 @@ def _described(
 # "gaji awal", "gaji tahunan", "gaji orang yang …": what kind of pay, not whose
 _PAY_KIND = frozenset(terms(
     "tahunan bulanan mingguan harian per jam tahun bulan minggu hari awal pokok rata-rata "
-    "minimal maksimal minimum maksimum pertama bersih kotor tertinggi terendah orang"
+    "minimal maksimal minimum maksimum pertama bersih kotor tertinggi terendah orang "
+    # "upahnya per jam paling tinggi": how high, not whose
+    "paling terbesar terkecil terbanyak"
 ))
 
 
@@ -671,9 +704,10 @@ def _role_is_paid(role: Sequence[Concept], passages: Sequence[Passage]) -> bool:
                         return True
                     # "pelatih AI yg dokter2 sama analis keuangan": the paid role in the sum's
                     # sentence, the rest of its description elsewhere in that article
-                    if head is not None and head.terms & set(terms(sentence)) and all(
-                        c.terms & said[passage.doc_id] for c in role
-                    ):
+                    # (a long description may hold one word of the asker's own: "kelas ahli")
+                    if head is not None and head.terms & set(terms(sentence)) and sum(
+                        1 for c in role if not c.terms & said[passage.doc_id]
+                    ) <= (1 if len(role) >= 4 else 0):
                         return True
     return False
 

@@ -20,14 +20,17 @@ from knowledge.binding import (
     PAY_TERMS,
     PERIOD_TERMS,
     PLACE,
+    SOURCE_VERBS,
     WHERE_FRAME,
     asks_age,
     asks_for_pay,
     asks_how_long,
     asks_name,
+    asks_source,
     asks_where,
     is_pay_figure,
     money_asked,
+    names_the_asked,
     sum_told_with,
     tells_age,
     tells_how_long,
@@ -298,6 +301,9 @@ class ExtractiveAnswerer:
         if q.kind == "where" or asks_where(q):  # "tinggal di kota mana": "ibu kota Prancis"
             for t in WHERE_FRAME:
                 weights.pop(t, None)
+        if asks_source(q):  # "merekrut pelatih dari mana": not "merekrut mahasiswa sarjana"
+            for t in SOURCE_VERBS:
+                weights.pop(t, None)
         activity = _asks_activity(q)
         how_long = asks_how_long(text or q.clean)
         # a part's own asking ("umurnya brp" of "umurnya brp dan usahanya apa")
@@ -413,6 +419,12 @@ class ExtractiveAnswerer:
                 candidates = _promoted(
                     candidates, lambda s: (_amount(s) or "").startswith(ends[0]), within=0.3
                 )
+        elif name_asked and not q.parts:
+            # "usaha rintisannya namanya apa": the sentence giving that name ("startup
+            # teknologinya sendiri, Bonsai"), not the one matching how the asker described him
+            candidates = _promoted(
+                candidates, names_the_asked(q, nearest=True), within=0.5
+            )
         elif q.kind == "how_much" and not q.parts and (money := money_asked(q)):
             # "rugi brp": the sentence telling the sum of a loss, not the one denying an impact
             candidates = _promoted(candidates, sum_told_with(money), within=0.8)

@@ -676,7 +676,7 @@ _DOUBLED = re.compile(r"([^\W\d_]+)-\1([^\W\d_]*)")
 _HYPHEN_AFFIX = re.compile(r"(?:di|ke|nge|ter|ber|se)-([^\W\d_]{2,})")
 # an English word with a prefix is one word ("co-founder", "re-train"), not "co" + "founder"
 _EN_PREFIXED = re.compile(r"(?:co|re|pre|non|self|ex)-[^\W\d_]+$")
-_REDUPLICATED = re.compile(r"\b([^\W\d_]{2,})2(an|nya|in)?\b")
+_REDUPLICATED = re.compile(r"\b([^\W\d_]{2,})2(an|nya|in|e)?\b")  # Javanese "-e": "-nya"
 
 
 _JUST_SA = re.compile(r"\b(apa|siapa|mana|kapan|berapa) sa\b", re.IGNORECASE)
@@ -690,6 +690,7 @@ def _reduplicate(match: re.Match[str]) -> str:
     """"masalah2" -> "masalah-masalah"; with "se-" only the root repeats: "sehari2" ->
     "sehari-hari", "sebaik2nya" -> "sebaik-baiknya"."""
     word, suffix = match.group(1), match.group(2) or ""
+    suffix = "nya" if suffix == "e" else suffix  # Javanese "wong2e" is "orang-orangnya"
     lower = word.lower()
     if len(word) == 2 and lower not in chat_spellings():
         return match.group(0)  # "gr2" is "gara-gara", but "S2" a degree and "h2" nothing
@@ -781,7 +782,9 @@ def _is_comparison(text: str, cue: str) -> bool:
     if f" {cue} " not in text:
         return False
     if cue in ("lebih", "sama"):  # "lebih gede mana", "sama nggak" — not "lebih dari $15"
-        return " mana " in text or " atau " in text or " dibanding" in text or " sama " in text \
+        # "dapat kerjaan dari mana? sama pake apa?": where from, then "and" (no comparison)
+        which = " mana " in re.sub(r" (?:di|dari|ke) mana ", " ", text)
+        return which or " atau " in text or " dibanding" in text or " sama " in text \
             and cue == "sama" and " beda" in text \
             or cue == "lebih" and " lebih dari " not in text \
             and bool(_APA_AS_ATAU.search(text.strip())) \
@@ -837,6 +840,14 @@ def _personal_span(
                 story_span.update(idx)
             else:
                 story = False
+            continue
+        if len(ordered) > 1 and not asks and any(
+            w in FIRST_PERSON and nxt in _HEARD_IN
+            for w, nxt in zip(words_, words_[1:], strict=False)
+        ):
+            # "sy dengar ada org amerika … kerja latih AI dari rumah.": what was heard is what
+            # the question goes on to ask about, not the asker's situation
+            story = False
             continue
         if len(ordered) > 1 and not asks:
             span.update(i for i in idx if tokens[i] not in FIRST_PERSON)
@@ -966,6 +977,40 @@ def _objection_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
         if tok in _OBJECTING and i:
             return {j for j in range(i, len(tokens)) if clauses[j] == clauses[i]}
     return set()
+
+
+# "bisa", "cocok", "diterima": the asked sentence is about the asker after all
+_ABOUT_THE_ASKER = {"bisa", "boleh", "dapat", "cocok", "mungkin", "diterima", "peluang",
+                    "kesempatan", "can", "could"}
+
+
+def _told_before_asking_of_others(
+    tokens: Sequence[str], sentence_of: Sequence[int], clauses: Sequence[int],
+    questioned: Collection[int], names: Collection[str],
+) -> set[int]:
+    """The words of the sentences before the asked one, when the asked sentence is about someone
+    the articles name and not the asker ("Saya tunanetra, lancar mengetik. Saya tertarik kerja
+    dari rumah. Sebenarnya tugas pelatih seperti Savreux itu apa saja?"): the asker's story,
+    context only, not what the answer's sentences must say."""
+    if not tokens:
+        return set()
+    last = sentence_of[-1]
+    asked = [i for i in range(len(tokens)) if sentence_of[i] == last]
+    said = [tokens[i] for i in asked]
+    if last == 0 or not {clauses[i] for i in asked} & set(questioned):
+        return set()
+    if set(said) & (FIRST_PERSON | _ABOUT_THE_ASKER | _ON_BEHALF | _KIN):
+        return set()
+    if not any(w.replace("_", " ") in names for w in said):
+        return set()
+    # only what was told, not a question asked before ("Scale AI bayar brp? lbh tinggi dr
+    # Invisible kah?" asks both), and only when the asker told of themself
+    before = [i for i in range(len(tokens)) if sentence_of[i] < last]
+    if any(clauses[i] in questioned for i in before) or not any(
+        tokens[i] in FIRST_PERSON for i in before
+    ):
+        return set()
+    return set(before)
 
 
 def _told(delimiters: Sequence[str]) -> set[int]:
@@ -1249,6 +1294,13 @@ _PURPOSE = re.compile(
     r"\b[^,.?!:]{0,60}[,:]",
     re.IGNORECASE,
 )
+# "Hello, I am practicing my English.", "I want to practice English.": why the worker writes
+# in English, not what they ask
+_PRACTISING = re.compile(
+    r"\b(?:i(?:'m| am)|i want to|i'd like to|i would like to|i try to|i'm trying to)"
+    r" (?:practi[cs]ing|practi[cs]e|learning|learn|improve|improving)(?: my)? english\b\W*",
+    re.IGNORECASE,
+)
 # "mau bandingin.", "sy mau bandingin sm pengalaman sy": why the asker asks, set against their
 # own lot; no second side the articles could tell ("mau bandingin sm UMP Jakarta" still is one)
 _OWN_COMPARISON = re.compile(
@@ -1287,8 +1339,8 @@ _CORRECT_ME = re.compile(
 # "oke ganti topik", "pertanyaan lain ya": the worker steering the chat, not what is asked
 _NEW_TOPIC = re.compile(
     r"\b(?:ganti|pindah|beralih ke) (?:topik|bahasan|pertanyaan|pembahasan)(?: lain| ya| dong)?"
-    r"|\b(?:topik|bahasan|pertanyaan) (?:lain|baru|beda|berbeda)(?: ya| nih| dong)?"
-    r"|\b(?:beda|lain) (?:topik|bahasan|pertanyaan)\b"
+    r"|\b(?:topik|bahasan|pertanyaan) (?:lain|laen|baru|beda|berbeda)(?: ya| nih| dong)?"
+    r"|\b(?:beda|lain|laen) (?:topik|bahasan|pertanyaan)\b"
     r"|\boot\b|\bout of topic\b|\boff topic\b"
     r"|\b(?:change|new|another|different) (?:topic|question)\b",
     re.IGNORECASE,
@@ -1490,6 +1542,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _RELAYED_BY.sub(" ", text)
     text = _NEW_TOPIC.sub(" ", text)
     text = _PURPOSE.sub(" ", text)
+    text = _PRACTISING.sub(" ", text)
     text = _OWN_COMPARISON.sub(" ", text)
     text = _REPORTED.sub(" ", text)
     text = _WISH_TO_ASK.sub(
@@ -1541,6 +1594,10 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     unsearched = (aside - remark) | outlet | _owner_span(joined, names)
     unsearched |= _introduction_span(joined, names)
     story |= unsearched
+    told_before = _told_before_asking_of_others(joined, sentence_of, clauses, questioned, names)
+    personal -= told_before
+    story |= told_before
+    unsearched |= told_before
     # the worker's own capitals for naming things back ("SMA", not "sma")
     cased = {w.lower(): w for w in re.findall(r"[^\W\d_]+", text) if not w.islower()}
     concepts: list[Concept] = []
@@ -1673,7 +1730,12 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         clean=clean,
         kind=kind,
         concepts=tuple(concepts),
-        parts=split_parts(clean, kind, names) or _asked_apart(text, kind),
+        parts=split_parts(
+            clean, kind, names,
+            " ".join(
+                w.replace("_", " ") for j, w in enumerate(joined) if j not in personal | story
+            ),
+        ) or _asked_apart(text, kind),
         expansions=tuple(dict.fromkeys(expansions + _translations(clean))),
         searched=searched if searched != clean and any(not c.background for c in concepts) else "",
     )
@@ -1731,8 +1793,12 @@ def _merge_duplicates(concepts: Iterable[Concept]) -> list[Concept]:
 _TRAILING_ASK = re.compile(r"^(?P<side>.+?) (?P<ask>(?:siapa|mana) (?:yang )?(?:lebih|paling) .+)$")
 
 
-def split_parts(clean: str, kind: str, names: Iterable[str] = ()) -> tuple[str, ...]:
-    """Sub-questions to retrieve for separately: the two sides of a comparison, "A dan B" asks."""
+def split_parts(
+    clean: str, kind: str, names: Iterable[str] = (), unstoried: str = ""
+) -> tuple[str, ...]:
+    """Sub-questions to retrieve for separately: the two sides of a comparison, "A dan B" asks.
+    `unstoried` is the question without the asker's story ("saya lulusan SMA dan tertarik …" joins
+    no two things asked)."""
     if kind == "compare" and (then_and_now := _time_sides(clean)):
         return then_and_now
     if kind == "compare":
@@ -1775,7 +1841,7 @@ def split_parts(clean: str, kind: str, names: Iterable[str] = ()) -> tuple[str, 
             return sides
     if kind == "list":
         # "keuntungan dan kerugian jadi pelatih AI": two things asked of one subject
-        m = re.search(r"\b(\w+) (?:dan|serta|and|&) (\w+)\b(.*)$", clean)
+        m = re.search(r"\b(\w+) (?:dan|serta|and|&) (\w+)\b(.*)$", unstoried or clean)
         if m and terms(m.group(1)) and terms(m.group(2)) and terms(m.group(3)):
             tail = m.group(3).strip()
             return (f"{m.group(1)} {tail}", f"{m.group(2)} {tail}")
@@ -2005,7 +2071,7 @@ _NYA_GLUE = {"itu", "tuh", "tu", "ini", "nih", "sih", "yang", "yg", "teh", "mah"
 def _nya_points_back(question: Question) -> bool:
     """A "-nya" word that leans on the previous turn ("gajinya brp?"), not one owned by a thing
     the question names just before it ("pelatih AI kerjanya ngapain aja?")."""
-    said = words(question.text)
+    said = words(question.clean)  # chat spellings read ("kerjaane" is "kerjaannya")
     if question.clean.strip().startswith(_OPENERS):
         own: set[str] = set()  # "terus tanggung jawab utamanya …": goes on with the last turn
     else:

@@ -142,6 +142,8 @@ def stem(word: str) -> str:
         if len(parts) == 2 and parts[0] == parts[1]:
             return stem(parts[0])
         parts = [stem(p) for p in parts if p not in ("nya", "lah", "kah")]
+        if len(set(parts)) == 1:
+            return parts[0]  # "nama-namanya", "orang-orangnya": the root, as "nama-nama" is
         return "-".join(p for p in parts if p)
     stemmed = _stemmer().stem(word) or word
     if stemmed == word and word.endswith("nya") and word[:-3] in lex:

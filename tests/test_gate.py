@@ -810,3 +810,48 @@ def test_going_to_the_office_asks_whether_the_work_is_remote(seed_service: Any) 
 def test_when_a_sum_was_heard_of_is_not_what_is_measured(seed_service: Any) -> None:
     # "brp kmrn": the amount asked is the pay before it, heard of yesterday
     assert verdict(seed_service, "netflix cari manajer AI gajinya brp kmrn?").outcome == "answered"
+
+
+def test_how_high_the_pay_goes_is_no_role_paid(seed_service: Any) -> None:
+    # "paling tinggi" says how high, not whose pay
+    answer = seed_service.ask("para ahli yang dikirim Invisible Tech, gaji per jamnya paling "
+                              "tinggi brp?")
+    assert answer.found
+    assert "$200" in answer.text
+    # a long description of whom with one word of the asker's own ("golongan")
+    answer = seed_service.ask("upah pelatih AI golongan ahli kyk dokter & orang keuangan per jam "
+                              "max brp dolar")
+    assert answer.found
+    assert "$200" in answer.text
+
+
+def test_who_was_hired_needs_someone_named(seed_service: Any) -> None:
+    v = verdict(seed_service, "jadi siapa yg direkrut netflix jd manajer produk AI?")
+    assert v.outcome == "not_found"
+
+
+def test_where_trainers_are_taken_from_is_who_supplies_them(seed_service: Any) -> None:
+    answer = seed_service.ask("Cohere mendatangkan pelatih ahli dari mana?")
+    assert answer.found
+    assert "Invisible Tech" in answer.text
+
+
+def test_the_name_asked_leads_over_the_description_of_its_owner(seed_service: Any) -> None:
+    answer = seed_service.ask("anak 22 tahun dari Austin yg kontrak AI itu punya perusahaan "
+                              "rintisan, apa namanya?")
+    assert answer.found
+    assert "Bonsai" in answer.text
+
+
+def test_hard_times_are_what_the_articles_call_homelessness(seed_service: Any) -> None:
+    answer = seed_service.ask("pernah ada yg masa sulit terus terbantu kerja AI?")
+    assert answer.found
+    assert "tunawisma" in answer.text
+
+
+def test_english_words_of_agencies_and_adverts(seed_service: Any) -> None:
+    answer = seed_service.ask("I am practising my English. What was the starting pay in the job "
+                              "ad from the temporary agency?")
+    assert answer.found
+    assert "Invisible" in answer.text
+    assert "$15" in answer.text

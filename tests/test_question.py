@@ -1191,3 +1191,59 @@ def test_a_spelling_that_stands_for_two_words_is_both() -> None:
 def test_an_outlet_said_to_have_reported_it_is_no_topic() -> None:
     q = read("pemuda dari Texas yang diberitakan CNBC itu kerjanya apa?", VOCAB)
     assert "CNBC" not in {c.surface for c in q.subject}
+
+
+def test_manado_javanese_and_malay_words_are_read_as_indonesian() -> None:
+    assert read("sampeyan wis ketompo kerja di kilang itu? bayare piro").clean.split() == [
+        "kamu", "sudah", "diterima", "kerja", "di", "pabrik", "itu", "bayarannya", "berapa",
+    ]
+    # Manado "kong" joins, "ba" and "dang" are particles: no words asked about
+    q = read("dorang ba protes kong menang dang?")
+    assert [c.surface for c in q.concepts] == ["protes", "menang"]
+
+
+def test_a_javanese_doubled_word_with_e_is_the_doubled_word_with_nya() -> None:
+    assert read("wong2e podo demo ora?").clean.split()[:2] == ["orang-orangnya", "pada"]
+    # a doubled word with "-nya" is its root, as the doubled word is
+    assert terms("nama-namanya") == terms("nama-nama") == ["nama"]
+
+
+def test_a_new_topic_typed_laen_is_a_new_topic() -> None:
+    assert changes_topic("ok laen topik, Cohere itu apa?")
+
+
+def test_a_nya_word_in_chat_spelling_still_points_back() -> None:
+    # Javanese "kerjaane" is "kerjaannya": the job of whoever the last turn asked about
+    previous = read("Netflix cari manajer produk AI")
+    standalone = resolve(read("lha kerjaane sehari-hari piye nek wis diterima?"), previous)
+    assert "Netflix" in standalone
+
+
+def test_two_things_told_are_not_two_things_asked() -> None:
+    # "SMA dan tertarik kerja online" is the asker's story, no list of two asks
+    q = read("Saya lulusan SMA dan tertarik kerja online. Tugas pelabel data di Kenya apa saja?")
+    assert q.parts == ()
+
+
+def test_a_story_before_a_question_about_someone_named_is_context_only() -> None:
+    q = read("Saya tunarungu dan jago komputer. Pekerjaan Savreux itu apa aja?")
+    assert {"tunarungu", "komputer"} <= {c.surface for c in q.concepts if c.background}
+    # asked whether it suits them, the story is what the answer must speak to
+    q = read("Saya tunarungu dan jago komputer. Bisa kerja kayak Savreux?")
+    assert "tunarungu" in {c.surface for c in q.qualifiers if not c.background}
+
+
+def test_where_from_and_then_and_is_no_comparison() -> None:
+    assert read("dia dapat info lowongan dari mana? sama kerjanya pakai apa?").kind != "compare"
+
+
+def test_what_the_asker_heard_is_what_they_ask_about() -> None:
+    q = read("saya penjual sayur. saya dengar ada orang Amerika kerja latih AI dari rumah. "
+             "dia pakai apa?")
+    assert {"Amerika", "latih", "rumah"} <= {c.surface for c in q.subject}
+    assert "sayur" in {c.surface for c in q.qualifiers}
+
+
+def test_practising_english_is_why_they_write_not_what_they_ask() -> None:
+    q = read("Hi, I'm learning English. Where is Partnership on AI based?")
+    assert not {"learning", "English"} & {c.surface for c in q.concepts}
