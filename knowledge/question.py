@@ -846,7 +846,12 @@ def _personal_span(
             for w, nxt in zip(words_, words_[1:], strict=False)
         ):
             # "sy dengar ada org amerika … kerja latih AI dari rumah.": what was heard is what
-            # the question goes on to ask about, not the asker's situation
+            # the question goes on to ask about, not the asker's situation; the hearing is
+            # context
+            story_span.update(
+                i for n, i in enumerate(idx)
+                if tokens[i] in _HEARD_IN and n and tokens[idx[n - 1]] in FIRST_PERSON
+            )
             story = False
             continue
         if len(ordered) > 1 and not asks:
@@ -1105,6 +1110,12 @@ def _owner_span(tokens: Sequence[str], names: Collection[str]) -> set[int]:
     """Indices of the words that only tell which company is meant: "bait dens yang punya
     tiktok rugi brp" asks of ByteDance's loss, which no sentence on TikTok need tell."""
     span: set[int] = set()
+    for i in range(len(tokens) - 2):
+        # "yg pung tiktok tu rugi brp": the company told only by what it owns
+        if tokens[i] in ("yang", "yg") and tokens[i + 1] in _OWNING and tokens[
+            i + 2
+        ].replace("_", " ") in names and (not i or tokens[i - 1].replace("_", " ") not in names):
+            span.update((i, i + 1, i + 2))
     for i in range(1, len(tokens) - 1):
         if tokens[i - 1].replace("_", " ") not in names:
             continue

@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-al.jsonl.
+# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-an.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -284,13 +284,24 @@ _WORKER_STYLE_SETS = [
     # failing: how contract trainers are hired, "full time langsung … atau lewat siapa" (aj53)
     ("blind-aj.jsonl", 41, 0.9, 0),
     # first run 38/44, 16/16 (Papua, NTT and Kalimantan couriers; Papuan, Kupang and Banjar
-    # words). Still failing: an example of a trainer's prompt asked in Kupang Malay (ak11)
-    ("blind-ak.jsonl", 41, 0.9, 0),
+    # words). Still failing: an example of a trainer's prompt asked in Kupang Malay (ak11);
+    # Savreux's monthly total (ak48) is half answered since the twenty-third round, as the
+    # design says: no monthly sum, here is the hourly one
+    ("blind-ak.jsonl", 41, 0.9, 1),
     # first run 33/44, 14/16 (Aceh and West Sumatra; Minang and Acehnese words; blind, wheelchair
     # and laid-off older askers). Still failing: hard times read as homelessness (al04), an age
     # limit (al06, leaks), "building on the side" (al21), a blind asker's list of duties (al30),
     # the teasers (al46, al52), an Acehnese recipe (al50, leaks)
     ("blind-al.jsonl", 37, 0.75, 2),
+    # first run 32/44, 15/16 (Sulawesi and Maluku; Makassar, Manado and Ambon words). Still
+    # failing: Netflix's pay for "orang for urus AI" read on Facebook (am03: the pay is not
+    # bound to that description), what Savreux does all day at his laptop (am08), the 2024
+    # layoffs teaser (am22), the companies selling trainers' services (am27, Scale AI unquoted)
+    ("blind-am.jsonl", 38, 0.85, 0),
+    # first run 34/44, 15/16 (Batam and Cikarang workers, returning migrants; Javanese and
+    # Malay words). Still failing: the teasers (an07, an36; an16 leaks), why AI firms now hire
+    # doctors, asked as "masalahnya apa" (an44)
+    ("blind-an.jsonl", 39, 0.85, 1),
 ]
 
 

@@ -1247,3 +1247,10 @@ def test_what_the_asker_heard_is_what_they_ask_about() -> None:
 def test_practising_english_is_why_they_write_not_what_they_ask() -> None:
     q = read("Hi, I'm learning English. Where is Partnership on AI based?")
     assert not {"learning", "English"} & {c.surface for c in q.concepts}
+
+
+def test_a_company_told_only_by_what_it_owns_is_no_name_to_bind() -> None:
+    # "yg pung tiktok" is ByteDance, told by what it owns: TikTok is not whom the loss is of
+    q = read("yg punya TikTok rugi gede ya gara2 anak magang? brp ruginya")
+    assert "TikTok" not in {c.surface for c in q.subject}
+    assert "rugi" in {c.surface for c in q.subject}
