@@ -266,7 +266,12 @@ def unpaid_periods(question: Question, passages: Sequence[Passage]) -> tuple[str
     passages is told by ("$15 per jam"): the answer gives another unit and must say so."""
     if not asks_for_pay(question):
         return ()
-    told_aside = _told_aside(question)
+    # "aku operator, tiap hari takut diganti robot. pelatih dibayar brp?": a period in the
+    # asker's own story (a phrase's last word too) asks by no unit
+    subject = {w for c in question.subject for w in c.surface.lower().split()}
+    told_aside = _told_aside(question) | {
+        w for c in question.qualifiers for w in c.surface.lower().split()
+    } - subject
     asked = [
         _PERIOD_WORD.get(unit, unit)
         for m in _PERIOD_ASKED.finditer(question.clean)

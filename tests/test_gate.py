@@ -855,3 +855,12 @@ def test_english_words_of_agencies_and_adverts(seed_service: Any) -> None:
     assert answer.found
     assert "Invisible" in answer.text
     assert "$15" in answer.text
+
+
+def test_a_period_in_the_askers_story_asks_by_no_unit(seed_service: Any) -> None:
+    # "tiap hari" tells how the asker's days go; the pay asked is per any unit
+    v = verdict(seed_service, "aku satpam pabrik, tiap hari jaga malam. pelatih AI gajinya brp?")
+    assert v.found
+    assert not any("per hari" in m for m in v.missing)
+    # a period asked still is one ("sebulan": the articles give no monthly sum)
+    assert "bayaran per bulan" in verdict(seed_service, "savreux sebulan dapet brp?").missing
