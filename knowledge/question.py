@@ -1109,21 +1109,16 @@ _OWNER = {"pemilik", "pembuat", "induk", "owner", "maker"}
 def _owner_span(tokens: Sequence[str], names: Collection[str]) -> set[int]:
     """Indices of the words that only tell which company is meant: "bait dens yang punya
     tiktok rugi brp" asks of ByteDance's loss, which no sentence on TikTok need tell."""
+    named = [t.replace("_", " ") in names for t in tokens]
     span: set[int] = set()
-    for i in range(len(tokens) - 2):
-        # "yg pung tiktok tu rugi brp": the company told only by what it owns
-        if tokens[i] in ("yang", "yg") and tokens[i + 1] in _OWNING and tokens[
-            i + 2
-        ].replace("_", " ") in names and (not i or tokens[i - 1].replace("_", " ") not in names):
+    for i, tok in enumerate(tokens[:-1]):
+        after_name = i > 0 and named[i - 1]
+        # "yang punya" after a name, or with none before ("yg pung tiktok tu rugi brp": the
+        # company told only by what it owns); English "that owns" only after a name
+        relative = tok in ("yang", "yg") or (after_name and tok in ("that", "which"))
+        if relative and i + 2 < len(tokens) and tokens[i + 1] in _OWNING and named[i + 2]:
             span.update((i, i + 1, i + 2))
-    for i in range(1, len(tokens) - 1):
-        if tokens[i - 1].replace("_", " ") not in names:
-            continue
-        if tokens[i] in ("yang", "yg", "that", "which") and i + 2 < len(tokens) and (
-            tokens[i + 1] in _OWNING and tokens[i + 2].replace("_", " ") in names
-        ):
-            span.update((i, i + 1, i + 2))
-        elif tokens[i] in _OWNER and tokens[i + 1].replace("_", " ") in names:
+        elif after_name and tok in _OWNER and named[i + 1]:
             span.update((i, i + 1))
     return span
 
