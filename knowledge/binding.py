@@ -85,9 +85,11 @@ _GENERIC = frozenset(terms(
 )) | FILLER
 # a capitalised word; whether it could be a name at all is `could_be_name`'s to say
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+# (near each other: "anak masih sekolah, … kerjanya pake apa" asks of no school)
 _INSTITUTION_ASKED = re.compile(
-    r"\b(?:kampus|universitas|univ|sekolah|college|university)\b.*\b(?:mana|apa|where|which)\b"
-    r"|\b(?:mana|which)\b.*\b(?:kampus|universitas|univ|sekolah|college|university)\b"
+    r"\b(?:kampus|universitas|univ|sekolah|college|university)\b(?: \w+){0,5}?"
+    r" (?:mana|apa|where|which)\b"
+    r"|\b(?:mana|which)\b(?: \w+){0,5}? (?:kampus|universitas|univ|sekolah|college|university)\b"
 )
 _INSTITUTION = re.compile(
     r"\b(?:University|Universitas|Institut|Institute|College|Sekolah|Politeknik) (?:of )?[A-Z]"

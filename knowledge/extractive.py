@@ -304,6 +304,8 @@ class ExtractiveAnswerer:
         if asks_source(q):  # "merekrut pelatih dari mana": not "merekrut mahasiswa sarjana"
             for t in SOURCE_VERBS:
                 weights.pop(t, None)
+        for t in q.besides | _BESIDES:  # "apa aja selain tiktok": not the one naming TikTok
+            weights.pop(t, None)
         activity = _asks_activity(q)
         how_long = asks_how_long(text or q.clean)
         # a part's own asking ("umurnya brp" of "umurnya brp dan usahanya apa")
@@ -338,6 +340,7 @@ class ExtractiveAnswerer:
         pool: list[tuple[int, int, str, frozenset[str]]] = []
         # "Dia membuat sandwich cepat saji." is about the Savreux named one sentence before
         inherited: dict[tuple[int, int], frozenset[str]] = {}
+        told_of: dict[tuple[int, int], frozenset[str]] = {}  # what the next sentence says of it
         ranks = dict(enumerate(range(min(limit, len(passages)))))
         ranks.update({i: r for i, r in lean_ranks.items() if r < limit})
         for p_index in ranks:
@@ -346,10 +349,15 @@ class ExtractiveAnswerer:
                 s_terms = frozenset(terms(sentence))
                 if s_terms and not _is_heading(sentence):
                     pool.append((p_index, pos, sentence, s_terms))
-                    if previous and _PRONOUN.match(sentence.lstrip("\"'“- ")):
+                    opening = sentence.lstrip("\"'“- ")
+                    if previous and _PRONOUN.match(opening):
                         inherited[(p_index, pos)] = frozenset(
                             t for n in _names(previous) for t in terms(n)
                         )
+                    if previous and (_THAT_ONE.match(opening) or _THEY.match(opening)):
+                        # "Perusahaan-perusahaan ini … menyediakan layanan pelatih AI" tells of
+                        # the companies the sentence before named ("… seperti Scale AI")
+                        told_of[(p_index, pos - 1)] = s_terms
                 previous = sentence
         # A word every candidate sentence shares ("pelatih AI" in an article about AI trainers)
         # locates nothing among them; the asked-about word that few share is what matters.
@@ -361,7 +369,8 @@ class ExtractiveAnswerer:
         weights = {t: w * local.get(t, 1.0) for t, w in weights.items()}
         total = sum(weights.values()) or 1.0
         asked = frozenset(weights)
-        asked_names = _names(q.text)
+        # names asked of, or set aside ("selain TikTok"), are no new name in the answer
+        asked_names = _names(q.text) | q.besides
         existence = _asks_existence(q)
         candidates: list[_Scored] = []
         contexts = {
@@ -380,12 +389,20 @@ class ExtractiveAnswerer:
             context = contexts[p_index]
             own = sum(w for t, w in weights.items() if t in s_terms)
             near = sum(w for t, w in weights.items() if t not in s_terms and t in context)
+            later = told_of.get((p_index, pos), frozenset()) - s_terms
+            near -= sum(w for t, w in weights.items() if t in later and t in context)
+            own += 0.5 * sum(w for t, w in weights.items() if t in later)
             score = (own + 0.4 * near) / total + rank_bonus
             score += _type_bonus(q_words, focus, sentence)
             if (q.kind == "list" or existence) and focus & _NAMED_KINDS:
                 # "perusahaan apa aja", "daerah mana aja", "ada perusahaan yg …": the answer
                 # names them
                 score += 0.08 * min(3, len(_names(sentence) - asked_names))
+                if any(
+                    set(terms(m.group(1))) & focus & _NAMED_KINDS
+                    for m in _KIND_EXAMPLE.finditer(sentence)
+                ):
+                    score += 0.1  # one of the kind asked for, by name
             if asks_pay and _AMOUNT.search(sentence):
                 score += 0.12  # "how much is X paid": the sentence with the money amount
             if q.kind == "list" and _ENUMERATION.search(sentence):
@@ -430,7 +447,7 @@ class ExtractiveAnswerer:
             candidates = _promoted(candidates, sum_told_with(money), within=0.8)
         logger.debug(
             "sentence candidates: %s",
-            [(round(c.score, 2), c.sentence[:60]) for c in candidates[:6]],
+            [(round(c.score, 2), c.passage_index, c.sentence[:50]) for c in candidates[:10]],
         )
         return candidates
 
@@ -802,6 +819,7 @@ POINT_KINDS = frozenset({"list", "compare", "topic", "why", "howto"})
 # "sebelum jadi pelatih", "dulu kerja apa": what an article told before the chunk found
 _PAST_ASKED = {"sebelum", "sebelumnya", "dulu", "dulunya", "dahulu", "pernah", "before",
                "previously", "earlier"}
+_THEY = re.compile(r"^(?:mereka|they)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:dan |tetapi |tapi |namun )?(dia|ia|beliau|he|she)\b", re.IGNORECASE)
 _LEANS_BACK = re.compile(
     r"^(mereka|dia|ia|beliau|hal (ini|itu|tersebut)|ini|itu|namun|tetapi|tapi|akan tetapi|dan|"
@@ -827,6 +845,12 @@ _AMOUNT = re.compile(
 
 
 # "Ini merekomendasikan…", "Mereka menuntut…": the next sentence goes on about this one's subject
+_BESIDES = frozenset(terms("selain besides"))
+# "perusahaan seperti Scale AI", "perusahaan AI termasuk AI21": one of the asked kind, by name
+_KIND_EXAMPLE = re.compile(
+    r"\b(\w+)(?: \w+)? (?:seperti|termasuk|yaitu|yakni|misalnya|antara lain|such as|including)"
+    r" (?=[A-Z])"
+)
 _ANNOUNCES = re.compile(
     r"\b(semua jenis|segala jenis|berbagai|bermacam|macam-macam|beberapa (?:jenis|macam))\b",
     re.IGNORECASE,

@@ -233,6 +233,39 @@ class Gate:
         return _unknown_word(question, after) or _unknown_word(question, before)
 
     @staticmethod
+    def _unknown_listed(question: Question) -> bool:
+        """What a list question asks to be listed, the noun before its "apa saja" (or before the
+        "yang …" that describes it), is a word no article uses and the first thing asked
+        ("pinjol yg legal apa aja"): no article lists any of them, whatever else it shares."""
+        if question.kind != "list":
+            return False
+        tokens = words(question.clean)
+        at = next(
+            (i for i, t in enumerate(tokens) if t == "apa" and i
+             and tokens[i + 1 : i + 2] in (["saja"], ["aja"])),
+            None,
+        )
+        if at is None:
+            return False
+        before = [i for i in range(max(0, at - 5), at) if tokens[i] == "yang"]
+        head_at = before[-1] - 1 if before else at - 1
+        while head_at >= 0 and tokens[head_at] in _DEED_FRAME:
+            head_at -= 1
+        if head_at < 0:
+            return False
+        first = min(
+            (c for c in question.subject if not c.background and not _weightless(c)),
+            key=lambda c: c.position, default=None,
+        )
+        # the listed thing's words: up to two more before its last ("arisan online yg …")
+        phrase = tokens[max(0, head_at - 2) : head_at + 1]
+        return bool(
+            first is not None and first.surface.lower().split()[0] in phrase
+            and first.position <= head_at
+            and _unknown_word(question, first.surface.lower().split()[0])
+        )
+
+    @staticmethod
     def _unknown_year(question: Question) -> bool:
         """The question is about a year no article mentions ("PHK massal tahun 2024", "tahun
         2024 bayarannya naik jadi brp"): whatever the articles tell happened in another year.
@@ -340,6 +373,7 @@ class Gate:
             answered = all(figure_is_bound(read(part, index), looked) for part in question.parts)
         if answered and (
             self._unknown_measure(question) or self._unknown_deed(question)
+            or self._unknown_listed(question)
             or self._unknown_year(question)
         ):
             # decided after the rest: whether it is off-topic (not even for an LLM) stands

@@ -239,6 +239,8 @@ class Question:
     # the cleaned question without the story around it ("temen bilang", "ada orang namanya"):
     # what retrieval looks for; empty when nothing was set aside
     searched: str = ""
+    # what "selain …" sets aside ("apa aja selain tiktok"): known to the asker, not the answer
+    besides: frozenset[str] = frozenset()
 
     @property
     def subject(self) -> tuple[Concept, ...]:
@@ -432,7 +434,7 @@ def _vowel_shift(typed: str, word: str) -> bool:
 def _colloquial_variants(word: str) -> list[str]:
     """Standard forms of Jakarta-style verbs ("ngelabel" -> "label", "dipecatin" -> "dipecat"),
     of Sumatran Malay words ending in -o ("jamnyo" -> "jamnya") and of Javanese possessives in
-    -ne ("gajine" -> "gajinya")."""
+    -ne or -e ("gajine" -> "gajinya", "upahe" -> "upahnya")."""
     out: list[str] = []
     stem_ = word
     for suffix in ("in", "nya"):
@@ -443,6 +445,9 @@ def _colloquial_variants(word: str) -> list[str]:
         out.append(word[:-1] + "a")  # Sumatran Malay: "bedanyo" -> "bedanya", "biaso" -> "biasa"
     if word.endswith("ne") and len(word) >= 5:
         out.append(word[:-2] + "nya")  # Javanese: "gajine" -> "gajinya", "bedane" -> "bedanya"
+    if re.search(r"[^aeiou]e$", word) and len(word) >= 5:
+        # after a consonant the Javanese "-nya" is "-e": "tujuane", "kerjaane", "upahe"
+        out.append(word[:-1] + "nya")
     bases = [word] + [w for w in out if not w.endswith("kan")]
     for base in bases:
         for prefix, repl in (("nge", ""), ("ng", "k"), ("ng", ""), ("ny", "c"), ("ny", "s")):
@@ -468,6 +473,7 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _REDUPLICATED.sub(_reduplicate, text)  # "masalah2" -> "masalah-masalah"
     text = _JUST_SA.sub(r"\1 saja", text)  # Papuan "kerja apa sa": "sa" is "saja" here
     text = _MALAY_HOW.sub("bagaimana", text)
+    text = _SAYS_HIMSELF.sub(r"\1", text)
     text = _MY_CIRCLE.sub(r"\1 ", text)
     text = _SPELLED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "a i" -> "ai"
     text = _SAID_A.sub("ai", text)
@@ -682,6 +688,10 @@ _REDUPLICATED = re.compile(r"\b([^\W\d_]{2,})2(an|nya|in|e)?\b")  # Javanese "-e
 _JUST_SA = re.compile(r"\b(apa|siapa|mana|kapan|berapa) sa\b", re.IGNORECASE)
 # "aku anak IT", "gue anak kampus": the asker's own field or circle, not their child
 _MY_CIRCLE = re.compile(r"\b(saya|aku|gue|gua|sy|ane) anak (?!magang\b)", re.IGNORECASE)
+# "menurut savreux sendiri": he himself says, not "sendirian" (alone)
+_SAYS_HIMSELF = re.compile(
+    r"\b((?:menurut|kata|versi) (?:\w+ ){0,2}?\w+) sendiri\b", re.IGNORECASE
+)
 # Palembang "cak mano", Malay "macam mane / macam mana": "how" (Indonesian "macam apa" is not)
 _MALAY_HOW = re.compile(r"\b(?:cak|macam) man[aeo]\b", re.IGNORECASE)
 
@@ -832,6 +842,13 @@ def _personal_span(
             [w for w in words_ if w not in _told_modals(words_)] if clause in told else words_
         )
         if not set(words_) & FIRST_PERSON:
+            seen = _seen_opening(words_)
+            if story and seen and clause != ordered[-1]:
+                # "…, istri jualan pentol, liat video orang amerika si savreux kerja AI": what
+                # the asker saw is what the question goes on to ask about; the seeing is story
+                story_span.update(idx[:seen])
+                story = False
+                continue
             # the story goes on through a told sentence's asking-looking words ("belum dapet")
             asked_sentence = clause in opens and clause not in told
             if story and (not asks or clause in told) and clause != ordered[-1] and not (
@@ -841,16 +858,14 @@ def _personal_span(
             else:
                 story = False
             continue
-        if len(ordered) > 1 and not asks and any(
-            w in FIRST_PERSON and nxt in _HEARD_IN
-            for w, nxt in zip(words_, words_[1:], strict=False)
-        ):
+        hears = [_hearing(words_, n) for n in range(len(words_))]
+        if len(ordered) > 1 and not asks and any(hears):
             # "sy dengar ada org amerika … kerja latih AI dari rumah.": what was heard is what
             # the question goes on to ask about, not the asker's situation; the hearing is
             # context
             story_span.update(
                 i for n, i in enumerate(idx)
-                if tokens[i] in _HEARD_IN and n and tokens[idx[n - 1]] in FIRST_PERSON
+                if hears[n] or (n + 1 < len(idx) and hears[n + 1] and tokens[i] in _HEARD_WHEN)
             )
             story = False
             continue
@@ -871,7 +886,7 @@ def _personal_span(
             after = tokens[idx[n + 1]] if n + 1 < len(idx) else ""
             if before in _IF and after in _BECOMING_ONE:
                 continue  # "kalo sy pindah jadi pekerja kontrak AI": the work asked about
-            if after in _HEARD_IN:
+            if after in _HEARD_IN or (after in _HEARD_WHEN and _hearing(words_, n + 2)):
                 continue  # "saya baca sekilas ada orang …": what was read, not who reads it
             for j in idx[n + 1 : n + 12]:
                 if tokens[j] in _CLAUSE_END:
@@ -886,6 +901,32 @@ def _personal_span(
                 continue  # "anak magang" is an intern, not a child
             span.add(i)
     return span, story_span - span
+
+
+# "saya baru dengar …", "sy tadi baca …": when the asker heard it, between them and the hearing
+_HEARD_WHEN = {"baru", "barusan", "tadi", "td", "pernah", "sempat", "sudah", "udah", "juga"}
+
+
+def _seen_opening(words_: Sequence[str]) -> int:
+    """How many words open a clause with the asker's seeing or hearing, the asker unsaid ("liat
+    video orang amerika …", "tadi baca berita …"): 0 when it opens otherwise."""
+    n = 1 if words_[:1] and words_[0] in _HEARD_WHEN else 0
+    if not (words_[n : n + 1] and words_[n] in _HEARD_IN - {"bilang"}):
+        return 0
+    n += 1
+    while n < len(words_) and words_[n] in _MEDIA | _GLANCE | {"video", "berita", "postingan"}:
+        n += 1
+    return n
+
+
+def _hearing(words_: Sequence[str], n: int) -> bool:
+    """Word `n` is the asker's hearing or reading ("sy dengar", "kamek baru dengar")."""
+    if n >= len(words_) or words_[n] not in _HEARD_IN or not n:
+        return False
+    before = words_[n - 1]
+    return before in FIRST_PERSON or (
+        before in _HEARD_WHEN and n > 1 and words_[n - 2] in FIRST_PERSON
+    )
 
 
 # "kenapa mereka bikin serikat, kayak kita demo ojol": what follows compares with the asker's
@@ -989,6 +1030,29 @@ _ABOUT_THE_ASKER = {"bisa", "boleh", "dapat", "cocok", "mungkin", "diterima", "p
                     "kesempatan", "can", "could"}
 
 
+_BESIDES = {"selain", "besides"}
+_BESIDES_END = {"yang", "itu", "ini", "ada", "juga", "apa", "siapa", "mana", "berapa", "saja",
+                "lagi", "lainnya", "lain", "other", "what", "which", "who"}
+
+
+def _besides_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
+    """ "selain tiktok" and what it sets aside: what the asker already knows ("aplikasi
+    bytedance apa aja selain tiktok"), no part of what is looked for ("selain itu" is "also")."""
+    span: set[int] = set()
+    for k, tok in enumerate(tokens):
+        if tok not in _BESIDES or tokens[k + 1 : k + 2] in (["itu"], ["ini"]):
+            continue
+        end = k + 1
+        while (
+            end < len(tokens) and end < k + 4 and clauses[end] == clauses[k]
+            and tokens[end] not in _BESIDES_END and tokens[end] not in _WH_WORDS
+        ):
+            end += 1
+        if end > k + 1:
+            span.update(range(k, end))
+    return span
+
+
 def _told_before_asking_of_others(
     tokens: Sequence[str], sentence_of: Sequence[int], clauses: Sequence[int],
     questioned: Collection[int], names: Collection[str],
@@ -1016,6 +1080,29 @@ def _told_before_asking_of_others(
     ):
         return set()
     return set(before)
+
+
+def _story_before_asking_of_others(
+    tokens: Sequence[str], clauses: Sequence[int], names: Collection[str],
+    personal: Collection[int], aside: Collection[int],
+) -> set[int]:
+    """The asker's story told in the clauses before a last clause that asks of someone else
+    ("sy 38 th mantan operator …, liat video si savreux kerja AI dr rumah, dia dpt kerjaan itu
+    gimana caranya"): "dia" is the person the story saw, the story is context only. The words
+    of the asker in it are no qualifier of what is asked."""
+    if not tokens or not personal:
+        return set()
+    last = clauses[-1]
+    asked = [i for i in range(len(tokens)) if clauses[i] == last and i not in aside]
+    said = {tokens[i] for i in asked}
+    if last == clauses[0] or said & (FIRST_PERSON | _ON_BEHALF | _KIN):
+        return set()
+    # "dia dapat kerjaan itu gimana": his getting it, not whether the asker can
+    if not said & _PERSONS_BACK and (
+        said & _ABOUT_THE_ASKER or not any(w.replace("_", " ") in names for w in said)
+    ):
+        return set()
+    return {i for i in personal if clauses[i] != last}
 
 
 def _told(delimiters: Sequence[str]) -> set[int]:
@@ -1060,7 +1147,8 @@ _ON_BEHALF = {
     "brother", "cousin", "neighbour", "neighbor",
 }
 _KIN = {"istri", "suami", "anak", "mama", "papa", "ibu", "ayah", "bapak", "cucu", "wife",
-        "husband", "kid", "kids", "son", "daughter"}
+        "husband", "kid", "kids", "son", "daughter", "nenek", "kakek", "mbah", "eyang", "oma",
+        "opa", "grandma", "grandpa", "grandson", "granddaughter"}
 # "kalau saya jadi / pindah ke …": what the asker would become is what is asked about
 _IF = {"kalau", "jika", "seandainya", "andai", "misal", "misalnya", "if"}
 _BECOMING_ONE = {"jadi", "menjadi", "pindah", "gabung", "bergabung", "ikut", "masuk", "become",
@@ -1083,6 +1171,9 @@ _EMPLOYERS = {"perusahaan", "startup", "company", "companies", "lowongan", "loke
               "vendor"}
 
 
+_EXAMPLE = {"misal", "misalnya", "contoh", "contohnya", "semisal", "umpamanya"}
+
+
 def _locative_span(tokens: Sequence[str]) -> set[int]:
     """A name after "di"/"in" is where the asker is, not what is asked about."""
     span: set[int] = set()
@@ -1090,7 +1181,11 @@ def _locative_span(tokens: Sequence[str]) -> set[int]:
     for i, tok in enumerate(tokens[:-1]):
         if tok in _REGION and not (i and tokens[i - 1] in _LOCATIVE):
             continue  # "UMK kota Makassar": the place of the thing asked, not of the asker
-        if tok in _LOCATIVE and not (i and tokens[i - 1] in _EMPLOYERS):
+        # "dari jogja misal", "misalnya dari bali": a place the asker gives as an example
+        example = tok == "dari" and (
+            (i and tokens[i - 1] in _EXAMPLE) or bool(set(tokens[i + 2 : i + 4]) & _EXAMPLE)
+        )
+        if (tok in _LOCATIVE or example) and not (i and tokens[i - 1] in _EMPLOYERS):
             # "perusahaan di jakarta": where the asked-about employer is, part of what is asked
             nxt = tokens[i + 1]
             two = f"{nxt} {tokens[i + 2]}" if i + 2 < len(tokens) else ""
@@ -1423,6 +1518,9 @@ def _aside_span(
     about the asker typed after the last question mark. Context, never named back."""
     span: set[int] = set()
     for k, tok in enumerate(tokens):
+        if tok in _INTRO_VERB and k and tokens[k - 1] in _KIN | _ON_BEHALF:
+            span.update((k - 1, k))  # "nah mbah tanya …": who the asker asks for
+            continue
         if tok in _INTRO_VERB and k and tokens[k - 1] in _INTRO_LEAD:
             rest = tokens[k + 1 :]
             if not set(rest) & FIRST_PERSON and rest[:1] not in (["bisa"], ["boleh"]):
@@ -1430,7 +1528,12 @@ def _aside_span(
             break
     told = [
         k for k, tok in enumerate(tokens)
-        if tok in _SAYING | _HEARSAY and k and set(tokens[max(0, k - 2) : k]) & _TELLERS
+        if tok in _SAYING | _HEARSAY and k and (
+            set(tokens[max(0, k - 2) : k]) & _TELLERS
+            # "ngobrol sama temen kos terus dia bilang …": the teller named a little before
+            or (tokens[k - 1] in _PERSONS_BACK and set(tokens[max(0, k - 8) : k - 1]) & _TELLERS)
+        )
+        and tokens[k + 1 : k + 2] != ["apa"]  # "dia bilang apa": what was said is asked
     ]
     if told:
         # "di pangkalan ojol temen bilang Netflix …": who told the asker, and all before it
@@ -1453,11 +1556,23 @@ def _aside_span(
             and all(w in _SOURCE_CLAUSE or w in stopwords() for w in said)
         ):
             span.update(own)
+    for own in _by_clause(clauses).values():
+        # "ini cucunya yg ngetik ya mas", "sy anaknya yg nulisin": who types for the asker
+        typed = {tokens[k] for k in own}
+        if typed & _TYPING and not typed & (_WH_WORDS | _CLAUSE_END) and (
+            typed & (FIRST_PERSON | _ON_BEHALF | _KIN | {"ini"})
+            or any(w.endswith("nya") and w[:-3] in _ON_BEHALF | _KIN for w in typed)
+        ):
+            span.update(own)
     if questioned:
         after = [i for i, c in enumerate(clauses) if c > max(questioned)]
         if after and _remark([tokens[i] for i in after]):
             span.update(after)
     return span
+
+
+_TYPING = {"mengetik", "ketik", "ngetik", "ngetikin", "mengetikkan", "diketik", "diketikin",
+           "nulis", "nulisin", "menuliskan", "dituliskan", "typing", "typed"}
 
 
 _GLANCE = {"di", "dari", "lewat", "sekilas", "sepintas"}  # "baca sekilas", "liat di tiktok"
@@ -1598,9 +1713,12 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     # is about)
     remark = {i for i, c in enumerate(clauses) if questioned and c > max(questioned)}
     unsearched = (aside - remark) | outlet | _owner_span(joined, names)
-    unsearched |= _introduction_span(joined, names)
+    besides = _besides_span(joined, clauses)
+    unsearched |= _introduction_span(joined, names) | besides
     story |= unsearched
-    told_before = _told_before_asking_of_others(joined, sentence_of, clauses, questioned, names)
+    told_before = _told_before_asking_of_others(
+        joined, sentence_of, clauses, questioned, names
+    ) or _story_before_asking_of_others(joined, clauses, names, personal, aside)
     personal -= told_before
     story |= told_before
     unsearched |= told_before
@@ -1744,6 +1862,10 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         ) or _asked_apart(text, kind),
         expansions=tuple(dict.fromkeys(expansions + _translations(clean))),
         searched=searched if searched != clean and any(not c.background for c in concepts) else "",
+        besides=frozenset(
+            t for j in besides if joined[j] not in _BESIDES
+            for t in terms(joined[j].replace("_", " "))
+        ),
     )
 
 
@@ -1871,7 +1993,10 @@ def split_parts(
             return tuple(parts)
     if kind in ("how_much", "where", "who", "when"):
         return _wh_split(clean)
-    return _and_asks(clean, frozenset(n.lower() for n in names))
+    # "dari divisi apa, terus dipecat tahun apa": which division, which year
+    return (kind == "what" and _wh_split(clean)) or _and_asks(
+        clean, frozenset(n.lower() for n in names)
+    )
 
 
 # "bagaimana awalnya dia dapat kerja itu, dan apakah kerja itu berdampak pada hidupnya": a
@@ -1972,6 +2097,9 @@ def _time_sides(clean: str) -> tuple[str, ...]:
 
 
 _WH = {"berapa", "dimana", "mana", "siapa", "kapan", "mengapa", "kenapa"}
+# "apa saja", "apa itu", "apa yang": "apa" that does not end the asking of the noun before it
+_APA_GOES_ON = {"saja", "aja", "itu", "ini", "yang", "kah", "sih", "tuh", "nya", "gitu", "ya",
+                "aj", "lagi"}
 _COUNTERS = {"orang", "jam", "tahun", "hari", "bulan", "minggu", "persen", "dolar", "dollar",
              "kali", "biji", "buah", "rupiah", "juta", "ribu"}
 
@@ -1990,6 +2118,12 @@ def _wh_split(clean: str) -> tuple[str, ...]:
         if toks[i] == "di" and i + 1 < len(toks) and toks[i + 1] == "mana":
             asks.append((i, 2))
             i += 2
+            continue
+        if toks[i] == "apa" and i and terms(toks[i - 1]) and (
+            i + 1 == len(toks) or toks[i + 1] not in _APA_GOES_ON
+        ):
+            asks.append((i, 1))  # "dari tim apa, trus dipecat bulan apa": which team, month
+            i += 1
             continue
         if toks[i] in _WH and toks[i] != "mana":
             # "karyawannya berapa orang, kontraktornya berapa": the counter is that part's
@@ -2191,6 +2325,15 @@ def resolve(
         question.kind == "how_much" and bool(_SUM_PER_TIME.search(question.clean))
     )
     if any(c.entity for c in question.subject):
+        new_names = {t for c in question.subject if c.entity for t in c.terms}
+        whom = [
+            c.surface for c in previous.subject
+            if c.entity and not c.qualifier and not c.terms & new_names
+        ]
+        if names_someone_before(question) and whom:
+            # "startup dia namanya apa" after "jatin kumar itu siapa": "dia" is whom the last
+            # turn named, whatever else this one names
+            return f"{question.clean} {' '.join(whom[:4])}"
         if _things(question.subject) > 2 or names_new_topic or (
             _DEFINITION.search(question.clean) and not question.clean.startswith(_OPENERS)
         ):
@@ -2206,9 +2349,12 @@ def resolve(
     )
     if not force and not back and names_new_subject and len(question.subject) >= 3:
         return question.text  # a full question of its own
+    # "apa yg bantu dia keluar dari situ" after "umur berapa dia": "dia" is whom the last turn
+    # asked of; what it asked ("umur") is no part of this question, which asks its own
+    own_ask = names_someone_before(question) and names_new_subject
     borrowed: list[str] = []
     for c in previous.subject:
-        if names_new_topic and c.terms & topics and not c.entity:
+        if (names_new_topic or own_ask) and c.terms & topics and not c.entity:
             continue
         if len(c.surface) <= 3 and not c.entity:  # "per", "dan": no subject on their own
             continue

@@ -25,6 +25,10 @@ _WORD = re.compile(
     + r"|[^\W\d_]+(?:-[^\W\d_]+)*"
 )
 _THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
+# An em or en dash between words is a break in the sentence ("model AI—yaitu, informasi
+# palsu"), not a hyphen joining one word: read as a space, or "AI" and "yaitu" are lost in
+# "ai-yaitu"
+_DASH_BREAK = re.compile(r"\s*[\u2013\u2014]\s*")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -163,7 +167,7 @@ def words(text: str) -> list[str]:
     "AS" in capitals, in a text that is not all capitals, is Indonesian for the United States
     ("di AS"), not English "as": it becomes the two words of "Amerika Serikat".
     """
-    text = normalize(text)
+    text = normalize(_DASH_BREAK.sub(" ", text))
     if "AS" in text and re.search(r"[a-z]", text):
         text = _US.sub("Amerika Serikat", text)
     out = []

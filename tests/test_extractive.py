@@ -875,3 +875,14 @@ def test_asked_for_the_most_or_the_least_the_answer_leads_with_that_end(
     least = seed_service.ask("upah pelatih AI paling rendah brp per jam?")
     assert least.text.startswith("Singkatnya: mulai dari $15")
     assert "$200" not in least.text.split(".")[0]
+
+
+def test_companies_named_as_examples_of_the_kind_asked_join_the_list(seed_service: Any) -> None:
+    # "perusahaan seperti Scale AI" names one company of the kind asked for
+    answer = seed_service.ask("perusahaan apa aja yg jual jasa pelatih AI ke perusahaan AI")
+    assert "Scale AI" in answer.text
+
+
+def test_what_the_asker_sets_aside_is_not_the_answer(seed_service: Any) -> None:
+    answer = seed_service.ask("selain TikTok, ByteDance punya aplikasi apa aja?")
+    assert "Doubao" in answer.text

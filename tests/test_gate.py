@@ -864,3 +864,19 @@ def test_a_period_in_the_askers_story_asks_by_no_unit(seed_service: Any) -> None
     assert not any("per hari" in m for m in v.missing)
     # a period asked still is one ("sebulan": the articles give no monthly sum)
     assert "bayaran per bulan" in verdict(seed_service, "savreux sebulan dapet brp?").missing
+
+
+def test_a_list_of_things_no_article_names_is_not_found(seed_service: Any) -> None:
+    # the rest ("butuh duit buat bayar kos") is the asker's need, which the articles share words
+    # with; what is to be listed ("arisan online") no article speaks of
+    v = verdict(seed_service, "arisan online yg terpercaya apa aja, lagi butuh duit buat bayar kos")
+    assert v.outcome == "not_found"
+    # a list of what the articles do name still is one
+    assert verdict(seed_service, "klien Invisible Tech apa aja").found
+
+
+def test_a_school_in_the_askers_story_is_no_school_asked(seed_service: Any) -> None:
+    answer = seed_service.ask("sy sopir angkot, anak masih sekolah, istri dagang. liat tiktok "
+                              "ada orang amerika kerja AI dr rumah, dia pake alat apa")
+    assert answer.found
+    assert "laptop" in answer.text

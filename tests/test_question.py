@@ -1254,3 +1254,77 @@ def test_a_company_told_only_by_what_it_owns_is_no_name_to_bind() -> None:
     q = read("yg punya TikTok rugi gede ya gara2 anak magang? brp ruginya")
     assert "TikTok" not in {c.surface for c in q.subject}
     assert "rugi" in {c.surface for c in q.subject}
+
+
+def test_banjar_pontianak_and_balinese_chat_words() -> None:
+    # Banjar "gawian" (a job), "haja" (only), "bagawi" (working); Pontianak "nye", "sik"
+    assert read("gawian pelatih AI tu apa haja").clean.split()[:3] == ["pekerjaan", "pelatih", "ai"]
+    assert "bekerja" in read("dulu pian bagawi di mana").clean.split()
+    assert "sik" not in {c.surface for c in read("gaji nye berape sik").concepts}
+
+
+def test_a_javanese_e_after_a_consonant_is_nya() -> None:
+    vocab = Vocab("upah pelatih tujuan pelabelan")
+    assert clean_words("upahe", vocab) == ["upahnya"]
+    assert clean_words("tujuane", vocab) == ["tujuannya"]
+
+
+def test_what_the_asker_only_just_heard_is_what_they_ask_about() -> None:
+    # "baru", "tadi" between the asker and the hearing
+    q = read("aku barusan dengar pelabel data di Kenya dibayar murah, berapa per jamnya?")
+    assert "Kenya" in {c.surface for c in q.subject}
+
+
+def test_who_types_for_the_asker_is_no_part_of_the_question() -> None:
+    q = read("ini anaknya yg ngetik, bapak saya petani. bapak tanya pelatih AI dibayar brp")
+    assert {"anaknya", "mengetik", "tanya"} & {c.surface for c in q.subject} == set()
+    assert "pelatih" in {c.surface for c in q.subject}
+
+
+def test_a_pronoun_next_to_a_new_name_still_means_whom_the_last_turn_named() -> None:
+    standalone = resolve(read("dia pernah kerja bareng OpenAI?"), read("siapa Jatin Kumar"))
+    assert "jatin kumar" in standalone.lower()
+
+
+def test_a_question_of_its_own_about_him_drops_what_the_last_turn_asked() -> None:
+    standalone = resolve(read("terus apa yg bikin dia berhenti dari situ"),
+                         read("umur berapa Savreux"))
+    assert "Savreux" in standalone
+    assert "umur" not in standalone
+
+
+def test_two_which_questions_typed_one_after_another_are_two_parts() -> None:
+    q = read("pemagang itu dari divisi apa, terus dipecatnya tahun apa")
+    assert len(q.parts) == 2
+
+
+def test_according_to_him_himself_is_not_alone() -> None:
+    q = read("menurut kumar sendiri kerja kontrak itu berguna ga")
+    assert "sendiri" not in {c.surface for c in q.concepts}
+
+
+def test_what_selain_sets_aside_is_not_looked_for() -> None:
+    q = read("platform apa aja selain Facebook yang pakai pekerja Kenya")
+    assert q.besides == frozenset({"facebook"})
+    assert "facebook" not in q.retrieval_text
+    # "selain itu" is "also"
+    assert read("selain itu gajinya berapa").besides == frozenset()
+
+
+def test_a_friend_who_then_told_the_asker_is_how_it_reached_them() -> None:
+    q = read("lagi nongkrong sama kawan kampus terus dia bilang pelatih AI dibayar murah, "
+             "bener ga?")
+    assert "kampus" in {c.surface for c in q.concepts if c.background}
+
+
+def test_a_place_given_as_an_example_is_where_the_asker_is() -> None:
+    q = read("kerjanya bisa jarak jauh ga, dari Bali misalnya")
+    assert "Bali" in {c.surface for c in q.qualifiers}
+
+
+def test_what_the_asker_saw_after_their_story_is_what_they_ask_about() -> None:
+    q = read("sy 45 th buruh pabrik anak 3, baca berita pekerja Kenya bikin serikat, "
+             "mereka nuntut apa")
+    assert "Kenya" in {c.surface for c in q.subject}
+    # asked of "mereka", the asker's story is context, not a qualifier the answer must meet
+    assert "pabrik" in {c.surface for c in q.concepts if c.background}

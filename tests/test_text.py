@@ -78,3 +78,10 @@ def test_as_in_capitals_is_the_united_states_not_english_as() -> None:
     assert terms("di AS") == terms("di Amerika Serikat")
     assert "amerika_serikat" not in terms("as good as it gets")
     assert "amerika_serikat" not in terms("PAID AS MUCH AS THAT")
+
+
+def test_a_dash_between_words_breaks_them_apart() -> None:
+    # news writing's "model AI—yaitu, informasi palsu": "AI" and "yaitu", no word "ai-yaitu"
+    assert words("model AI\u2014yaitu informasi") == ["model", "ai", "yaitu", "informasi"]
+    assert words("December \u2013 sebuah") == ["december", "sebuah"]
+    assert words("kerja-kerja") == ["kerja-kerja"]  # a hyphen still joins
