@@ -403,6 +403,10 @@ class ExtractiveAnswerer:
                     for m in _KIND_EXAMPLE.finditer(sentence)
                 ):
                     score += 0.1  # one of the kind asked for, by name
+            if q.besides and any(
+                set(terms(m.group(1))) & q.besides for m in _BESIDES_TOLD.finditer(sentence)
+            ):
+                score += 0.25  # "Selain Invisible Tech, perusahaan seperti Scale AI …"
             if asks_pay and _AMOUNT.search(sentence):
                 score += 0.12  # "how much is X paid": the sentence with the money amount
             if q.kind == "list" and _ENUMERATION.search(sentence):
@@ -517,15 +521,33 @@ class ExtractiveAnswerer:
         best = candidates[0]
         chosen = [best]
         length = len(best.sentence)
+        by_place = {(c.passage_index, c.pos): c for c in candidates}
+
+        def antecedent(item: _Scored) -> _Scored | None:
+            # "Perusahaan-perusahaan ini …" is told with the sentence naming them, when that
+            # one answers too ("Selain Invisible Tech, perusahaan seperti Scale AI …")
+            before = by_place.get((item.passage_index, item.pos - 1))
+            return before if (
+                before is not None and before not in chosen and _leans_back(item.sentence)
+                and before.score >= 0.75 * best.score
+            ) else None
+
+        if (lead := antecedent(best)) is not None:
+            chosen.append(lead)
+            length += len(lead.sentence)
         for cand in candidates[1:]:
             if len(chosen) >= 3 or cand.score < 0.75 * best.score:
                 break
-            if any(_same_fact(cand, c) for c in chosen):
+            if cand in chosen or any(_same_fact(cand, c) for c in chosen):
                 continue  # the same fact told twice (e.g. by two outlets)
             if length + len(cand.sentence) > MAX_CHARS:
                 continue
             chosen.append(cand)
             length += len(cand.sentence)
+            if len(chosen) < 3 and (lead := antecedent(cand)) is not None \
+                    and length + len(lead.sentence) <= MAX_CHARS:
+                chosen.append(lead)
+                length += len(lead.sentence)
         if len(best.sentence) > MAX_CHARS:
             chosen = [replace(best, sentence=_shorten(best.sentence, MAX_CHARS))]
         # the best answer leads ("pelatih AI tugasnya apa": the duty, not the pay told before
@@ -846,6 +868,7 @@ _AMOUNT = re.compile(
 
 # "Ini merekomendasikan…", "Mereka menuntut…": the next sentence goes on about this one's subject
 _BESIDES = frozenset(terms("selain besides"))
+_BESIDES_TOLD = re.compile(r"\b(?:selain|besides|apart from)\b((?:\W+\w+){1,3})", re.IGNORECASE)
 # "perusahaan seperti Scale AI", "perusahaan AI termasuk AI21": one of the asked kind, by name
 _KIND_EXAMPLE = re.compile(
     r"\b(\w+)(?: \w+)? (?:seperti|termasuk|yaitu|yakni|misalnya|antara lain|such as|including)"

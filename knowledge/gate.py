@@ -259,9 +259,10 @@ class Gate:
         )
         # the listed thing's words: up to two more before its last ("arisan online yg …")
         phrase = tokens[max(0, head_at - 2) : head_at + 1]
+        # (a word the glossary knows, "sampingan", is the domain's own, only worded otherwise)
         return bool(
             first is not None and first.surface.lower().split()[0] in phrase
-            and first.position <= head_at
+            and first.position <= head_at and not first.glossary
             and _unknown_word(question, first.surface.lower().split()[0])
         )
 

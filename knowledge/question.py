@@ -1066,11 +1066,21 @@ def _told_before_asking_of_others(
     last = sentence_of[-1]
     asked = [i for i in range(len(tokens)) if sentence_of[i] == last]
     said = [tokens[i] for i in asked]
-    if last == 0 or not {clauses[i] for i in asked} & set(questioned):
+    if last == 0:
         return set()
-    if set(said) & (FIRST_PERSON | _ABOUT_THE_ASKER | _ON_BEHALF | _KIN):
+    # the asked sentence: typed with "?", or, with none typed, the last one asking
+    if questioned and not {clauses[i] for i in asked} & set(questioned):
         return set()
-    if not any(w.replace("_", " ") in names for w in said):
+    if not questioned and not _asks(said):
+        return set()
+    if set(said) & (FIRST_PERSON | _ON_BEHALF | _KIN):
+        return set()
+    named = [n for n, w in enumerate(said) if w.replace("_", " ") in names]
+    if not named:
+        return set()
+    # "bisa", "dapat" after the one named are theirs ("si Savreux dulu dapat kerjaan itu
+    # gimana"); before, or with nobody named first, they ask of the asker
+    if any(w in _ABOUT_THE_ASKER for w in said[: named[0]]):
         return set()
     # only what was told, not a question asked before ("Scale AI bayar brp? lbh tinggi dr
     # Invisible kah?" asks both), and only when the asker told of themself
@@ -1084,7 +1094,7 @@ def _told_before_asking_of_others(
 
 def _story_before_asking_of_others(
     tokens: Sequence[str], clauses: Sequence[int], names: Collection[str],
-    personal: Collection[int], aside: Collection[int],
+    personal: Collection[int], aside: Collection[int], questioned: Collection[int] = (),
 ) -> set[int]:
     """The asker's story told in the clauses before a last clause that asks of someone else
     ("sy 38 th mantan operator …, liat video si savreux kerja AI dr rumah, dia dpt kerjaan itu
@@ -1093,12 +1103,19 @@ def _story_before_asking_of_others(
     if not tokens or not personal:
         return set()
     last = clauses[-1]
+    if any(c != last for c in questioned):
+        return set()  # "ada contoh anak muda yg …? dia kerjanya ngapain": asked before, too
     asked = [i for i in range(len(tokens)) if clauses[i] == last and i not in aside]
     said = {tokens[i] for i in asked}
     if last == clauses[0] or said & (FIRST_PERSON | _ON_BEHALF | _KIN):
         return set()
-    # "dia dapat kerjaan itu gimana": his getting it, not whether the asker can
-    if not said & _PERSONS_BACK and (
+    # "dia dapat kerjaan itu gimana": his getting it, not whether the asker can; "…, kayak
+    # jatin kumar, kerjaan sehari2nya ngapain": the "-nya" is of the one named just before
+    before = [tokens[i] for i in range(len(tokens)) if clauses[i] == last - 1]
+    theirs = any(len(w) > 5 and w.endswith("nya") for w in said) and any(
+        w.replace("_", " ") in names for w in before
+    )
+    if not (said & _PERSONS_BACK or theirs) and (
         said & _ABOUT_THE_ASKER or not any(w.replace("_", " ") in names for w in said)
     ):
         return set()
@@ -1529,7 +1546,8 @@ def _aside_span(
     told = [
         k for k, tok in enumerate(tokens)
         if tok in _SAYING | _HEARSAY and k and (
-            set(tokens[max(0, k - 2) : k]) & _TELLERS
+            # "temen bilang …", "baca2 di fb bilang …": a person or a medium told it
+            set(tokens[max(0, k - 2) : k]) & (_TELLERS | _MEDIA)
             # "ngobrol sama temen kos terus dia bilang …": the teller named a little before
             or (tokens[k - 1] in _PERSONS_BACK and set(tokens[max(0, k - 8) : k - 1]) & _TELLERS)
         )
@@ -1586,6 +1604,7 @@ _TELLERS = {
 _HEARD_IN = {
     "berita", "menonton", "nonton", "membaca", "baca", "melihat", "lihat", "liat", "mendengar",
     "dengar", "denger", "share", "dishare", "grup", "group", "postingan", "video", "bilang",
+    "baca-baca", "lihat-lihat", "liat-liat",
 }
 # the media a worker saw something in and when: "tadi liat di tiktok", "kmrn nonton reels"
 _MEDIA = {
@@ -1718,7 +1737,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     story |= unsearched
     told_before = _told_before_asking_of_others(
         joined, sentence_of, clauses, questioned, names
-    ) or _story_before_asking_of_others(joined, clauses, names, personal, aside)
+    ) or _story_before_asking_of_others(joined, clauses, names, personal, aside, questioned)
     personal -= told_before
     story |= told_before
     unsearched |= told_before
@@ -2113,13 +2132,15 @@ def _wh_split(clean: str) -> tuple[str, ...]:
     """
     toks = clean.split()
     asks: list[tuple[int, int]] = []  # (start, length) of each question word
+    # "nama serikatnya apa, ketuanya siapa": a name asked is bound as a whole
+    named = bool({"nama", "namanya"} & set(toks))
     i = 0
     while i < len(toks):
         if toks[i] == "di" and i + 1 < len(toks) and toks[i + 1] == "mana":
             asks.append((i, 2))
             i += 2
             continue
-        if toks[i] == "apa" and i and terms(toks[i - 1]) and (
+        if toks[i] == "apa" and i and terms(toks[i - 1]) and not named and (
             i + 1 == len(toks) or toks[i + 1] not in _APA_GOES_ON
         ):
             asks.append((i, 1))  # "dari tim apa, trus dipecat bulan apa": which team, month
@@ -2289,6 +2310,14 @@ _SUM_PER_TIME = re.compile(
 )
 
 
+def _asked_by_wh(concept: Concept, question: Question) -> bool:
+    """The concept is what its question asked, beside the question word ("umur berapa",
+    "berapa gajinya"), not a word describing whom it asked of."""
+    said = re.escape(concept.surface.lower())
+    wh = r"(?:berapa|apa|apakah|siapa|kapan|mana|bagaimana)"
+    return bool(re.search(rf"\b{said}(?:nya)? {wh}\b|\b{wh} {said}\b", question.clean.lower()))
+
+
 def resolve(
     question: Question, previous: Question, vocab: Vocabulary | None = None, *,
     force: bool = False,
@@ -2330,7 +2359,7 @@ def resolve(
             c.surface for c in previous.subject
             if c.entity and not c.qualifier and not c.terms & new_names
         ]
-        if names_someone_before(question) and whom:
+        if names_someone_before(question) and whom and not question.clean.startswith(_OPENERS):
             # "startup dia namanya apa" after "jatin kumar itu siapa": "dia" is whom the last
             # turn named, whatever else this one names
             return f"{question.clean} {' '.join(whom[:4])}"
@@ -2354,8 +2383,10 @@ def resolve(
     own_ask = names_someone_before(question) and names_new_subject
     borrowed: list[str] = []
     for c in previous.subject:
-        if (names_new_topic or own_ask) and c.terms & topics and not c.entity:
+        if names_new_topic and c.terms & topics and not c.entity:
             continue
+        if own_ask and c.terms & topics and not c.entity and _asked_by_wh(c, previous):
+            continue  # "umur" of "umur berapa dia", not "serikat" of "knp mereka bikin serikat"
         if len(c.surface) <= 3 and not c.entity:  # "per", "dan": no subject on their own
             continue
         if c.terms & new_terms:

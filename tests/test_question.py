@@ -1328,3 +1328,34 @@ def test_what_the_asker_saw_after_their_story_is_what_they_ask_about() -> None:
     assert "Kenya" in {c.surface for c in q.subject}
     # asked of "mereka", the asker's story is context, not a qualifier the answer must meet
     assert "pabrik" in {c.surface for c in q.concepts if c.background}
+
+
+def test_what_describes_them_in_the_last_turn_stays_with_them() -> None:
+    # "serikat" tells who "mereka" are (the workers who unionised); only the thing the last
+    # turn asked beside its question word ("umur berapa") is dropped
+    standalone = resolve(read("mereka kerja buat perusahaan apa aja"),
+                         read("kenapa pekerja di Kenya bikin serikat"))
+    assert "serikat" in standalone
+    # "kalo yg di Kenya, mereka …": "mereka" are the new ones, not whom the last turn named
+    standalone = resolve(read("kalo yg di Kenya mereka pernah protes?"),
+                         read("berapa OpenAI bayar pelatih ChatGPT"))
+    assert "OpenAI" not in standalone
+
+
+def test_a_story_told_before_asking_of_someone_named_without_a_question_mark() -> None:
+    # "dapat" after the name is his getting the job, not whether the asker can
+    q = read("sy kurir paket di medan, lagi cari kerja sampingan jadi pelatih AI. si Savreux "
+             "dulu dapat kerjaan itu gimana caranya")
+    assert "kurir" in {c.surface for c in q.concepts if c.background}
+    # "-nya" of the one named in the clause just before
+    q = read("aku mahasiswa semester 3, pengen jadi pelabel data kayak Savreux, "
+             "tugas hariannya apa aja sih")
+    assert "mahasiswa" in {c.surface for c in q.concepts if c.background}
+
+
+def test_a_post_that_said_it_is_how_it_reached_the_asker() -> None:
+    q = read("aku ada baca2 di ig bilang netflix cari manajer AI, gajinya brp setahun")
+    assert "ig" not in {c.surface for c in q.subject}
+    assert "Netflix" in {c.surface for c in q.subject} or "netflix" in {
+        c.surface for c in q.subject
+    }
