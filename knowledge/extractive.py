@@ -40,7 +40,7 @@ from knowledge.question import COMPARE_CUES, Question, checks_a_claim, resolve, 
 from knowledge.question import read as read_text
 from knowledge.retriever import HybridRetriever
 from knowledge.store import StoreTimeout, StoreUnavailable
-from knowledge.text import split_sentences, terms, words
+from knowledge.text import split_sentences, stem, terms, words
 from knowledge.types import Answer, Passage, Source, Turn
 
 logger = logging.getLogger(__name__)
@@ -373,6 +373,7 @@ class ExtractiveAnswerer:
         asked_names = _names(q.text) | q.besides
         existence = _asks_existence(q)
         candidates: list[_Scored] = []
+        doers = _doers(q.clean)
         contexts = {
             i: set(passages[i].tokens.split()) | set(terms(passages[i].title)) for i in ranks
         }
@@ -388,6 +389,12 @@ class ExtractiveAnswerer:
                 rank_bonus -= OFF_ARTICLE_PENALTY
             context = contexts[p_index]
             own = sum(w for t, w in weights.items() if t in s_terms)
+            if doers:
+                # "pelatih AI" asks of the trainer: "pelatihan mesin AI" (the training) alone
+                # speaks of the doing, not of the one who does it
+                own -= 0.5 * sum(
+                    weights.get(t, 0.0) for t in _only_the_doing(sentence, doers)
+                )
             near = sum(w for t, w in weights.items() if t not in s_terms and t in context)
             later = told_of.get((p_index, pos), frozenset()) - s_terms
             near -= sum(w for t, w in weights.items() if t in later and t in context)
@@ -1146,6 +1153,29 @@ _NOT_ACTION = frozenset({
     "menyebutkan", "melaporkan", "mengungkapkan", "menambahkan", "menjelaskan", "memungkinkan",
     "mempekerjakan", "membayar", "mendorong", "menginspirasi", "memicu", "memasuki",
 })
+
+
+def _doers(text: str) -> frozenset[str]:
+    """The stems of the question's nouns of a doer ("pelatih", "pekerja", "penulis"), which
+    share their stem with the noun of the doing ("pelatihan", "pekerjaan", "penulisan")."""
+    return frozenset(
+        stem(w) for w in words(text)
+        if w.startswith("pe") and len(w) > 5 and not w.endswith(("an", "annya"))
+        and stem(w) != w
+    )
+
+
+def _only_the_doing(sentence: str, doers: frozenset[str]) -> set[str]:
+    """The doers' stems a sentence has only in the noun of the doing ("pelatihan")."""
+    forms: dict[str, set[str]] = {}
+    for w in words(sentence):
+        t = stem(w)
+        if t in doers:
+            forms.setdefault(t, set()).add(w)
+    return {
+        t for t, ws in forms.items()
+        if all(w.startswith("pe") and w.endswith(("an", "annya")) for w in ws)
+    }
 
 
 def _asks_activity(q: Question) -> bool:

@@ -1078,9 +1078,12 @@ def _told_before_asking_of_others(
     named = [n for n, w in enumerate(said) if w.replace("_", " ") in names]
     if not named:
         return set()
-    # "bisa", "dapat" after the one named are theirs ("si Savreux dulu dapat kerjaan itu
-    # gimana"); before, or with nobody named first, they ask of the asker
-    if any(w in _ABOUT_THE_ASKER for w in said[: named[0]]):
+    # "bisa", "dapat" after the one named at the sentence's start are theirs ("si Savreux dulu
+    # dapat kerjaan itu gimana"); otherwise they ask of the asker or of what the story told
+    # ("Apakah pekerjaan tersebut … ke Amerika, atau dapat dikerjakan dari jauh?")
+    if set(said) & _ABOUT_THE_ASKER and (
+        named[0] > 2 or any(w in _ABOUT_THE_ASKER for w in said[: named[0]])
+    ):
         return set()
     # only what was told, not a question asked before ("Scale AI bayar brp? lbh tinggi dr
     # Invisible kah?" asks both), and only when the asker told of themself

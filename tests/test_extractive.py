@@ -879,10 +879,29 @@ def test_asked_for_the_most_or_the_least_the_answer_leads_with_that_end(
 
 def test_companies_named_as_examples_of_the_kind_asked_join_the_list(seed_service: Any) -> None:
     # "perusahaan seperti Scale AI" names one company of the kind asked for
-    answer = seed_service.ask("perusahaan apa aja yg jual jasa pelatih AI ke perusahaan AI")
+    answer = seed_service.ask(
+        "sebutin perusahaan yg nyediain jasa pelatih AI ke perusahaan AI lain"
+    )
     assert "Scale AI" in answer.text
 
 
 def test_what_the_asker_sets_aside_is_not_the_answer(seed_service: Any) -> None:
     answer = seed_service.ask("selain TikTok, ByteDance punya aplikasi apa aja?")
     assert "Doubao" in answer.text
+
+
+def test_besides_one_company_the_sentence_naming_another_besides_it(seed_service: Any) -> None:
+    # "Selain Invisible Tech, perusahaan seperti Scale AI …" answers "selain Invisible …?",
+    # told before the "Perusahaan-perusahaan ini …" that leans on it
+    answer = seed_service.ask("selain Invisible Tech masih ada perusahaan lain yg menyediakan "
+                              "pelatih AI profesional gak sih")
+    assert answer.found
+    assert "Scale AI" in answer.text
+
+
+def test_the_trainer_asked_is_not_the_training(seed_service: Any) -> None:
+    # "pelatih" (who trains) and "pelatihan" (the training) share a stem; the sentence about
+    # ByteDance's "pelatihan mesin AI" tells nothing of what trainers do
+    answer = seed_service.ask("pelatih AI tu pekerjaannya apa saja")
+    assert answer.found
+    assert "ByteDance" not in answer.text

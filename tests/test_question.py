@@ -1354,8 +1354,11 @@ def test_a_story_told_before_asking_of_someone_named_without_a_question_mark() -
 
 
 def test_a_post_that_said_it_is_how_it_reached_the_asker() -> None:
-    q = read("aku ada baca2 di ig bilang netflix cari manajer AI, gajinya brp setahun")
-    assert "ig" not in {c.surface for c in q.subject}
-    assert "Netflix" in {c.surface for c in q.subject} or "netflix" in {
-        c.surface for c in q.subject
-    }
+    q = read("kemarin scroll fb bilang pekerja kenya dibayar murah, brp sejam")
+    assert {c.surface for c in q.subject} == {"pekerja", "kenya", "dibayar", "murah", "sejam"}
+    q = read("td di tiktok bilang netflix cari manajer AI, gajinya brp setahun")
+    assert "tiktok" not in {c.surface.lower() for c in q.subject}
+
+
+def test_sundanese_urang_counts_people() -> None:
+    assert read("kontraktorna aya sabaraha urang").clean.split()[-2:] == ["berapa", "orang"]
