@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-an.jsonl.
+# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-ap.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -294,14 +294,18 @@ _WORKER_STYLE_SETS = [
     # the teasers (al46, al52), an Acehnese recipe (al50, leaks)
     ("blind-al.jsonl", 37, 0.75, 2),
     # first run 32/44, 15/16 (Sulawesi and Maluku; Makassar, Manado and Ambon words). Still
-    # failing: Netflix's pay for "orang for urus AI" read on Facebook (am03: the pay is not
-    # bound to that description), what Savreux does all day at his laptop (am08), the 2024
-    # layoffs teaser (am22), the companies selling trainers' services (am27, Scale AI unquoted)
-    ("blind-am.jsonl", 38, 0.85, 0),
+    # failing: what Savreux does all day at his laptop (am08), the 2024 layoffs teaser (am22)
+    ("blind-am.jsonl", 40, 0.85, 0),
     # first run 34/44, 15/16 (Batam and Cikarang workers, returning migrants; Javanese and
     # Malay words). Still failing: the teasers (an07, an36; an16 leaks), why AI firms now hire
     # doctors, asked as "masalahnya apa" (an44)
     ("blind-an.jsonl", 39, 0.85, 1),
+    # first run 35/44, 15/16 (Kalimantan; Banjar and Pontianak Malay). Still failing: what AI
+    # trainers do, asked after a long story (ao11), the 2024 layoffs teaser (ao55)
+    ("blind-ao.jsonl", 40, 0.85, 0),
+    # first run 35/44, 15/16 (Bali, Lombok, Yogyakarta; Balinese and Javanese words, a
+    # grandchild typing for a grandparent). Still failing: the 2024 layoffs teaser (ap13)
+    ("blind-ap.jsonl", 41, 0.9, 0),
 ]
 
 
