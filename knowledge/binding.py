@@ -682,7 +682,9 @@ _PAY_KIND = frozenset(terms(
     "tahunan bulanan mingguan harian per jam tahun bulan minggu hari awal pokok rata-rata "
     "minimal maksimal minimum maksimum pertama bersih kotor tertinggi terendah orang "
     # "upahnya per jam paling tinggi": how high, not whose
-    "paling terbesar terkecil terbanyak"
+    "paling terbesar terkecil terbanyak "
+    # "dibayar hitungan jam", "kalau dirupiahkan": how the pay is counted or converted
+    "hitungan dihitung rupiah dirupiahkan kurs konversi"
 ))
 
 

@@ -36,7 +36,14 @@ from knowledge.binding import (
     tells_how_long,
 )
 from knowledge.gate import Verdict
-from knowledge.question import COMPARE_CUES, Question, checks_a_claim, resolve, topic_terms
+from knowledge.question import (
+    COMPARE_CUES,
+    Question,
+    asks_definition,
+    checks_a_claim,
+    resolve,
+    topic_terms,
+)
 from knowledge.question import read as read_text
 from knowledge.retriever import HybridRetriever
 from knowledge.store import StoreTimeout, StoreUnavailable
@@ -311,9 +318,20 @@ class ExtractiveAnswerer:
         # a part's own asking ("umurnya brp" of "umurnya brp dan usahanya apa")
         age = asks_age(part or q)
         name_asked = asks_name(q)
+        # "partnership on ai itu apa": the sentence saying what it is ("…, sebuah organisasi
+        # nirlaba …")
+        defined = (
+            [c.surface for c in q.concepts if c.entity and c.known]
+            if q.kind == "what" and asks_definition(q) else []
+        )
         if activity:  # "kerjanya ngapain aja": the doing is asked, not the word "kerja"
             for t in _ACTIVITY_FRAME:
                 weights.pop(t, None)
+            # "pelatih AI ngapain aja": that a trainer trains AI is no answer; what is done is.
+            # Named too ("pelatih AI kayak Savreux"), the name says whom, the role nothing more
+            named = any(c.entity and c.known for c in q.subject)
+            for t in _doer_phrase(q.clean) & weights.keys():
+                weights[t] *= 0.2 if named else 0.5
         if standalone and standalone != q.text and not text:
             for t, w in self._sentence_weights(standalone).items():
                 weights.setdefault(t, 0.35 * w)
@@ -421,9 +439,15 @@ class ExtractiveAnswerer:
             if q.kind == "list" and _ANNOUNCES.search(sentence):
                 score += 0.1  # "… melakukan semua jenis pekerjaan." goes on with each of them
             if activity:
-                score += 0.05 * min(3, _actions(sentence))
-                if _TASK_TOLD.search(sentence):
+                done = _actions(sentence, doers)
+                # "Savreux bertugas melatih teknologi AI": a trainer trains, no task told
+                score += 0.05 * min(3, done) if done else -0.1
+                if _TASK_TOLD.search(sentence) or any(
+                    stem(m.group(1)) not in doers for m in _DUTY.finditer(sentence)
+                ):
                     score += 0.1  # "pekerjaan utamanya adalah menghasilkan petunjuk"
+            if defined and any(_describes(sentence, name) for name in defined):
+                score += 0.3
             if name_asked and _NAMING.search(sentence):
                 score += 0.2  # "gamenya namanya apa": "… game … yang disebut "Scriptic""
             if how_long and tells_how_long(sentence):
@@ -458,7 +482,7 @@ class ExtractiveAnswerer:
             candidates = _promoted(candidates, sum_told_with(money), within=0.8)
         logger.debug(
             "sentence candidates: %s",
-            [(round(c.score, 2), c.sentence[:60]) for c in candidates[:6]],
+            [(round(c.score, 2), c.sentence[:60]) for c in candidates[:14]],
         )
         return candidates
 
@@ -704,6 +728,24 @@ def _asks_existence(q: Question) -> bool:
 
 
 _DEFINES = re.compile(r"^\W*((?:\S+\s+){1,4}?)(?:adalah|merupakan|ialah|is|are)\s", re.I)
+
+
+# what a name is, said beside it: "Partnership on AI, sebuah organisasi nirlaba", "Invisible
+# Technologies, sebuah agensi sementara", "ByteDance adalah …"
+_KIND_NOUNS = (
+    r"organisasi|perusahaan|lembaga|agensi|startup|platform|aplikasi|situs|layanan|firma|serikat"
+    r"|penyedia|pembuat|raksasa|anak perusahaan|chatbot|model|alat|program|majalah|outlet"
+    r"|kelompok|yayasan|universitas|badan|asosiasi|induk"
+)
+
+
+def _describes(sentence: str, name: str) -> bool:
+    """The sentence says what `name` is: an apposition or "X adalah/merupakan …"."""
+    return bool(re.search(
+        re.escape(name) + r"\W{0,2}(?:,\s*(?:sebuah|suatu|yaitu|yakni)?\s*(?:" + _KIND_NOUNS
+        + r")\b|\s+(?:adalah|merupakan|ialah)\b)",
+        sentence, re.IGNORECASE,
+    ))
 
 
 def _defines(sentence: str, side: set[str]) -> bool:
@@ -1086,7 +1128,11 @@ def focus_terms(question: str) -> set[str]:
             focus.update(terms(raw[i - 1]))
         after = [t for w in raw[i + 1 : i + 5] for t in terms(w)]
         focus.update(after[:3])
-        if word in _NUMBER_Q and len(after) < 2:
+        if word in _NUMBER_Q and after[:1] == ["orang"]:
+            # "karyawan tetap openai ada brp orang": people counted, whom the words before name
+            before = [t for w in raw[max(0, i - 6) : i] for t in terms(w)]
+            focus.update(before[-3:])
+        elif word in _NUMBER_Q and len(after) < 2:
             # "kontraktor openai ada brp org": chat order puts the counted thing first
             before = [t for w in raw[max(0, i - 4) : i] for t in terms(w)]
             focus.update(before[-2:])
@@ -1143,6 +1189,12 @@ _TASK_TOLD = re.compile(
     r"|\btugasnya\b|\btanggung jawab(?:nya)?\b",
     re.IGNORECASE,
 )
+# what someone must do: "Savreux perlu memberi label …", "mereka harus menulis …"
+_DUTY = re.compile(
+    r"\b(?:perlu|harus|wajib|diminta|bertugas|ditugaskan) (?:(?:untuk|juga|terus) )?"
+    r"((?:me|mem|men|meng|meny)[a-z]{3,})\b",
+    re.IGNORECASE,
+)
 # verbs that tell of doing something ("memberi", "membuat", "menghasilkan"); the ones that only
 # report, become or have ("mengatakan", "menjadi", "memiliki") tell no task
 _ACTION = re.compile(r"\b(?:me|mem|men|meng|meny)[a-z]{3,}\b")
@@ -1152,6 +1204,7 @@ _NOT_ACTION = frozenset({
     "mencapai", "meningkat", "meningkatnya", "menunjukkan", "menurut", "mengaku", "menyebut",
     "menyebutkan", "melaporkan", "mengungkapkan", "menambahkan", "menjelaskan", "memungkinkan",
     "mempekerjakan", "membayar", "mendorong", "menginspirasi", "memicu", "memasuki",
+    "menghabiskan",
 })
 
 
@@ -1163,6 +1216,19 @@ def _doers(text: str) -> frozenset[str]:
         if w.startswith("pe") and len(w) > 5 and not w.endswith(("an", "annya"))
         and stem(w) != w
     )
+
+
+def _doer_phrase(text: str) -> frozenset[str]:
+    """The doer's stem and the word after it ("pelatih AI": "latih", "ai"): who is asked
+    about, which a sentence telling their tasks need not repeat."""
+    doers = _doers(text)
+    tokens = words(text)
+    out: set[str] = set()
+    for i, w in enumerate(tokens):
+        if stem(w) in doers and w.startswith("pe"):
+            out.add(stem(w))
+            out.update(terms(" ".join(tokens[i + 1 : i + 2])))
+    return frozenset(out)
 
 
 def _only_the_doing(sentence: str, doers: frozenset[str]) -> set[str]:
@@ -1187,9 +1253,13 @@ def _asks_activity(q: Question) -> bool:
     )
 
 
-def _actions(sentence: str) -> int:
-    """How many distinct verbs of doing a sentence has."""
-    return len({w for w in _ACTION.findall(sentence.lower()) if w not in _NOT_ACTION})
+def _actions(sentence: str, doers: frozenset[str] = frozenset()) -> int:
+    """How many distinct verbs of doing a sentence has; the doer's own verb ("melatih" of
+    "pelatih") tells no task of theirs."""
+    return len({
+        w for w in _ACTION.findall(sentence.lower())
+        if w not in _NOT_ACTION and stem(w) not in doers
+    })
 
 
 # a sentence giving a name: "yang disebut "Scriptic"", "bernama Jimeng"

@@ -63,6 +63,11 @@ _MEASURE_FRAME = frozenset({
 })
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # the words around a who-question's "siapa" that are not what the person did
+# between "ada" and the thing whose existence is asked ("ada tidak sih kuota …")
+_EXISTENCE_FRAME = frozenset({
+    "yang", "tidak", "sih", "juga", "lagi", "belum", "apa", "gak", "kah", "ya", "nggak", "enggak",
+    "semacam", "sejenis", "jenis", "macam", "seperti",
+})
 _DEED_FRAME = frozenset({
     "yang", "sih", "saja", "aja", "ya", "sebenarnya", "akhirnya", "sudah", "telah", "akan",
     "bakal", "lagi", "itu", "ini", "tuh", "dong", "kah", "sama", "dengan", "ke", "kepada",
@@ -267,6 +272,28 @@ class Gate:
         )
 
     @staticmethod
+    def _unknown_existence(question: Question) -> bool:
+        """A yes/no question asks whether something exists, and that thing, the word after its
+        "ada", is a word no article uses ("perusahaan AI ada kuota khusus disabilitas gak?"):
+        the articles cannot say there is one, whatever else they share with the question."""
+        if question.kind != "yesno":
+            return False
+        tokens = words(question.clean)
+        for at, token in enumerate(tokens):
+            # asked, not told ("ada pemuda di desa kami yang …"): "apakah ada …", "ada … gak?"
+            asked = (
+                {"apa", "apakah"} & set(tokens[max(0, at - 5) : at])
+                or tokens[at + 1 : at + 2] in (["tidak"], ["kah"], ["gak"])
+                or tokens[-1:] in (["tidak"], ["belum"], ["kah"])
+            )
+            if token != "ada" or not asked:
+                continue
+            after = next((t for t in tokens[at + 1 :] if t not in _EXISTENCE_FRAME), None)
+            if _unknown_word(question, after):
+                return True
+        return False
+
+    @staticmethod
     def _unknown_year(question: Question) -> bool:
         """The question is about a year no article mentions ("PHK massal tahun 2024", "tahun
         2024 bayarannya naik jadi brp"): whatever the articles tell happened in another year.
@@ -374,7 +401,7 @@ class Gate:
             answered = all(figure_is_bound(read(part, index), looked) for part in question.parts)
         if answered and (
             self._unknown_measure(question) or self._unknown_deed(question)
-            or self._unknown_listed(question)
+            or self._unknown_listed(question) or self._unknown_existence(question)
             or self._unknown_year(question)
         ):
             # decided after the rest: whether it is off-topic (not even for an LLM) stands

@@ -168,6 +168,8 @@ _PERSONA = {
     "cuma", "hanya", "baru", "belum", "pernah", "punya", "tidak", "sudah", "lagi", "sedang",
     "bekerja", "kerja", "sebagai", "jadi", "adalah", "seorang", "di", "dari", "yang", "dan",
 }
+# skill levels: persona words, unless the question weighs one against another
+_LEVELS = {"pemula", "awam"}
 # "… nggak?", "… belum?": they make a yes/no question; the other words say what is asked
 _PARTICLES = {"tidak", "belum", "bukan", "kan"}
 _REGION = {"daerah", "kota", "wilayah"}
@@ -196,8 +198,10 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
                "can ", "tidak", "nggak", "kah", "ada", "belum")),
 ]
 _HOW_DIFFERENT = re.compile(
-    r"\b(?:beda\w*|berbeda|perbedaan|selisih)(?: (?:jauh|banget|sekali|banyak))*(?: tidak)?\b"
+    r"\b(?:beda\w*|berbeda|perbedaan|selisih\w*)(?: (?:jauh|banget|sekali|banyak))*(?: tidak)?\b"
 )
+# "… bedanya jauh atau tidak": a yes/no tag after a comparison, no third side
+_OR_NOT_TAIL = re.compile(r"\s(?:atau|ato|apa) (?:tidak|belum|bukan)$")
 _COMPARE_VERB = re.compile(
     r"\b(?:bandingkan|bandingin|membandingkan|bandingkanlah|compare|bedakan|bedain)\b(?: dong)?"
 )
@@ -387,7 +391,11 @@ def correct(word: str, vocab: Vocabulary | None, *, english: bool = False) -> st
         if _known(variant, vocab) and variant not in stopwords():
             return variant
     # "ngerusak" is "rusak", a word the articles do not use: no typo, and no name either
-    spoken = next((v for v in variants if v in _dictionary() and v not in stopwords()), None)
+    spoken = next(
+        (v for v in variants
+         if (v in _dictionary() or stem(v) in _dictionary()) and v not in stopwords()),
+        None,
+    )
     if spoken is not None:
         return spoken
     best, best_df = word, 0
@@ -448,9 +456,25 @@ def _colloquial_variants(word: str) -> list[str]:
     if re.search(r"[^aeiou]e$", word) and len(word) >= 5:
         # after a consonant the Javanese "-nya" is "-e": "tujuane", "kerjaane", "upahe"
         out.append(word[:-1] + "nya")
+    if word.endswith("ipun") and len(word) >= 7:
+        out.append(word[:-4] + "nya")  # krama: "gajinipun" -> "gajinnya"; "anakipun"
+        out.append(word[:-5] + "nya")
+    if word.endswith("ke") and len(word) >= 6:
+        # Javanese "-ke"/"-ake" is "-kan": "dibutuhke", "dirupiahke", "nggunakake"
+        out.append(word[:-2] + "kan")
+        out.append(word[:-3] + "kan")
+    if word.endswith("nye") and len(word) >= 5:
+        out.append(word[:-1] + "a")  # Betawi, Pontianak: "gajinye" -> "gajinya"
+    if word.endswith("na") and len(word) >= 5:
+        out.append(word[:-2] + "nya")  # Sundanese: "carana" -> "caranya", "gajina"
+    if re.search(r"[^aeiou]e$", word) and len(word) >= 4:
+        out.append(word[:-1] + "a")  # Betawi and Riau Malay "-e" for "-a": "kerje", "harge"
     bases = [word] + [w for w in out if not w.endswith("kan")]
     for base in bases:
-        for prefix, repl in (("nge", ""), ("ng", "k"), ("ng", ""), ("ny", "c"), ("ny", "s")):
+        for prefix, repl in (
+            ("nge", ""), ("ng", "k"), ("ng", ""), ("ny", "c"), ("ny", "s"),
+            ("nga", ""),  # Sundanese "ngalatih", "ngabantuan": "melatih", "membantu"
+        ):
             if base.startswith(prefix) and len(base) - len(prefix) >= 3:
                 out.append(repl + base[len(prefix):])
     return out
@@ -473,6 +497,10 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _REDUPLICATED.sub(_reduplicate, text)  # "masalah2" -> "masalah-masalah"
     text = _JUST_SA.sub(r"\1 saja", text)  # Papuan "kerja apa sa": "sa" is "saja" here
     text = _MALAY_HOW.sub("bagaimana", text)
+    text = _JAVANESE_WHY.sub("kenapa", text)
+    text = _FROM_HOME.sub("dari rumah", text)  # Sundanese "ti bumi", "ti imah"
+    text = _GETS_HOW_MUCH.sub("dapat ", text)  # Javanese "oleh pinten": "dapat berapa"
+    text = _SIBLING_ADE.sub("adik", text)  # "ade saya": the sibling; "ade" alone is "ada"
     text = _SAYS_HIMSELF.sub(r"\1", text)
     text = _MY_CIRCLE.sub(r"\1 ", text)
     text = _SPELLED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "a i" -> "ai"
@@ -503,7 +531,9 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
             word = f"{base}-{base}{doubled.group(2)}"
         if word in _WHY_OR_WHAT:
             # "ngapain aja kerjanya": "aja" lists what is done, whatever the place
-            listed = tokens[n + 1 : n + 2] in (["aja"], ["saja"], ["ajah"], ["doang"])
+            listed = tokens[n + 1 : n + 2] in (
+                ["aja"], ["saja"], ["ajah"], ["doang"], ["bae"], ["wae"], ["mawon"]
+            )
             replaced = "kenapa" if n == opening and not listed else _WHY_OR_WHAT[word]
         else:
             replaced = chat.get(word) or (word if english else _colloquial(word, vocab))
@@ -694,6 +724,21 @@ _SAYS_HIMSELF = re.compile(
 )
 # Palembang "cak mano", Malay "macam mane / macam mana": "how" (Indonesian "macam apa" is not)
 _MALAY_HOW = re.compile(r"\b(?:cak|macam) man[aeo]\b", re.IGNORECASE)
+# Javanese krama "kenging nopo" (why); "kenging" alone is "may"
+_JAVANESE_WHY = re.compile(r"\bke[nm]g[ei]ng (?:nopo|napa|menapa|punapa)\b", re.IGNORECASE)
+# Javanese "oleh" (get) before its "how much"; elsewhere "oleh" is Indonesian "by"
+_GETS_HOW_MUCH = re.compile(r"\boleh (?=(?:pinten|piro|pira|pirang|berapa|brp)\b)", re.IGNORECASE)
+# Javanese "oleh" (get) before its "how much"; elsewhere "oleh" is Indonesian "by"
+_GETS_HOW_MUCH = re.compile(r"\boleh (?=(?:pinten|piro|pira|pirang|berapa|brp)\b)", re.IGNORECASE)
+# Sundanese "ti bumi" (from home; "bumi" is the polite "house", "ti" is "from")
+_FROM_HOME = re.compile(r"\bti (?:bumi|imah)\b", re.IGNORECASE)
+# Jakarta and Sundanese "ade" is a younger sibling when it is someone's ("ade saya", "adeku");
+# in Betawi and Riau Malay it is "ada" ("ade tak pekerja yang …")
+_SIBLING_ADE = re.compile(
+    r"\bade(?=ku\b|(?: (?:saya|sy|aku|gue|gw|gua|aye|ane|kamu|lu|lo|awak|abdi|kulo|ipar|cowok"
+    r"|cewek|laki-laki|perempuan))\b)",
+    re.IGNORECASE,
+)
 
 
 def _reduplicate(match: re.Match[str]) -> str:
@@ -711,7 +756,9 @@ def _reduplicate(match: re.Match[str]) -> str:
 _CLAUSE_OPENERS = {"eh", "terus", "trus", "tapi", "tp", "lho", "loh", "kak", "bro", "gan", "sis",
                    "bang", "min", "lah", "jadi", "jd", "nah"}
 # why at the start of a clause, else this
-_WHY_OR_WHAT = {"kok": "", "ngapain": "melakukan apa", "ngapa": "melakukan apa"}
+_WHY_OR_WHAT = {"kok": "", "ngapain": "melakukan apa", "ngapa": "melakukan apa",
+                # Betawi "ngape", Malay of Jambi and Palembang "ngapo"
+                "ngape": "melakukan apa", "ngapo": "melakukan apa"}
 # Indonesian degree names, which the tokenizer would split into a letter and a digit ("S3")
 _DEGREES = {"S1": "sarjana", "S2": "magister", "S3": "doktor", "D1": "diploma", "D2": "diploma",
             "D3": "diploma", "D4": "diploma"}
@@ -724,18 +771,22 @@ _BECOMING = {"bikin", "membuat", "jadi", "menjadi", "lebih", "makin", "semakin",
              "saya", "aku", "cepat", "mendadak", "bakal"}
 
 
+_ASKING_WORDS = (
+    "berapa", "apakah", "siapa", "kenapa", "mengapa", "bagaimana", "kapan", "how", "why", "who",
+    "what", "when", "where", "apa", "bisa", "tidak", "mana", "dimana", "kemana", "darimana",
+)
+
+
 # -- reading ------------------------------------------------------------------------------------
 def question_kind(clean: str, n_terms: int) -> str:
     """The answer shape a question wants, from its wording."""
     text = f" {clean} "
+    asks = any(f" {w} " in text for w in _ASKING_WORDS)
     if n_terms <= 2 and set(clean.split()) & _PAY_WORDS:
         return "how_much"  # "gaji savreux": what he is paid, not everything about him
-    if n_terms <= 2 and not any(
-        f" {w} " in text
-        for w in ("berapa", "apakah", "siapa", "kenapa", "mengapa", "bagaimana", "kapan",
-                  "how", "why", "who", "what", "when", "where", "apa", "bisa", "tidak", "mana",
-                  "dimana", "kemana", "darimana")
-    ):
+    if n_terms <= 4 and clean.split()[:1] and clean.split()[0] in _PAY_WORDS and not asks:
+        return "how_much"  # "gaji labeler chatgpt?": the pay of whom it names
+    if n_terms <= 2 and not asks:
         return "topic"
     said = set(clean.split())
     if (
@@ -899,6 +950,8 @@ def _personal_span(
         if tok in _PERSONA and tok not in _PERSONA_FILLER and tok not in _ASKED_OF_OTHERS:
             if i + 1 < len(tokens) and tokens[i + 1] in _COMPOUNDS.get(tok, ()):
                 continue  # "anak magang" is an intern, not a child
+            if tok in _LEVELS and "atau" in tokens[max(0, i - 3) : i + 2]:
+                continue  # "kerjaan untuk pemula atau harus ahli": the job's level is asked
             span.add(i)
     return span, story_span - span
 
@@ -1168,7 +1221,9 @@ _ON_BEHALF = {
 }
 _KIN = {"istri", "suami", "anak", "mama", "papa", "ibu", "ayah", "bapak", "cucu", "wife",
         "husband", "kid", "kids", "son", "daughter", "nenek", "kakek", "mbah", "eyang", "oma",
-        "opa", "grandma", "grandpa", "grandson", "granddaughter"}
+        "opa", "grandma", "grandpa", "grandson", "granddaughter", "keponakan", "ponakan",
+        "sepupu", "paman", "bibi", "pakde", "bude", "pakdhe", "budhe", "mertua", "menantu",
+        "ipar", "nephew", "niece", "cousin", "uncle", "aunt"}
 # "kalau saya jadi / pindah ke …": what the asker would become is what is asked about
 _IF = {"kalau", "jika", "seandainya", "andai", "misal", "misalnya", "if"}
 _BECOMING_ONE = {"jadi", "menjadi", "pindah", "gabung", "bergabung", "ikut", "masuk", "become",
@@ -1387,7 +1442,11 @@ _CLOSING_SA = re.compile(r"(?<=\w )sa(?=[\s?!.]*$)", re.IGNORECASE)
 # a polite opening or closing: "Selamat siang.", "Assalamualaikum wr. wb.", "Terima kasih."
 _GREETING = re.compile(
     r"\b(?:selamat (?:pagi|siang|sore|malam)|assalamu\W?alaikum(?: wr\.? ?wb\.?)?"
-    r"|wassalam\w*|terima ?kasih(?: banyak)?|makasih(?: banyak)?|thank you|thanks)\b",
+    r"|wassalam\w*|terima ?kasih(?: banyak)?|makasih(?: banyak)?|thank you|thanks"
+    # Javanese: "nuwun sewu" (excuse me), "matur nuwun" (thank you), "sugeng enjing"
+    r"|nuwun sewu|matur (?:sembah )?nuwun|kula ?nuwun|sugeng (?:enjing|siang|sonten|dalu)"
+    # Sundanese: "hatur nuhun", "wilujeng enjing"
+    r"|hatur nuhun|wilujeng (?:enjing|siang|sonten|wengi))\b",
     re.IGNORECASE,
 )
 
@@ -1530,6 +1589,13 @@ def _remark(tokens: Sequence[str]) -> bool:
     )
 
 
+def _unowned(word: str) -> str:
+    """"keponakanku" -> "keponakan", "temanmu" -> "teman": the person without "my", "your"."""
+    if word.endswith(("ku", "mu")) and word[:-2] in _TELLERS:
+        return word[:-2]
+    return word
+
+
 def _aside_span(
     tokens: Sequence[str], clauses: Sequence[int], questioned: Collection[int]
 ) -> set[int]:
@@ -1550,7 +1616,7 @@ def _aside_span(
         k for k, tok in enumerate(tokens)
         if tok in _SAYING | _HEARSAY and k and (
             # "temen bilang …", "baca2 di fb bilang …": a person or a medium told it
-            set(tokens[max(0, k - 2) : k]) & (_TELLERS | _MEDIA)
+            {_unowned(t) for t in tokens[max(0, k - 2) : k]} & (_TELLERS | _MEDIA)
             # "ngobrol sama temen kos terus dia bilang …": the teller named a little before
             or (tokens[k - 1] in _PERSONS_BACK and set(tokens[max(0, k - 8) : k - 1]) & _TELLERS)
         )
@@ -1952,6 +2018,7 @@ def split_parts(
     if kind == "compare" and (then_and_now := _time_sides(clean)):
         return then_and_now
     if kind == "compare":
+        clean = _OR_NOT_TAIL.sub("", clean)
         splitter = _COMPARE_SPLIT
         if not splitter.search(clean) and re.search(
             r"\b(?:beda\w*|perbedaan|difference)\b|\bsiapa yang lebih\b", clean
@@ -2193,6 +2260,13 @@ _DEFINITION = re.compile(
     r"^(?:apa itu|apaan tuh|siapa|siapakah|what is|who is) \S+"
     r"|\b(?:itu|tuh|tu|ini|teh) (?:\w+ )?(?:apa|apaan|siapa)(?: \w+)?$"
 )
+
+
+def asks_definition(question: Question) -> bool:
+    """"partnership on ai itu apa?", "apa itu Invisible Tech": what the named thing is."""
+    return bool(_DEFINITION.search(question.clean))
+
+
 _OPENERS = (
     "kalau", "terus", "lalu", "trus", "bagaimana dengan", "dan ", "what about", "and ",
     "how about", "kalo", "klo", "trs", "nah", "oh", "terus kalau", "then",
@@ -2301,6 +2375,14 @@ _ONE_SIDE_FRAME = re.compile(
 )
 
 
+# "kalau yang profesional gimana, lebih gede?": a side named, asked against the last answer
+_MORE_ASKED = re.compile(
+    r"\blebih (?:besar|gede|tinggi|banyak|mahal|kecil|sedikit|murah|rendah)\b"
+)
+# ("bagaimana" of "yang profesional gimana, lebih gede?" asks the comparison, no side of it)
+_HOW_ASKED = re.compile(r"\b(?:bagaimana|gimana)\b")
+
+
 def _degree(question: Question) -> str:
     """The measure a comparison asks by ("gede", "banyak"), "besar" when it names none."""
     after = re.search(r"\b(?:lebih|more) (\w+)", question.clean)
@@ -2340,12 +2422,12 @@ def resolve(
         # "kalo dibandingin sama pelatih di Invisible Tech, jauh ya?" after Savreux's pay: the
         # old question against the new side
         return f"{previous.clean} dibandingkan {compared.group(1)}"
-    if question.kind == "compare" and not question.parts and previous.subject and (
-        previous.kind != "compare"
-    ):
+    if (
+        question.kind == "compare" or (is_followup(question) and _MORE_ASKED.search(question.clean))
+    ) and not question.parts and previous.subject and previous.kind != "compare":
         # "kalo yang pelatih profesional di Invisible Tech lebih gede mana?" after a pay
         # question: one side named, the other is what was asked before
-        side = _ONE_SIDE_FRAME.sub(" ", question.clean).split()
+        side = _HOW_ASKED.sub(" ", _ONE_SIDE_FRAME.sub(" ", question.clean)).split()
         if side:
             return f"{previous.clean} dibandingkan {' '.join(side)} lebih {_degree(question)}"
     if not force and not is_followup(question):

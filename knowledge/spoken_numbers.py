@@ -53,6 +53,9 @@ def write_numbers(text: str) -> str:
         ):
             j += 1
         first = spans[i].group(0).lower()
+        if j == i + 1 and first in _HOMOGRAPHS and not _english_around(spans, i):
+            i += 1  # Javanese "ten" (at): "kerja ten jakarta" is no number
+            continue
         written = (
             _written([m.group(0).lower() for m in spans[i:j]])
             if j > i and first in _STARTS
@@ -69,6 +72,19 @@ def write_numbers(text: str) -> str:
         i = j
     out.append(text[done:])
     return "".join(out)
+
+
+# number words that are also words of a regional language
+_HOMOGRAPHS = {"ten"}
+_ENGLISH_CUES = {"the", "a", "of", "is", "are", "do", "does", "how", "what", "per", "and",
+                 "dollars", "dollar", "hours", "hour", "years", "months", "people", "workers",
+                 "thousand", "hundred", "percent", "minutes", "days"}
+
+
+def _english_around(spans: list[re.Match[str]], i: int) -> bool:
+    """An English word just before or after the number word at `i`."""
+    near = spans[max(0, i - 2) : i] + spans[i + 1 : i + 3]
+    return any(m.group(0).lower() in _ENGLISH_CUES for m in near)
 
 
 def _written(words: list[str]) -> str | None:

@@ -905,3 +905,33 @@ def test_the_trainer_asked_is_not_the_training(seed_service: Any) -> None:
     answer = seed_service.ask("pelatih AI tu pekerjaannya apa saja")
     assert answer.found
     assert "ByteDance" not in answer.text
+
+
+def test_asked_what_a_trainer_does_the_tasks_lead_not_that_he_trains(
+    seed_service: Any,
+) -> None:
+    # "Savreux bertugas melatih …" only says a trainer trains; "perlu memberi label … membuat
+    # sejumlah prediksi" is what he does
+    answer = seed_service.ask("pelatih AI seperti savreux kerjaannya ngapain aja")
+    assert answer.found
+    assert "label" in answer.text
+    assert "prediksi" in answer.text
+
+
+def test_asked_what_a_name_is_the_sentence_saying_what_it_is(seed_service: Any) -> None:
+    answer = seed_service.ask("partnership on ai tuh apaan")
+    assert "organisasi nirlaba" in answer.text
+
+
+def test_how_many_people_counts_whom_the_question_names(seed_service: Any) -> None:
+    answer = seed_service.ask("pegawai tetap openai itu ada berapa orang?")
+    assert answer.found
+    assert "375" in answer.text.split("[1]")[0]
+
+
+def test_how_pay_is_counted_or_converted_names_nobody_else(seed_service: Any) -> None:
+    answer = seed_service.ask(
+        "yang melatih chatgpt dibayar hitungan jam, sejam dapet berapa kalau dirupiahkan"
+    )
+    assert answer.found
+    assert "221.385" in answer.text

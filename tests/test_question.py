@@ -1362,3 +1362,55 @@ def test_a_post_that_said_it_is_how_it_reached_the_asker() -> None:
 
 def test_sundanese_urang_counts_people() -> None:
     assert read("kontraktorna aya sabaraha urang").clean.split()[-2:] == ["berapa", "orang"]
+
+
+def test_javanese_krama_function_words_are_read_as_indonesian() -> None:
+    words_ = clean_words("nuwun sewu, putra kulo nyambut damel ten surabaya, gajinipun pinten?",
+                         VOCAB)
+    assert {"saya", "di", "berapa"} <= set(words_)
+    assert "10" not in words_  # Javanese "ten" (at) is no English number here
+    assert read("kenging nopo perusahaan AI mboten maringi asuransi?").kind == "why"
+
+
+def test_a_lone_ten_is_a_number_only_among_english_words() -> None:
+    assert write_numbers("paid about ten dollars an hour") == "paid about 10 dollars an hour"
+    assert write_numbers("anak kulo nyambut damel ten semarang") == (
+        "anak kulo nyambut damel ten semarang"
+    )
+
+
+def test_betawi_and_riau_ade_is_there_is_unless_it_is_someones_sibling() -> None:
+    assert clean_words("ade lowongan kerja remote tak", VOCAB)[0] == "ada"
+    assert clean_words("ade saya lulusan smk", VOCAB)[0] == "adik"
+
+
+def test_betawi_sundanese_and_krama_suffixes_are_read_as_nya() -> None:
+    vocab = Vocab("gaji cara latih bantu upah")
+    assert clean_words("gajinye", vocab) == ["gajinya"]
+    assert clean_words("carana", vocab) == ["caranya"]
+    assert clean_words("ngalatih", vocab) == ["latih"]
+    assert clean_words("gajinipun", vocab) == ["gajinya"]
+
+
+def test_javanese_get_before_how_much_and_sundanese_from_home() -> None:
+    assert "dapat berapa" in read("sedina oleh pinten mas").clean
+    assert "dibayar oleh" in read("pelatih AI dibayar oleh siapa").clean
+    assert "dari rumah" in read("tiasa damel ti bumi teu").clean
+
+
+def test_a_relative_with_my_who_told_it_is_how_it_reached_the_asker() -> None:
+    q = read("sepupuku cerita pekerja Kenya dibayar rendah, brp sejam sebenarnya")
+    assert "sepupuku" in {c.surface for c in q.concepts if c.background}
+
+
+def test_a_short_pay_question_naming_a_role_asks_how_much() -> None:
+    assert read("upah annotator openai?").kind == "how_much"
+    assert read("gaji penulis skenario hollywood?").kind == "how_much"
+
+
+def test_a_follow_up_naming_a_side_and_asking_more_compares_with_the_last_question() -> None:
+    standalone = resolve(read("terus yang di Scale AI gimana, lebih tinggi?"),
+                         read("upah pelatih ChatGPT per jam brp"))
+    assert "dibandingkan" in standalone
+    assert "upah" in standalone
+    assert "bagaimana" not in standalone.split("dibandingkan")[1]
