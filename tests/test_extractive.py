@@ -919,7 +919,7 @@ def test_asked_what_a_trainer_does_the_tasks_lead_not_that_he_trains(
 
 
 def test_asked_what_a_name_is_the_sentence_saying_what_it_is(seed_service: Any) -> None:
-    answer = seed_service.ask("partnership on ai tuh apaan")
+    answer = seed_service.ask("partnership on ai yang sering disebut itu sebenarnya apa?")
     assert "organisasi nirlaba" in answer.text
 
 

@@ -883,8 +883,12 @@ def test_a_school_in_the_askers_story_is_no_school_asked(seed_service: Any) -> N
 
 
 def test_whether_a_thing_no_article_names_exists_is_not_found(seed_service: Any) -> None:
-    # "cicilan laptop" is what is asked to exist; the rest of the question is the articles'
-    v = verdict(seed_service, "apakah perusahaan AI ada program cicilan laptop buat pelatih?")
-    assert v.outcome == "not_found"
+    # "jalur rekrutmen khusus" is what is asked to exist; the rest is the articles' words (and
+    # a partial answer naming the sibling's situation would answer something else)
+    answer = seed_service.ask(
+        "adik saya pakai kursi roda dan kerja anotasi data. apakah perusahaan AI ada jalur "
+        "rekrutmen khusus untuk penyandang disabilitas?"
+    )
+    assert not answer.found
     # a thing the articles name is still looked for
     assert verdict(seed_service, "ada serikat pekerja AI gak?").outcome == "answered"

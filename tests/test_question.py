@@ -1414,3 +1414,15 @@ def test_a_follow_up_naming_a_side_and_asking_more_compares_with_the_last_questi
     assert "dibandingkan" in standalone
     assert "upah" in standalone
     assert "bagaimana" not in standalone.split("dibandingkan")[1]
+
+
+def test_a_level_weighed_against_another_is_asked_not_the_askers_persona() -> None:
+    q = read("kerja anotasi data itu cocok buat pemula atau harus ahli?")
+    assert "pemula" not in {c.surface for c in q.qualifiers}
+    assert "pemula" in {c.surface for c in read("saya pemula, bisa kerja anotasi?").qualifiers}
+
+
+def test_a_yes_no_tag_after_a_comparison_is_no_third_side() -> None:
+    q = read("lebih tinggi mana upah Savreux dengan pelatih di Invisible, selisihnya jauh "
+             "atau tidak")
+    assert len(q.parts) == 2
