@@ -426,6 +426,10 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             return bool(_DATE_FIGURE.search(sentence)) and (
                 not event or bool(event & set(terms(sentence)))
             ) and (not ending or bool(_OUTCOME.search(sentence)))
+    elif question.kind == "yesno" and age_asked and _THRESHOLD_ASKED.search(question.clean):
+        # "ada batas umur maksimal gak": an age limit, not the age of someone the articles met
+        def figure(sentence: str) -> bool:
+            return bool(_AGE_FIGURE.search(sentence)) and bool(_THRESHOLD.search(sentence))
     elif question.kind != "how_much":
         return True
     elif age_asked and _THRESHOLD_ASKED.search(question.clean):

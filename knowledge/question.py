@@ -811,6 +811,10 @@ def question_kind(clean: str, n_terms: int) -> str:
                     continue  # "siapa yang dikutip soal beda X dan Y": the difference is the topic
                 if kind == "where" and cue == "mana" and " lebih " in text:
                     continue
+                if cue == "gara-gara" and re.search(r" (?:tidak|kah|kan) ", text) and not (
+                    re.search(r" gara-gara (?:apa|apaan) ", text)
+                ):
+                    continue  # "keganggu gara-gara anak magang?": the cause is told, not asked
                 if cue == "daftar" and _REGISTER.search(text):
                     continue  # "cara daftar jadi …": to register, not a list
                 if cue == "belum" and not re.search(r" belum (?:(?:ya|sih|kah|nih) )?$", text):

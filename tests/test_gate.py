@@ -892,3 +892,10 @@ def test_whether_a_thing_no_article_names_exists_is_not_found(seed_service: Any)
     assert not answer.found
     # a thing the articles name is still looked for
     assert verdict(seed_service, "ada serikat pekerja AI gak?").outcome == "answered"
+
+
+def test_whether_there_is_an_age_limit_needs_a_limit_not_someones_age(seed_service: Any) -> None:
+    # the articles give Savreux's and Kumar's ages, never a limit on who may apply
+    assert verdict(seed_service, "ada batas usia maksimal buat jadi pelatih AI gak? saya 55 "
+                   "tahun").outcome == "not_found"
+    assert verdict(seed_service, "savreux umurnya 34 ya?").outcome == "answered"

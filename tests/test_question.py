@@ -1426,3 +1426,15 @@ def test_a_yes_no_tag_after_a_comparison_is_no_third_side() -> None:
     q = read("lebih tinggi mana upah Savreux dengan pelatih di Invisible, selisihnya jauh "
              "atau tidak")
     assert len(q.parts) == 2
+
+
+def test_a_cause_told_in_a_yes_no_question_does_not_make_it_a_why() -> None:
+    assert read("operasi ByteDance sempat terganggu gara2 ulah pemagang itu nggak?").kind == (
+        "yesno"
+    )
+    assert read("pemagang itu dipecat gara-gara apa?").kind == "why"
+
+
+def test_betawi_and_malay_final_e_words() -> None:
+    assert clean_words("kerje berape jam paling lame", VOCAB)[-1] == "lama"
+    assert "kenapa" in clean_words("kenape laki aye kagak dapet asuransi", VOCAB)
