@@ -482,7 +482,7 @@ class ExtractiveAnswerer:
             candidates = _promoted(candidates, sum_told_with(money), within=0.8)
         logger.debug(
             "sentence candidates: %s",
-            [(round(c.score, 2), c.sentence[:60]) for c in candidates[:14]],
+            [(round(c.score, 2), c.sentence[:60]) for c in candidates[:6]],
         )
         return candidates
 

@@ -735,7 +735,9 @@ _FROM_HOME = re.compile(r"\bti (?:bumi|imah)\b", re.IGNORECASE)
 # Jakarta and Sundanese "ade" is a younger sibling when it is someone's ("ade saya", "adeku");
 # in Betawi and Riau Malay it is "ada" ("ade tak pekerja yang …")
 _SIBLING_ADE = re.compile(
-    r"\bade(?=ku\b|(?: (?:saya|sy|aku|gue|gw|gua|aye|ane|kamu|lu|lo|awak|abdi|kulo|ipar|cowok"
+    # eastern Malay puts the owner first: "sa pu ade", "beta pung ade"
+    r"(?:(?<=\bpu )|(?<=\bpe )|(?<=\bpung )|(?<=\bpunya ))ade\b"
+    r"|\bade(?=ku\b|(?: (?:saya|sy|aku|gue|gw|gua|aye|ane|kamu|lu|lo|awak|abdi|kulo|ipar|cowok"
     r"|cewek|laki-laki|perempuan))\b)",
     re.IGNORECASE,
 )
@@ -2192,7 +2194,10 @@ def _time_sides(clean: str) -> tuple[str, ...]:
 _WH = {"berapa", "dimana", "mana", "siapa", "kapan", "mengapa", "kenapa"}
 # "apa saja", "apa itu", "apa yang": "apa" that does not end the asking of the noun before it
 _APA_GOES_ON = {"saja", "aja", "itu", "ini", "yang", "kah", "sih", "tuh", "nya", "gitu", "ya",
-                "aj", "lagi"}
+                "aj", "lagi",
+                # "apa bisa?", "apa benar …": a yes/no opens, nothing is asked "what"
+                "bisa", "boleh", "benar", "betul", "bener", "mungkin", "harus", "perlu",
+                "masih", "sudah", "pernah", "ada", "tidak"}
 _COUNTERS = {"orang", "jam", "tahun", "hari", "bulan", "minggu", "persen", "dolar", "dollar",
              "kali", "biji", "buah", "rupiah", "juta", "ribu"}
 

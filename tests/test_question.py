@@ -1382,6 +1382,7 @@ def test_a_lone_ten_is_a_number_only_among_english_words() -> None:
 def test_betawi_and_riau_ade_is_there_is_unless_it_is_someones_sibling() -> None:
     assert clean_words("ade lowongan kerja remote tak", VOCAB)[0] == "ada"
     assert clean_words("ade saya lulusan smk", VOCAB)[0] == "adik"
+    assert clean_words("beta pung ade lulusan smk", VOCAB)[2] == "adik"  # the owner first
 
 
 def test_betawi_sundanese_and_krama_suffixes_are_read_as_nya() -> None:
@@ -1438,3 +1439,9 @@ def test_a_cause_told_in_a_yes_no_question_does_not_make_it_a_why() -> None:
 def test_betawi_and_malay_final_e_words() -> None:
     assert clean_words("kerje berape jam paling lame", VOCAB)[-1] == "lama"
     assert "kenapa" in clean_words("kenape laki aye kagak dapet asuransi", VOCAB)
+
+
+def test_apa_before_bisa_opens_a_yes_no_and_asks_no_what() -> None:
+    q = read("adik saya lulusan SMK, kalau ikut melatih AI apa bisa? gajinya berapa?")
+    # not "… melatih ai apa" (what AI) and "… bisa gajinya berapa"
+    assert not any(p.split()[-1] == "apa" for p in q.parts)
