@@ -495,7 +495,7 @@ def _unknown_word(question: Question, said: str | None) -> bool:
     )
     return bool(
         concept is not None and not concept.known and not concept.entity
-        and not concept.background and not _weightless(concept)
+        and not concept.background and not concept.qualifier and not _weightless(concept)
     )
 
 

@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-ap.jsonl.
+# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-ar.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -306,6 +306,15 @@ _WORKER_STYLE_SETS = [
     # first run 35/44, 15/16 (Bali, Lombok, Yogyakarta; Balinese and Javanese words, a
     # grandchild typing for a grandparent). Still failing: the 2024 layoffs teaser (ap13)
     ("blind-ap.jsonl", 41, 0.9, 0),
+    # first run 17/44, 16/16 (Central Javanese krama and ngoko: older parents, disabled
+    # workers). Still failing: the teasers (aq19, aq36, aq55), "nopo" as "or" (aq14), a doctor
+    # nephew's pay (aq48), "sengaja mengganggu" (aq29), a comparison's second side told as
+    # "sing dokter akuntan" (aq60); aq20 and aq28 get a partial "not about Indonesia" answer
+    ("blind-aq.jsonl", 35, 0.7, 2),
+    # first run 25/44, 16/16 (Riau and Jambi Malay, Betawi, Sundanese). Still failing: the
+    # 2024 layoffs teaser (ar14), "sengaja mengganggu" (ar30), an English "organisation pushing
+    # for fair pay" (ar11); ar57 gets a partial "not about Indonesia" answer
+    ("blind-ar.jsonl", 39, 0.85, 1),
 ]
 
 

@@ -899,3 +899,9 @@ def test_whether_there_is_an_age_limit_needs_a_limit_not_someones_age(seed_servi
     assert verdict(seed_service, "ada batas usia maksimal buat jadi pelatih AI gak? saya 55 "
                    "tahun").outcome == "not_found"
     assert verdict(seed_service, "savreux umurnya 34 ya?").outcome == "answered"
+
+
+def test_the_askers_kin_after_how_much_is_not_what_is_measured(seed_service: Any) -> None:
+    # "berapa, istri saya …": the story after the question, not "berapa istri"
+    v = verdict(seed_service, "upahnya berapa, istri saya mau coba jadi pelabel data")
+    assert v.found
