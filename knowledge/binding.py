@@ -352,6 +352,11 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             _near(split_sentences(p.text), _OUTCOME.search, [[n] for n in names])
             for p in passages
         )
+    elif question.kind == "yesno" and age_asked and _THRESHOLD_ASKED.search(question.clean):
+        # "ada batas umur maksimal gak" (to apply anywhere): an age limit, not the age of
+        # someone the articles met
+        def figure(sentence: str) -> bool:
+            return bool(_AGE_FIGURE.search(sentence)) and bool(_THRESHOLD.search(sentence))
     elif _INSTITUTION_ASKED.search(question.clean) and not question.parts:
         # "kuliah di kampus mana": a university, not a city, in an article naming whom
         return any(
@@ -426,10 +431,6 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             return bool(_DATE_FIGURE.search(sentence)) and (
                 not event or bool(event & set(terms(sentence)))
             ) and (not ending or bool(_OUTCOME.search(sentence)))
-    elif question.kind == "yesno" and age_asked and _THRESHOLD_ASKED.search(question.clean):
-        # "ada batas umur maksimal gak": an age limit, not the age of someone the articles met
-        def figure(sentence: str) -> bool:
-            return bool(_AGE_FIGURE.search(sentence)) and bool(_THRESHOLD.search(sentence))
     elif question.kind != "how_much":
         return True
     elif age_asked and _THRESHOLD_ASKED.search(question.clean):

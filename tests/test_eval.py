@@ -289,9 +289,10 @@ _WORKER_STYLE_SETS = [
     # design says: no monthly sum, here is the hourly one
     ("blind-ak.jsonl", 41, 0.9, 1),
     # first run 33/44, 14/16 (Aceh and West Sumatra; Minang and Acehnese words; blind, wheelchair
-    # and laid-off older askers). Still failing: hard times read as homelessness (al04), an age
-    # limit (al06, leaks), "building on the side" (al21), a blind asker's list of duties (al30),
-    # the teasers (al46, al52), an Acehnese recipe (al50, leaks)
+    # and laid-off older askers). Still failing: hard times read as homelessness (al04),
+    # "building on the side" (al21), a blind asker's list of duties (al30), the teasers (al46,
+    # al52), an Acehnese recipe (al50, leaks); the age limit (al06) is refused since the
+    # twenty-fifth round
     ("blind-al.jsonl", 37, 0.75, 2),
     # first run 32/44, 15/16 (Sulawesi and Maluku; Makassar, Manado and Ambon words). Still
     # failing: what Savreux does all day at his laptop (am08), the 2024 layoffs teaser (am22)

@@ -898,6 +898,9 @@ def test_whether_there_is_an_age_limit_needs_a_limit_not_someones_age(seed_servi
     # the articles give Savreux's and Kumar's ages, never a limit on who may apply
     assert verdict(seed_service, "ada batas usia maksimal buat jadi pelatih AI gak? saya 55 "
                    "tahun").outcome == "not_found"
+    # naming where to apply does not make it a question about applying there
+    assert verdict(seed_service, "ada batas usia maksimal buat daftar di Scale AI gak? saya 55 "
+                   "tahun").outcome == "not_found"
     assert verdict(seed_service, "savreux umurnya 34 ya?").outcome == "answered"
 
 
