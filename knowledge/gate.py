@@ -62,12 +62,12 @@ _MEASURE_FRAME = frozenset({
     "kemarin", "tadi", "sekarang", "kini", "dulu", "nanti", "ini", "saat", "waktu",
 })
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# the words around a who-question's "siapa" that are not what the person did
 # between "ada" and the thing whose existence is asked ("ada tidak sih kuota …")
 _EXISTENCE_FRAME = frozenset({
     "yang", "tidak", "sih", "juga", "lagi", "belum", "apa", "gak", "kah", "ya", "nggak", "enggak",
     "semacam", "sejenis", "jenis", "macam", "seperti",
 })
+# the words around a who-question's "siapa" that are not what the person did
 _DEED_FRAME = frozenset({
     "yang", "sih", "saja", "aja", "ya", "sebenarnya", "akhirnya", "sudah", "telah", "akan",
     "bakal", "lagi", "itu", "ini", "tuh", "dong", "kah", "sama", "dengan", "ke", "kepada",
@@ -280,13 +280,15 @@ class Gate:
             return False
         tokens = words(question.clean)
         for at, token in enumerate(tokens):
+            if token != "ada":
+                continue
             # asked, not told ("ada pemuda di desa kami yang …"): "apakah ada …", "ada … gak?"
             asked = (
                 {"apa", "apakah"} & set(tokens[max(0, at - 5) : at])
                 or tokens[at + 1 : at + 2] in (["tidak"], ["kah"], ["gak"])
                 or tokens[-1:] in (["tidak"], ["belum"], ["kah"])
             )
-            if token != "ada" or not asked:
+            if not asked:
                 continue
             after = next((t for t in tokens[at + 1 :] if t not in _EXISTENCE_FRAME), None)
             if _unknown_word(question, after):

@@ -457,7 +457,8 @@ def _colloquial_variants(word: str) -> list[str]:
         # after a consonant the Javanese "-nya" is "-e": "tujuane", "kerjaane", "upahe"
         out.append(word[:-1] + "nya")
     if word.endswith("ipun") and len(word) >= 7:
-        out.append(word[:-4] + "nya")  # krama: "gajinipun" -> "gajinnya"; "anakipun"
+        # krama "-ipun", "-nipun": "anakipun" -> "anaknya", "gajinipun" -> "gajinya"
+        out.append(word[:-4] + "nya")
         out.append(word[:-5] + "nya")
     if word.endswith("ke") and len(word) >= 6:
         # Javanese "-ke"/"-ake" is "-kan": "dibutuhke", "dirupiahke", "nggunakake"
@@ -726,8 +727,6 @@ _SAYS_HIMSELF = re.compile(
 _MALAY_HOW = re.compile(r"\b(?:cak|macam) man[aeo]\b", re.IGNORECASE)
 # Javanese krama "kenging nopo" (why); "kenging" alone is "may"
 _JAVANESE_WHY = re.compile(r"\bke[nm]g[ei]ng (?:nopo|napa|menapa|punapa)\b", re.IGNORECASE)
-# Javanese "oleh" (get) before its "how much"; elsewhere "oleh" is Indonesian "by"
-_GETS_HOW_MUCH = re.compile(r"\boleh (?=(?:pinten|piro|pira|pirang|berapa|brp)\b)", re.IGNORECASE)
 # Javanese "oleh" (get) before its "how much"; elsewhere "oleh" is Indonesian "by"
 _GETS_HOW_MUCH = re.compile(r"\boleh (?=(?:pinten|piro|pira|pirang|berapa|brp)\b)", re.IGNORECASE)
 # Sundanese "ti bumi" (from home; "bumi" is the polite "house", "ti" is "from")
