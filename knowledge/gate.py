@@ -81,6 +81,11 @@ _KIN = frozenset((
 ))
 
 
+# what follows a yes/no tag ("… gak? di Malang", "… gak atau cuma …") rather than the verb it
+# negates ("yang gak kuliah")
+_AFTER_TAG = (["di"], ["ke"], ["atau"], ["ya"])
+
+
 @dataclass(frozen=True, slots=True)
 class Thresholds:
     """Coverage and dense floors: (min_coverage, min_dense) or the strong pair."""
@@ -287,6 +292,12 @@ class Gate:
                 {"apa", "apakah"} & set(tokens[max(0, at - 5) : at])
                 or tokens[at + 1 : at + 2] in (["tidak"], ["kah"], ["gak"])
                 or tokens[-1:] in (["tidak"], ["belum"], ["kah"])
+                # "ada kursus gratis … gak? di Malang atau Surabaya": the tag closes the asking
+                # and a place or an alternative follows
+                or any(
+                    tokens[j] == "tidak" and tokens[j + 1 : j + 2] in _AFTER_TAG
+                    for j in range(at + 1, len(tokens))
+                )
             )
             if not asked:
                 continue

@@ -464,6 +464,11 @@ def _colloquial_variants(word: str) -> list[str]:
         # Javanese "-ke"/"-ake" is "-kan": "dibutuhke", "dirupiahke", "nggunakake"
         out.append(word[:-2] + "kan")
         out.append(word[:-3] + "kan")
+    if word.endswith("no") and len(word) >= 6:
+        # East Javanese "-no" ("-kno" after a vowel) is "-kan": "dikabarno", "diapakno"
+        if word.endswith("kno"):
+            out.append(word[:-3] + "kan")
+        out.append(word[:-2] + "kan")
     if word.endswith("nye") and len(word) >= 5:
         out.append(word[:-1] + "a")  # Betawi, Pontianak: "gajinye" -> "gajinya"
     if word.endswith("na") and len(word) >= 5:
@@ -500,6 +505,7 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _MALAY_HOW.sub("bagaimana", text)
     text = _JAVANESE_WHY.sub("kenapa", text)
     text = _FROM_HOME.sub("dari rumah", text)  # Sundanese "ti bumi", "ti imah"
+    text = _FALLS_ILL.sub(r"\1 sakit", text)  # Javanese "lek loro": "kalau sakit"
     text = _GETS_HOW_MUCH.sub("dapat ", text)  # Javanese "oleh pinten": "dapat berapa"
     text = _SIBLING_ADE.sub("adik", text)  # "ade saya": the sibling; "ade" alone is "ada"
     text = _SAYS_HIMSELF.sub(r"\1", text)
@@ -530,6 +536,13 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
         if doubled and doubled.group(1) in chat and " " not in chat[doubled.group(1)]:
             base = chat[doubled.group(1)]  # "org2" -> "orang-orang"
             word = f"{base}-{base}{doubled.group(2)}"
+        elif doubled and not doubled.group(2) and _CHAT_VERB.match(doubled.group(1)):
+            word = doubled.group(1)  # "ngelabel2", "ngarang2": the doing, done again and again
+        if word.endswith("ku") and word[:-2] in _KIN | _ON_BEHALF:
+            # "anakku", "ponakanku": the asker's own relative, read as "anak saya" is
+            out.extend((chat.get(word[:-2], word[:-2]), "saya"))
+            previous = word
+            continue
         if word in _WHY_OR_WHAT:
             # "ngapain aja kerjanya": "aja" lists what is done, whatever the place
             listed = tokens[n + 1 : n + 2] in (
@@ -709,6 +722,8 @@ def _is_english(tokens: Sequence[str]) -> bool:
 
 
 _DOUBLED = re.compile(r"([^\W\d_]+)-\1([^\W\d_]*)")
+# a Jakarta-style verb ("ngelabel", "nyari", "ngarang"), doubled for an action done repeatedly
+_CHAT_VERB = re.compile(r"n(?:ge|g|y)[a-z]{3,}$")
 # an Indonesian affix written with a hyphen before a foreign word or an acronym
 _HYPHEN_AFFIX = re.compile(r"(?:di|ke|nge|ter|ber|se)-([^\W\d_]{2,})")
 # an English word with a prefix is one word ("co-founder", "re-train"), not "co" + "founder"
@@ -723,10 +738,14 @@ _MY_CIRCLE = re.compile(r"\b(saya|aku|gue|gua|sy|ane) anak (?!magang\b)", re.IGN
 _SAYS_HIMSELF = re.compile(
     r"\b((?:menurut|kata|versi) (?:\w+ ){0,2}?\w+) sendiri\b", re.IGNORECASE
 )
-# Palembang "cak mano", Malay "macam mane / macam mana": "how" (Indonesian "macam apa" is not)
-_MALAY_HOW = re.compile(r"\b(?:cak|macam) man[aeo]\b", re.IGNORECASE)
+# Palembang "cak mano", Malay "macam mane / macam mana", Medan "kek mana", East Javanese "yo opo",
+# "yaopo": "how"
+# (Indonesian "macam apa" is not)
+_MALAY_HOW = re.compile(r"\b(?:cak|macam|kek) ?man[aeo]\b|\by[ao]k? ?opo\b", re.IGNORECASE)
 # Javanese krama "kenging nopo" (why); "kenging" alone is "may"
 _JAVANESE_WHY = re.compile(r"\bke[nm]g[ei]ng (?:nopo|napa|menapa|punapa)\b", re.IGNORECASE)
+# Javanese "loro" is "two" and "sick"; after "if" or "when" it is falling ill ("lek loro")
+_FALLS_ILL = re.compile(r"\b(lek|nek|yen|kalau|kalo|klo|pas|misal|misale) loro\b", re.IGNORECASE)
 # Javanese "oleh" (get) before its "how much"; elsewhere "oleh" is Indonesian "by"
 _GETS_HOW_MUCH = re.compile(r"\boleh (?=(?:pinten|piro|pira|pirang|berapa|brp)\b)", re.IGNORECASE)
 # Sundanese "ti bumi" (from home; "bumi" is the polite "house", "ti" is "from")
@@ -832,7 +851,7 @@ _CHECK_END = re.compile(
 )
 _PAY_WORDS = {"gaji", "gajinya", "upah", "upahnya", "bayaran", "bayarannya", "honor", "salary",
               "pay", "wage", "wages"}
-_REGISTER = re.compile(r" (cara|mau|gimana|bagaimana|bisa) daftar | daftar (jadi|ke|di) ")
+_REGISTER = re.compile(r" (cara|caranya|mau|gimana|bagaimana|bisa) daftar | daftar (jadi|ke|di) ")
 
 
 # chat's "A apa B?" is "A atau B?" when it stands between two things, not asking "what"
@@ -850,6 +869,10 @@ def _is_comparison(text: str, cue: str) -> bool:
     if cue in ("lebih", "sama"):  # "lebih gede mana", "sama nggak" — not "lebih dari $15"
         # "dapat kerjaan dari mana? sama pake apa?": where from, then "and" (no comparison)
         which = " mana " in re.sub(r" (?:di|dari|ke) mana ", " ", text)
+        if cue == "sama" and not which and re.search(r" bagaimana .* sama .* atau ", text) and (
+            " dibanding" not in text and " beda" not in text
+        ):
+            return False  # "direkrutnya gimana, langsung sama perusahaan atau lewat agency?"
         return which or " atau " in text or " dibanding" in text or " sama " in text \
             and cue == "sama" and " beda" in text \
             or cue == "lebih" and " lebih dari " not in text \
@@ -2278,6 +2301,7 @@ def asks_definition(question: Question) -> bool:
 _OPENERS = (
     "kalau", "terus", "lalu", "trus", "bagaimana dengan", "dan ", "what about", "and ",
     "how about", "kalo", "klo", "trs", "nah", "oh", "terus kalau", "then",
+    "lha ", "lho ", "lah ",  # Javanese "lha nek …": "and what about …"
 )
 
 
@@ -2456,7 +2480,12 @@ def resolve(
             # "startup dia namanya apa" after "jatin kumar itu siapa": "dia" is whom the last
             # turn named, whatever else this one names
             return f"{question.clean} {' '.join(whom[:4])}"
-        if _things(question.subject) > 2 or names_new_topic or (
+        # "lha kalau pelatih profesional kayak dokter di Invisible Tech?": an opener and no
+        # asking word of its own, however many things it names, asks the last turn's question
+        elliptical = question.clean.startswith(_OPENERS) and not (
+            set(words(question.clean)) & _WH_WORDS
+        )
+        if (_things(question.subject) > 2 and not elliptical) or names_new_topic or (
             _DEFINITION.search(question.clean) and not question.clean.startswith(_OPENERS)
         ):
             # it says who or what, and what about them; or asks what it is ("Cohere itu

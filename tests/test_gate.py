@@ -908,3 +908,25 @@ def test_the_askers_kin_after_how_much_is_not_what_is_measured(seed_service: Any
     # "berapa, istri saya …": the story after the question, not "berapa istri"
     v = verdict(seed_service, "upahnya berapa, istri saya mau coba jadi pelabel data")
     assert v.found
+
+
+def test_whether_an_unnamed_thing_exists_is_asked_before_a_place_too(seed_service: Any) -> None:
+    # "… gak? di Jember atau Malang": the tag closes the asking and places follow
+    assert verdict(seed_service, "ada kursus online buat jadi pelatih AI gak? di bandung atau "
+                   "bekasi").outcome == "not_found"
+    assert verdict(seed_service, "ada webinar buat calon pelatih AI ga? ke jogja "
+                   "ya").outcome == "not_found"
+    assert verdict(seed_service, "ada serikat pekerja AI gak? di kenya atau "
+                   "amerika").outcome == "answered"
+
+
+def test_falling_ill_asks_whether_health_insurance_covers_it(seed_service: Any) -> None:
+    answer = seed_service.ask("pelabel data kalau sakit ditanggung perusahaan gak?")
+    assert answer.found
+    assert "asuransi" in answer.text
+
+
+def test_chat_ai_is_the_chatbot_not_a_name_no_article_has(seed_service: Any) -> None:
+    answer = seed_service.ask("bytedance punya aplikasi apa aja selain yang buat chat ai?")
+    assert answer.found
+    assert "TikTok" in answer.text
