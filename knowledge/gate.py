@@ -84,6 +84,9 @@ _KIN = frozenset((
 # what follows a yes/no tag ("… gak? di Malang", "… gak atau cuma …") rather than the verb it
 # negates ("yang gak kuliah")
 _AFTER_TAG = (["di"], ["ke"], ["atau"], ["ya"])
+_TAG_ASKED = re.compile(
+    r"\b(?:gak|ga|gk|nggak|ngga|enggak|tidak|tdk|ndak|kagak|teu|ora|mboten)\s*\?", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,8 +296,8 @@ class Gate:
                 or tokens[at + 1 : at + 2] in (["tidak"], ["kah"], ["gak"])
                 or tokens[-1:] in (["tidak"], ["belum"], ["kah"])
                 # "ada kursus gratis … gak? di Malang atau Surabaya": the tag closes the asking
-                # and a place or an alternative follows
-                or any(
+                # and a place or an alternative follows ("… (tidak di kantor)" tells)
+                or bool(_TAG_ASKED.search(question.text)) and any(
                     tokens[j] == "tidak" and tokens[j + 1 : j + 2] in _AFTER_TAG
                     for j in range(at + 1, len(tokens))
                 )

@@ -918,6 +918,10 @@ def test_whether_an_unnamed_thing_exists_is_asked_before_a_place_too(seed_servic
                    "ya").outcome == "not_found"
     assert verdict(seed_service, "ada serikat pekerja AI gak? di kenya atau "
                    "amerika").outcome == "answered"
+    # "… tidak di kantor": a negated place tells what is asked, it is no tag
+    assert verdict(seed_service, "Ada tetangga saya yang pernah jadi manajer produk, bisa "
+                   "melamar jadi manajer produk AI Netflix yang kerjanya tidak di "
+                   "kantor?").found
 
 
 def test_falling_ill_asks_whether_health_insurance_covers_it(seed_service: Any) -> None:
