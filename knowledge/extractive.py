@@ -40,6 +40,7 @@ from knowledge.question import (
     COMPARE_CUES,
     Question,
     asks_definition,
+    asks_if_schooling_is_enough,
     checks_a_claim,
     resolve,
     topic_terms,
@@ -390,6 +391,7 @@ class ExtractiveAnswerer:
         # names asked of, or set aside ("selain TikTok"), are no new name in the answer
         asked_names = _names(q.text) | q.besides
         existence = _asks_existence(q)
+        schooled = asks_if_schooling_is_enough(q.clean)
         candidates: list[_Scored] = []
         doers = _doers(q.clean)
         contexts = {
@@ -446,6 +448,8 @@ class ExtractiveAnswerer:
                     stem(m.group(1)) not in doers for m in _DUTY.finditer(sentence)
                 ):
                     score += 0.1  # "pekerjaan utamanya adalah menghasilkan petunjuk"
+            if schooled and _ENTRY_LEVEL.search(sentence):
+                score += 0.25  # "cuma lulusan SMA, bisa?": the job posted for beginners
             if defined and any(_describes(sentence, name) for name in defined):
                 score += 0.3
             if name_asked and _NAMING.search(sentence):
@@ -1190,6 +1194,8 @@ _TASK_TOLD = re.compile(
     re.IGNORECASE,
 )
 # what someone must do: "Savreux perlu memberi label …", "mereka harus menulis …"
+# a job posted for beginners: "level pemula", "level awal", "entry level"
+_ENTRY_LEVEL = re.compile(r"\blevel (?:pemula|awal)\b|\bentry.level\b|\bpemula\b", re.I)
 _DUTY = re.compile(
     r"\b(?:perlu|harus|wajib|diminta|bertugas|ditugaskan) (?:(?:untuk|juga|terus) )?"
     r"((?:me|mem|men|meng|meny)[a-z]{3,})\b",

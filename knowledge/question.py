@@ -1976,7 +1976,12 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
                 w.replace("_", " ") for j, w in enumerate(joined) if j not in personal | story
             ),
         ) or _asked_apart(text, kind),
-        expansions=tuple(dict.fromkeys(expansions + _translations(clean))),
+        # the schooling is still the asker's own (no article speaks of SMA): the beginners'
+        # job posting is only looked for
+        expansions=tuple(dict.fromkeys(
+            expansions + _translations(clean)
+            + (["level pemula"] if asks_if_schooling_is_enough(clean) else [])
+        )),
         searched=searched if searched != clean and any(not c.background for c in concepts) else "",
         besides=frozenset(
             t for j in besides if joined[j] not in _BESIDES
@@ -2005,6 +2010,20 @@ def _compare_frame(tokens: Sequence[str]) -> set[int]:
         if (stems and stems <= _COMPARING) or (tok in _HOW_FAR and i - 1 in frame):
             frame.add(i)
     return frame
+
+
+# a school leaver's schooling, or none past it: "lulusan SMA", "tamat SMK", "gak kuliah"
+_SCHOOLING = re.compile(
+    r"\b(?:lulusan|tamat|tamatan|ijazah|cuma|hanya|baru lulus) (?:sma|smk|stm|smp|slta|sd|paket c)"
+    r"\b|\b(?:tidak|belum) (?:pernah )?kuliah\b|\bhigh school\b"
+)
+_CAN_I = re.compile(r"\b(?:bisa|boleh|can|cocok|diterima)\b")
+
+
+def asks_if_schooling_is_enough(clean: str) -> bool:
+    """The asker tells their schooling and asks whether they can do the work ("sy cuma tamat
+    SMA, bisa jadi pelatih AI?"): a job posted for beginners is what answers it."""
+    return bool(_SCHOOLING.search(clean)) and bool(_CAN_I.search(clean))
 
 
 def _translations(clean: str) -> list[str]:

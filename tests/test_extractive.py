@@ -935,3 +935,11 @@ def test_how_pay_is_counted_or_converted_names_nobody_else(seed_service: Any) ->
     )
     assert answer.found
     assert "221.385" in answer.text
+
+
+def test_a_school_leaver_is_told_of_the_beginners_job_and_that_school_is_not_covered(
+    seed_service: Any,
+) -> None:
+    answer = seed_service.ask("saya cuma tamatan SMK, boleh ikut jadi pelatih AI?")
+    assert answer.partial  # no article speaks of SMK
+    assert "level pemula" in answer.text

@@ -1488,3 +1488,9 @@ def test_a_how_question_offering_two_ways_is_no_comparison() -> None:
 def test_an_agency_is_read_as_the_third_party_vendor() -> None:
     q = read("kontraktor AI direkrut lewat agency atau langsung?")
     assert {"vendor", "pihak", "ketiga"} <= set(" ".join(q.expansions).split())
+
+
+def test_a_school_leaver_asking_if_they_can_looks_for_beginners_jobs() -> None:
+    assert "level pemula" in read("sy cuma tamatan smk, boleh ikut jadi anotator?").expansions
+    # a school named in a story asks nothing of it
+    assert "level pemula" not in read("anak lulusan sma itu dipecat bytedance?").expansions
