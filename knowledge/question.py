@@ -2017,7 +2017,14 @@ _SCHOOLING = re.compile(
     r"\b(?:lulusan|tamat|tamatan|ijazah|cuma|hanya|baru lulus) (?:sma|smk|stm|smp|slta|sd|paket c)"
     r"\b|\b(?:tidak|belum) (?:pernah )?kuliah\b|\bhigh school\b"
 )
-_CAN_I = re.compile(r"\b(?:bisa|boleh|can|cocok|diterima)\b")
+# whether they can take the work up ("bisa jadi", "boleh ikut", "bisa masuk kerja"), not a
+# question of their own on it ("bisa dari rumah?", "bisa buat orang kayak saya?")
+_CAN_I = re.compile(
+    r"\b(?:bisa|boleh|cocok|diterima|can)\b(?: [\w-]+){0,3}? (?:jadi|menjadi|ikut|masuk|daftar"
+    r"|mendaftar|melamar|kerja|bekerja|gabung|bergabung|become|be|work|apply|join)\b"
+    # or whether it is for those who have not done it before ("bisa buat yang belum pengalaman")
+    r"|\b(?:belum|tidak|tanpa) (?:ada |punya )?(?:ber)?pengalaman\b"
+)
 
 
 def asks_if_schooling_is_enough(clean: str) -> bool:

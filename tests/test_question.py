@@ -1494,3 +1494,13 @@ def test_a_school_leaver_asking_if_they_can_looks_for_beginners_jobs() -> None:
     assert "level pemula" in read("sy cuma tamatan smk, boleh ikut jadi anotator?").expansions
     # a school named in a story asks nothing of it
     assert "level pemula" not in read("anak lulusan sma itu dipecat bytedance?").expansions
+
+
+def test_schooling_told_beside_another_question_asks_that_question() -> None:
+    # "bisa dari rumah?", "bisa buat orang kayak saya … orang yg kayak gimana": the schooling
+    # is context; what is asked is the place of work, or who earns that much
+    assert "level pemula" not in read(
+        "sy cuma tamat sma, kerjanya harus ke kantor atau bisa dari rumah?"
+    ).expansions
+    assert "level pemula" in read("sy cuma lulusan smp, kerjaan ini bisa buat yang belum "
+                                  "pengalaman gak?").expansions
