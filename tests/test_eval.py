@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-ar.jsonl.
+# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-at.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -316,6 +316,16 @@ _WORKER_STYLE_SETS = [
     # 2024 layoffs teaser (ar14), "sengaja mengganggu" (ar30), an English "organisation pushing
     # for fair pay" (ar11); ar57 gets a partial "not about Indonesia" answer
     ("blind-ar.jsonl", 39, 0.85, 1),
+    # first run 22/44, 16/16 (East Java and Madura: Suroboyoan, Madurese, Malang walikan).
+    # Still failing: the teasers (as13, as55, as56), a contract worker's status and who
+    # contracts them (as44), a lowercase "startup" read as a name (as53), what a trainer does
+    # every day (as59)
+    ("blind-as.jsonl", 36, 0.8, 0),
+    # first run 31/44, 14/16 (Medan, Lampung, migrant workers abroad). Still failing: the
+    # teaser (at55), "bisa dari rumah, gajinya brp?" answered for pay only (at07), Kumar's
+    # tasks and coworkers (at32, at48, at56), "direkrut … lewat agency" (at34), Savreux's past
+    # jobs asked for a "bule" (at45); at16 and at40 get a partial "not about Indonesia" answer
+    ("blind-at.jsonl", 35, 0.7, 2),
 ]
 
 
