@@ -5,7 +5,8 @@ UTF-8, broken front matter, HTML without an article) is decided here, from the b
 reason an admin can act on. Cleaning then only ever sees decoded text.
 
 Formats:
-- `.md`: optional YAML front matter (`title`, `publisher`, `url`, `date`), then the article.
+- `.md`: optional YAML front matter (`title`, `publisher`, `url`, `date`), then the article;
+  without a front-matter title, an opening "# heading" is the title.
 - `.txt`: plain text; the first line is the title when it looks like a headline.
 - `.html` / `.htm`: the article and its metadata extracted by trafilatura.
 """
@@ -158,9 +159,19 @@ def looks_like_headline(line: str) -> bool:
     return line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"
 
 
+_MD_HEADING = re.compile(r"#{1,2}[ \t]+(\S.*?)[ \t#]*")
+
+
 def load_markdown(text: str) -> Loaded:
-    """Markdown with optional front matter."""
+    """Markdown with optional front matter; without a title there, an opening heading
+    ("# Judul") is the title, as an admin who writes one means it."""
     meta, body = split_front_matter(text)
+    if meta.get("title") is None:
+        first, _sep, rest = body.lstrip("\n").partition("\n")
+        heading = _MD_HEADING.fullmatch(first.strip())
+        if heading and rest.strip():
+            meta["title"] = _meta_value("title", heading.group(1))
+            body = rest
     return Loaded(text=body, **meta)
 
 

@@ -49,9 +49,23 @@ def test_markdown_without_front_matter_and_with_bom_and_crlf() -> None:
                   max_bytes=MB)
     assert loaded.title == "A B"
     assert loaded.text == "Isi.\n"
-    plain = load(b"# Bukan front matter\nIsi biasa.", suffix=".md", max_bytes=MB)
+    plain = load(b"Bukan front matter\nIsi biasa.", suffix=".md", max_bytes=MB)
     assert plain.title is None
-    assert plain.text.startswith("# Bukan")
+    assert plain.text.startswith("Bukan")
+
+
+def test_an_opening_markdown_heading_is_the_title() -> None:
+    loaded = load(b"\n# Koperasi Data Bayar Rp 35.000 per Jam\n\nIsi artikel.\n", suffix=".md",
+                  max_bytes=MB)
+    assert loaded.title == "Koperasi Data Bayar Rp 35.000 per Jam"
+    assert "#" not in loaded.text
+    assert "Isi artikel." in loaded.text
+    # a front-matter title wins, and the heading stays part of the text
+    both = load(b"---\ntitle: Judul\n---\n# Lain\nIsi.\n", suffix=".md", max_bytes=MB)
+    assert both.title == "Judul"
+    assert both.text.startswith("# Lain")
+    # a heading alone is no article split into title and nothing
+    assert load(b"# Hanya judul\n", suffix=".md", max_bytes=MB).title is None
 
 
 @pytest.mark.parametrize(
