@@ -1193,9 +1193,9 @@ _TASK_TOLD = re.compile(
     r"|\btugasnya\b|\btanggung jawab(?:nya)?\b",
     re.IGNORECASE,
 )
-# what someone must do: "Savreux perlu memberi label …", "mereka harus menulis …"
 # a job posted for beginners: "level pemula", "level awal", "entry level"
 _ENTRY_LEVEL = re.compile(r"\blevel (?:pemula|awal)\b|\bentry.level\b|\bpemula\b", re.I)
+# what someone must do: "Savreux perlu memberi label …", "mereka harus menulis …"
 _DUTY = re.compile(
     r"\b(?:perlu|harus|wajib|diminta|bertugas|ditugaskan) (?:(?:untuk|juga|terus) )?"
     r"((?:me|mem|men|meng|meny)[a-z]{3,})\b",

@@ -738,9 +738,8 @@ _MY_CIRCLE = re.compile(r"\b(saya|aku|gue|gua|sy|ane) anak (?!magang\b)", re.IGN
 _SAYS_HIMSELF = re.compile(
     r"\b((?:menurut|kata|versi) (?:\w+ ){0,2}?\w+) sendiri\b", re.IGNORECASE
 )
-# Palembang "cak mano", Malay "macam mane / macam mana", Medan "kek mana", East Javanese "yo opo",
-# "yaopo": "how"
-# (Indonesian "macam apa" is not)
+# Palembang "cak mano", Malay "macam mane / macam mana", Medan "kek mana", East Javanese "yo opo"
+# and "yaopo": "how" (Indonesian "macam apa" is not)
 _MALAY_HOW = re.compile(r"\b(?:cak|macam|kek) ?man[aeo]\b|\by[ao]k? ?opo\b", re.IGNORECASE)
 # Javanese krama "kenging nopo" (why); "kenging" alone is "may"
 _JAVANESE_WHY = re.compile(r"\bke[nm]g[ei]ng (?:nopo|napa|menapa|punapa)\b", re.IGNORECASE)
