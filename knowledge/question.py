@@ -146,7 +146,7 @@ def _dictionary() -> frozenset[str]:
     return frozenset(StemmerFactory().get_words())
 
 
-FIRST_PERSON = {"saya", "aku", "gue", "gua", "sy", "ane", "i", "i'm", "im", "my"}
+FIRST_PERSON = {"saya", "aku", "gue", "gua", "sy", "ane", "kita", "i", "i'm", "im", "my"}
 # Words that end a personal clause ("saya ibu rumah tangga, BISA kerja …?").
 _CLAUSE_END = {
     "bisa", "bisakah", "boleh", "apakah", "apa", "berapa", "bagaimana", "kenapa", "mengapa",
@@ -838,19 +838,30 @@ def question_kind(clean: str, n_terms: int) -> str:
                     continue  # "cara daftar jadi …": to register, not a list
                 if cue == "belum" and not re.search(r" belum (?:(?:ya|sih|kah|nih) )?$", text):
                     continue  # "udah diakui belum?" asks; "belum dapet kerja" tells
+                if kind == "yesno" and cue in ("bisa", "boleh") and _CAN_DO_WHAT.search(text):
+                    continue  # "dia bisa kerja apa?": which work, not whether he can
                 return kind
     if _CHECK_END.search(text):
         return "yesno"  # "… 4 juta dolar setahun, betul begitu?": the claim before is checked
     return "what"
 
 
+# "bisa kerja apa", "bisa jadi apa di bidang AI": the "apa" asks what the work is
+_CAN_DO_WHAT = re.compile(
+    r" (?:bisa|boleh) (?:\w+ )?(?:kerja|bekerja|jadi|menjadi|mengerjakan|melakukan) apa"
+    r"(?: (?:ya|sih|dong|kah|saja))*(?: di(?: \w+){1,2})? $"
+)
 _CHECK_END = re.compile(
     r" (?:benar|betul|bener|beneran|benarkah|betulkah|true|right|correct)"
     r"(?: (?:begitu|gitu|ya|kan|tidak|nggak|ga|gak|kah|sih|nih|itu|ini|bukan))* $"
 )
 _PAY_WORDS = {"gaji", "gajinya", "upah", "upahnya", "bayaran", "bayarannya", "honor", "salary",
               "pay", "wage", "wages"}
-_REGISTER = re.compile(r" (cara|caranya|mau|gimana|bagaimana|bisa) daftar | daftar (jadi|ke|di) ")
+_REGISTER = re.compile(
+    # "bisa ji daftar", "mau langsung daftar": a particle or an adverb between
+    r" (cara|caranya|mau|gimana|bagaimana|bisa)(?: (?:ji|mi|kah|sih|ya|juga|saja|langsung))?"
+    r" daftar | daftar (jadi|ke|di) "
+)
 
 
 # chat's "A apa B?" is "A atau B?" when it stands between two things, not asking "what"
@@ -927,6 +938,11 @@ def _personal_span(
                 story_span.update(idx[:seen])
                 story = False
                 continue
+            if story and words_[:1] and words_[0] in _HEARSAY and clause != ordered[-1]:
+                # "anak aku baru tamat SMA, katonyo ado gawe ngajari chatgpt": what was heard
+                # is what the question goes on to ask about, not more of the asker's story
+                story = False
+                continue
             # the story goes on through a told sentence's asking-looking words ("belum dapet")
             asked_sentence = clause in opens and clause not in told
             if story and (not asks or clause in told) and clause != ordered[-1] and not (
@@ -944,6 +960,8 @@ def _personal_span(
             story_span.update(
                 i for n, i in enumerate(idx)
                 if hears[n] or (n + 1 < len(idx) and hears[n + 1] and tokens[i] in _HEARD_WHEN)
+                # "sy baca sekilas", "liat di tiktok": how and where it was seen
+                or (n and hears[n - 1] and tokens[i] in _GLANCE | _MEDIA)
             )
             story = False
             continue
@@ -1195,7 +1213,8 @@ def _story_before_asking_of_others(
     # "dia dapat kerjaan itu gimana": his getting it, not whether the asker can; "…, kayak
     # jatin kumar, kerjaan sehari2nya ngapain": the "-nya" is of the one named just before
     before = [tokens[i] for i in range(len(tokens)) if clauses[i] == last - 1]
-    theirs = any(len(w) > 5 and w.endswith("nya") for w in said) and any(
+    # ("annual salary nya": the "-nya" typed apart)
+    theirs = any(len(w) > 5 and w.endswith("nya") or w == "nya" for w in said) and any(
         w.replace("_", " ") in names for w in before
     )
     if not (said & _PERSONS_BACK or theirs) and (
@@ -1575,7 +1594,7 @@ def back_to_first(text: str) -> str | None:
 # "mbak sy pmi di hk mau tanya, …": what comes before announcing the question introduces it
 _INTRO_VERB = {"tanya", "nanya", "bertanya", "menanyakan", "ask"}
 _INTRO_LEAD = {"mau", "ingin", "pengen", "pingin", "pengin", "izin", "numpang", "boleh",
-               "sekalian", "want", "to"}
+               "sekalian", "want", "to", "nak"}
 # a remark after the question that asks nothing ("… level apa? sy cm bs dikit2")
 _WH_WORDS = {"apa", "apakah", "berapa", "bagaimana", "gimana", "siapa", "kapan", "mana",
              "dimana", "kenapa", "mengapa", "what", "how", "who", "when", "where", "why"}
@@ -1638,18 +1657,12 @@ def _aside_span(
             rest = tokens[k + 1 :]
             if not set(rest) & FIRST_PERSON and rest[:1] not in (["bisa"], ["boleh"]):
                 span.update(range(k + 1))
+            else:
+                # "wong palembang nak nanyo, anak aku …": where the asker is from, said before
+                # asking, is no place asked about
+                span.update(j for j in range(k) if tokens[j] in places())
             break
-    told = [
-        k for k, tok in enumerate(tokens)
-        if tok in _SAYING | _HEARSAY and k and (
-            # "temen bilang …", "baca2 di fb bilang …": a person or a medium told it
-            {_unowned(t) for t in tokens[max(0, k - 2) : k]} & (_TELLERS | _MEDIA)
-            # "ngobrol sama temen kos terus dia bilang …": the teller named a little before
-            or (tokens[k - 1] in _PERSONS_BACK and set(tokens[max(0, k - 8) : k - 1]) & _TELLERS)
-        )
-        and tokens[k + 1 : k + 2] != ["apa"]  # "dia bilang apa": what was said is asked
-    ]
-    if told:
+    if told := _tellings(tokens):
         # "di pangkalan ojol temen bilang Netflix …": who told the asker, and all before it
         span.update(range(told[-1] + 1))
     if heard := [k for k, tok in enumerate(tokens) if tok in _HEARSAY]:
@@ -1681,6 +1694,47 @@ def _aside_span(
     if questioned:
         after = [i for i, c in enumerate(clauses) if c > max(questioned)]
         if after and _remark([tokens[i] for i in after]):
+            span.update(after)
+    return span
+
+
+def _tellings(tokens: Sequence[str]) -> list[int]:
+    """Where someone tells the asker what is then asked: "temen bilang …", "baca2 di fb bilang
+    …", "anakku … dia cerita …"."""
+    return [
+        k for k, tok in enumerate(tokens)
+        if tok in _SAYING | _HEARSAY and k and (
+            # "temen bilang …", "baca2 di fb bilang …": a person or a medium told it
+            {_unowned(t) for t in tokens[max(0, k - 2) : k]} & (_TELLERS | _MEDIA)
+            # "ngobrol sama temen kos terus dia bilang …": the teller named a little before
+            or (tokens[k - 1] in _PERSONS_BACK and _teller_before(tokens, k - 1))
+        )
+        and tokens[k + 1 : k + 2] != ["apa"]  # "dia bilang apa": what was said is asked
+        # "bener X … atau mereka bilang itu tidak benar": the other answer, asked
+        and tokens[max(0, k - 2) : k - 1] != ["atau"]
+    ]
+
+
+def _teller_before(tokens: Sequence[str], end: int) -> bool:
+    """Someone who can tell the asker things within eight words before `end` ("ngobrol sama
+    temen kos terus dia …"); "anak magang" is the intern the story is about."""
+    return any(
+        tokens[j] in _TELLERS and tokens[j + 1 : j + 2] != ["magang"]
+        for j in range(max(0, end - 8), end)
+    )
+
+
+def _told_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
+    """The words a teller told, up to the end of the telling's clause, when the question that
+    follows is too short to name a subject of its own: "anakku kerja di jakarta, dia cerita
+    orang di kenya bikin serikat, kenapa kodong?" asks of the Kenyans, not of the asker ("anak
+    saya bilang ada kerjaan dari rumah, … orang yg ngelatih chatgpt dibayar berapa?" asks of
+    what it names)."""
+    span: set[int] = set()
+    for k in _tellings(tokens):
+        after = [i for i in range(k + 1, len(tokens)) if clauses[i] == clauses[k]]
+        rest = [tokens[i] for i in range(len(tokens)) if clauses[i] == clauses[k] + 1]
+        if after and len(terms(" ".join(rest))) <= 2:
             span.update(after)
     return span
 
@@ -1809,8 +1863,9 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     sentence_of = [sum(1 for o in opens if o <= n) for n in clauses]
     personal, story = _personal_span(joined, clauses, questioned, told, opens)
     aside = _aside_span(joined, clauses, questioned)
-    personal -= aside
-    story |= aside
+    told_to_asker = _told_span(joined, clauses)
+    personal -= aside | told_to_asker
+    story = (story | aside) - told_to_asker
     story |= _analogy_span(joined, clauses) | _objection_span(joined, clauses)
     story |= _old_state_span(joined, clauses)
     located = _locative_span(joined)
@@ -1940,6 +1995,14 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
                 for c in concepts
             ]
     kind = question_kind(clean, len(concepts))
+    if kind == "compare" and remark and max(remark) == len(joined) - 1 and not any(
+        c.known and c.position in remark and not _COMPARE_VERB.fullmatch(c.surface.lower())
+        for c in concepts
+    ):
+        # "… berapa per jam ya? mau bandingin sama yg lain": why it is asked, with no other
+        # side named; the question before it says what it asks
+        before = " ".join(joined[i].replace("_", " ") for i in range(min(remark)))
+        kind = question_kind(before, len(concepts)) if before else kind
     if kind != "compare" and remark and not _asks([joined[i] for i in sorted(remark)]) and any(
         c.known and not c.qualifier and c.position not in remark for c in concepts
     ):
@@ -2023,6 +2086,8 @@ _CAN_I = re.compile(
     r"|mendaftar|melamar|kerja|bekerja|gabung|bergabung|become|be|work|apply|join)\b"
     # or whether it is for those who have not done it before ("bisa buat yang belum pengalaman")
     r"|\b(?:belum|tidak|tanpa) (?:ada |punya )?(?:ber)?pengalaman\b"
+    # or for newcomers ("ada yg bisa untuk orang baru kayak saya?")
+    r"|\b(?:untuk|buat) (?:orang baru|pendatang baru|pemula|newbie)\b"
 )
 
 
@@ -2240,6 +2305,7 @@ def _time_sides(clean: str) -> tuple[str, ...]:
 
 _WH = {"berapa", "dimana", "mana", "siapa", "kapan", "mengapa", "kenapa"}
 # "apa saja", "apa itu", "apa yang": "apa" that does not end the asking of the noun before it
+_APA_PARTICLE = {"sih", "ya", "kah", "tuh"}
 _APA_GOES_ON = {"saja", "aja", "itu", "ini", "yang", "kah", "sih", "tuh", "nya", "gitu", "ya",
                 "aj", "lagi",
                 # "apa bisa?", "apa benar …": a yes/no opens, nothing is asked "what"
@@ -2268,6 +2334,8 @@ def _wh_split(clean: str) -> tuple[str, ...]:
             continue
         if toks[i] == "apa" and i and terms(toks[i - 1]) and not named and (
             i + 1 == len(toks) or toks[i + 1] not in _APA_GOES_ON
+            # "bulan apa sih, trus dari tim apa": a particle, then the next question or the end
+            or toks[i + 1] in _APA_PARTICLE and toks[i + 2 : i + 3] in ([], ["terus"], ["lalu"])
         ):
             asks.append((i, 1))  # "dari tim apa, trus dipecat bulan apa": which team, month
             i += 1

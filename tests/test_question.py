@@ -1504,3 +1504,78 @@ def test_schooling_told_beside_another_question_asks_that_question() -> None:
     ).expansions
     assert "level pemula" in read("sy cuma lulusan smp, kerjaan ini bisa buat yang belum "
                                   "pengalaman gak?").expansions
+
+
+def test_cirebon_kupang_and_palembang_words_are_read() -> None:
+    vocab = Vocab("berapa lama ada tugas baru kerja bayar")
+    assert clean_words("pira suwe ana tugas anyar", vocab) == [
+        "berapa", "lama", "ada", "tugas", "baru",
+    ]
+    assert clean_words("karja berapo", vocab) == ["kerja", "berapa"]
+    assert read("kepriben carane melu kerja latih AI").kind == "howto"
+
+
+def test_what_a_relative_tells_is_asked_about_not_their_situation() -> None:
+    # "ponakanku …, dia cerita X": X is what the question goes on to ask of
+    q = read("ponakanku kerja di pabrik, dia cerita pekerja AI di afrika pada mogok, kenapa "
+             "begitu?")
+    assert "mogok" in {c.surface for c in q.subject}
+    assert "pabrik" not in {c.surface for c in q.subject}
+
+
+def test_what_was_heard_after_the_askers_story_is_asked_about() -> None:
+    q = read("cucu saya baru lulus SMK, katanya ada kerjaan melabeli data. sejam dibayar berapa?")
+    assert {"label", "data"} <= {t for c in q.subject for t in c.terms}
+
+
+def test_where_the_asker_is_from_before_asking_is_no_place_asked() -> None:
+    q = read("orang pontianak mau tanya, keponakan saya bisa jadi pelatih AI?")
+    assert "pontianak" not in {c.surface.lower() for c in q.subject}
+
+
+def test_a_career_is_where_the_work_leads() -> None:
+    q = read("kerja kontrak AI bagus gak buat kariernya?", VOCAB)
+    career = next(c for c in q.concepts if c.surface.startswith("karier"))
+    assert career.glossary
+    assert "prospek" in career.terms
+
+
+def test_a_question_closed_by_a_particle_then_another_is_two_parts() -> None:
+    q = read("anak magang itu dipecat tanggal berapa, terus dari divisi apa sih")
+    assert len(read("bytedance pecat magang bulan apa sih, terus dari tim apa").parts) == 2
+    assert len(q.parts) == 2
+
+
+def test_a_newcomer_asking_if_there_is_work_for_them_looks_for_beginners_jobs() -> None:
+    q = read("saya cuma tamat SD, kerja pelabel data ada yang untuk orang baru gak?")
+    assert "level pemula" in q.expansions
+
+
+def test_wanting_to_compare_with_nothing_named_is_no_comparison() -> None:
+    assert read("openai bayar kontraktornya berapa sejam? mau bandingin sama yang "
+                "lain").kind == "how_much"
+    assert read("netflix gajinya berapa? mau bandingin sama UMP jakarta").kind == "compare"
+
+
+def test_the_other_answer_asked_after_or_is_no_story() -> None:
+    # a voice-typed question checking a claim: "atau mereka bilang …" is its other answer
+    q = read("betul gak bytedance rugi lima juta dolar gara gara anak magang itu atau mereka "
+             "bilang itu bohong")
+    assert "bytedance" in {c.surface.lower() for c in q.subject}
+
+
+def test_how_the_asker_glanced_at_it_is_context() -> None:
+    q = read("saya kuliah di tokyo. saya baca sekilas netflix cari manajer AI, gaji nya "
+             "berapa?")
+    assert "sekilas" not in {c.surface.lower() for c in q.subject}
+
+
+def test_registering_with_a_particle_between_is_no_list() -> None:
+    assert read("bisa ji daftar asuransi sendiri kah kalau kerja online?").kind == "yesno"
+    assert read("daftar perusahaan yang pakai pelatih AI").kind == "list"
+
+
+def test_what_work_someone_can_do_asks_what_not_whether() -> None:
+    assert read("keponakan saya lulusan teknik, di AI dia bisa kerja apa?").kind == "what"
+    assert read("lulusan smk bisa jadi apa di perusahaan AI?").kind == "what"
+    assert read("apa bisa kerja dari rumah?").kind == "yesno"
