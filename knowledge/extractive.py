@@ -512,7 +512,7 @@ class ExtractiveAnswerer:
                 own = {t for c in part_read.concepts if c.entity for t in c.terms} - others
                 if own:
                     ranked = _promoted(ranked, partial(_names_side, own=own))
-                counted = bool({"banyak", "banyakan"} & set(q.clean.split()))
+                counted = bool({"banyak", "banyakan", "jumlah"} & set(q.clean.split()))
             else:
                 counted = "berapa" in part.split()
             if q.kind == "compare" and side & PAY_TERMS:
@@ -1054,7 +1054,8 @@ _FLOORS = ("mulai", "minimal", "paling tidak", "setidaknya", "at least")
 _CEILINGS = ("hingga", "sampai", "maksimal", "up to")
 # the question asks the top or the bottom of a range
 _MOST = re.compile(
-    r"\b(?:paling (?:besar|tinggi|banyak|mahal)|tertinggi|terbesar|maksimal|highest|most|top)\b"
+    r"\b(?:paling (?:besar|tinggi|banyak|mahal)|tertinggi|terbesar|maksimal|mentok|highest|most"
+    r"|top)\b"
 )
 _LEAST = re.compile(
     r"\b(?:paling (?:kecil|rendah|sedikit|murah)|terendah|terkecil|lowest|least)\b"

@@ -42,7 +42,9 @@ _STANCE = frozenset(terms(
     # "spill dong kisah si savreux": the telling asked for, not a word the answer holds
     "kisah kisahnya "
     # "kalo kita mo coba kerja …", "tertarik menjadi …": the asker's plan; "kodong": pity
-    "coba mencoba kasihan tertarik"
+    "coba mencoba kasihan tertarik "
+    # "gajinya fantastis bgt", "worth it gak": the asker's wonder, not a word an answer holds
+    "fantastis worth"
 ))
 
 # two questions in one ("umurnya brp, tinggal dimana"): each part's figure is bound on its own
@@ -304,8 +306,10 @@ class Gate:
             )
             if not asked:
                 continue
-            after = next((t for t in tokens[at + 1 :] if t not in _EXISTENCE_FRAME), None)
-            if _unknown_word(question, after):
+            start = next(
+                (j for j in range(at + 1, len(tokens)) if tokens[j] not in _EXISTENCE_FRAME), None
+            )
+            if start is not None and _unknown_thing(question, tokens, start):
                 return True
         return False
 
@@ -513,6 +517,22 @@ def _unknown_word(question: Question, said: str | None) -> bool:
         concept is not None and not concept.known and not concept.entity
         and not concept.background and not concept.qualifier and not _weightless(concept)
     )
+
+
+def _unknown_thing(question: Question, tokens: Sequence[str], start: int) -> bool:
+    """The thing named from word `start` on, its head and the words that describe it without
+    a break ("pelatihan gratis"), holds a weighty word no article uses: "pelatihan" alone is
+    in the articles, free training for workers is not."""
+    if _unknown_word(question, tokens[start]):
+        return True
+    head = next(
+        (c for c in question.concepts if c.position == start and c.known and not c.entity), None
+    )
+    if head is None:
+        return False
+    end = start + len(head.surface.split())
+    following = next((c for c in question.concepts if c.position == end), None)
+    return following is not None and _unknown_word(question, tokens[end])
 
 
 def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:

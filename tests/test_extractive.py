@@ -723,13 +723,13 @@ def test_an_english_job_title_is_no_unknown_name(seed_service: Any) -> None:
 
 def test_a_relatives_situation_is_named_as_theirs(seed_service: Any) -> None:
     answer = seed_service.ask(
-        "Anak saya baru diwisuda dan belum dapat kerja tetap. Ada contoh lulusan ilmu komputer "
-        "yg kerja kontrak melatih AI? siapa namanya dan berapa umurnya?"
+        "Anak saya baru pulang merantau dan belum dapat kerja tetap. Ada contoh lulusan ilmu "
+        "komputer yg kerja kontrak melatih AI? siapa namanya dan berapa umurnya?"
     )
     assert answer.partial
     first = answer.text.splitlines()[0]
     assert "anak Anda" in first
-    assert "diwisuda" not in first
+    assert "merantau" not in first
     # a long sentence cut short keeps the name and the age asked for
     assert "Jatin Kumar, 22 tahun" in answer.text
 
@@ -943,3 +943,21 @@ def test_a_school_leaver_is_told_of_the_beginners_job_and_that_school_is_not_cov
     answer = seed_service.ask("saya cuma tamatan SMK, boleh ikut jadi pelatih AI?")
     assert answer.partial  # no article speaks of SMK
     assert "level pemula" in answer.text
+
+
+def test_the_most_asked_as_mentok_leads_with_the_ceiling(seed_service: Any) -> None:
+    answer = seed_service.ask("pelatih AI level pro sejam paling mentok dibayar berapa?")
+    assert answer.text.startswith("Singkatnya: hingga $200")
+
+
+def test_what_a_job_did_for_someones_life_is_how_it_helped(seed_service: Any) -> None:
+    answer = seed_service.ask("pekerjaan AI itu berjasa apa buat hidup savreux?")
+    assert "tunawisma" in answer.text
+
+
+def test_comparing_counts_quotes_each_sides_count(seed_service: Any) -> None:
+    # "jumlah" asks a count of each side: Kumar's side is told by his 100 co-workers
+    answer = seed_service.ask("lebih gede mana jumlah buruh nairobi yang voting serikat sama "
+                              "jumlah kontraktor yg kerja bareng jatin kumar")
+    assert "150 orang" in answer.text
+    assert "100 kontraktor" in answer.text

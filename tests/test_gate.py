@@ -934,3 +934,18 @@ def test_chat_ai_is_the_chatbot_not_a_name_no_article_has(seed_service: Any) -> 
     answer = seed_service.ask("bytedance punya aplikasi apa aja selain yang buat chat ai?")
     assert answer.found
     assert "TikTok" in answer.text
+
+
+def test_a_thing_described_by_a_word_no_article_uses_is_not_found(seed_service: Any) -> None:
+    # "pelatihan" is in the articles (of models); free training for workers is not
+    assert verdict(seed_service, "ada pelatihan gratis buat calon anotator gak?").outcome == (
+        "not_found"
+    )
+    assert verdict(seed_service, "ada asuransi kesehatan gak buat pekerja kontrak AI?").found
+
+
+def test_a_named_companys_pay_is_not_found_whatever_the_asker_compares(
+    seed_service: Any,
+) -> None:
+    assert verdict(seed_service, "scale ai bayar kontraktornya berapa sejam? mau aku bandingin "
+                   "sama yang lain").outcome == "not_found"
