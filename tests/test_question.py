@@ -1579,3 +1579,9 @@ def test_what_work_someone_can_do_asks_what_not_whether() -> None:
     assert read("keponakan saya lulusan teknik, di AI dia bisa kerja apa?").kind == "what"
     assert read("lulusan smk bisa jadi apa di perusahaan AI?").kind == "what"
     assert read("apa bisa kerja dari rumah?").kind == "yesno"
+
+
+def test_our_child_is_the_askers_own() -> None:
+    # "anak kita" (our child; Cirebon "kita" is "I"): the asker's story, not what is asked
+    q = read("anak kita kerja di kantor pajak, bisa ikut latih AI? sejam dibayar berapa?")
+    assert "pajak" not in {c.surface.lower() for c in q.subject}
