@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-at.jsonl.
+# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-av.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -326,6 +326,17 @@ _WORKER_STYLE_SETS = [
     # tasks and coworkers (at32, at48, at56), "direkrut … lewat agency" (at34), Savreux's past
     # jobs asked for a "bule" (at45); at16 and at40 get a partial "not about Indonesia" answer
     ("blind-at.jsonl", 35, 0.7, 2),
+    # first run 30/44, 12/16 (Makassar and Bugis, Cirebon and Banten, Kupang, voice dictation).
+    # Still failing: the teasers (au36, au44), "sengaja mengganggu" (au37), what a CS graduate
+    # can do and what Kumar does (au05, au52), Savreux's past jobs typed "per nah" (au55), steady
+    # work asked as "tetap ko sonde" (au59); au10, au27 and au30 leak (BPJS on one's own, a union
+    # in Indonesia, a minimum age)
+    ("blind-au.jsonl", 35, 0.65, 3),
+    # first run 33/44, 12/16 (students abroad, Palembang and Pontianak parents, Bekasi slang, a
+    # retired teacher). Still failing: the "Rp17 juta" teaser (av56), the intern's team asked
+    # after the month (av24), "sengaja mengganggu" (av58); av16, av37 and av40 get a partial
+    # "not about Indonesia/Jakarta" answer
+    ("blind-av.jsonl", 39, 0.75, 3),
 ]
 
 
