@@ -1214,7 +1214,7 @@ def _story_before_asking_of_others(
     # jatin kumar, kerjaan sehari2nya ngapain": the "-nya" is of the one named just before
     before = [tokens[i] for i in range(len(tokens)) if clauses[i] == last - 1]
     # ("annual salary nya": the "-nya" typed apart)
-    theirs = any(len(w) > 5 and w.endswith("nya") or w == "nya" for w in said) and any(
+    theirs = any((len(w) > 5 and w.endswith("nya")) or w == "nya" for w in said) and any(
         w.replace("_", " ") in names for w in before
     )
     if not (said & _PERSONS_BACK or theirs) and (
@@ -2305,12 +2305,13 @@ def _time_sides(clean: str) -> tuple[str, ...]:
 
 _WH = {"berapa", "dimana", "mana", "siapa", "kapan", "mengapa", "kenapa"}
 # "apa saja", "apa itu", "apa yang": "apa" that does not end the asking of the noun before it
-_APA_PARTICLE = {"sih", "ya", "kah", "tuh"}
 _APA_GOES_ON = {"saja", "aja", "itu", "ini", "yang", "kah", "sih", "tuh", "nya", "gitu", "ya",
                 "aj", "lagi",
                 # "apa bisa?", "apa benar …": a yes/no opens, nothing is asked "what"
                 "bisa", "boleh", "benar", "betul", "bener", "mungkin", "harus", "perlu",
                 "masih", "sudah", "pernah", "ada", "tidak"}
+# "bulan apa sih, trus …": a particle after "apa", which may still end its asking
+_APA_PARTICLE = {"sih", "ya", "kah", "tuh"}
 _COUNTERS = {"orang", "jam", "tahun", "hari", "bulan", "minggu", "persen", "dolar", "dollar",
              "kali", "biji", "buah", "rupiah", "juta", "ribu"}
 
