@@ -1508,8 +1508,8 @@ def test_schooling_told_beside_another_question_asks_that_question() -> None:
 
 def test_cirebon_kupang_and_palembang_words_are_read() -> None:
     vocab = Vocab("berapa lama ada tugas baru kerja bayar")
-    assert clean_words("pira suwe ana tugas anyar", vocab) == [
-        "berapa", "lama", "ada", "tugas", "baru",
+    assert clean_words("ana kerja anyar, suwe pira", vocab) == [
+        "ada", "kerja", "baru", "lama", "berapa",
     ]
     assert clean_words("karja berapo", vocab) == ["kerja", "berapa"]
     assert read("kepriben carane melu kerja latih AI").kind == "howto"
