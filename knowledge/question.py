@@ -253,8 +253,13 @@ class Question:
 
     @property
     def english(self) -> bool:
-        """Asked in English: e5 scores it lower against the Indonesian articles."""
-        return _is_english(words(self.text.lower()))
+        """Asked in English: e5 scores it lower against the Indonesian articles. A long message
+        in Manado Malay holds a "for" and a "so" ("cari orang for pegang urusan AI") and is
+        not: a message is English when such words are one in eight of it, or more."""
+        said = words(self.text.lower())
+        return _is_english(said) and 8 * sum(1 for w in said if w in _ENGLISH_FUNCTION) >= len(
+            said
+        )
 
     @property
     def qualifiers(self) -> tuple[Concept, ...]:
@@ -406,7 +411,12 @@ def correct(word: str, vocab: Vocabulary | None, *, english: bool = False) -> st
     for candidate in _edits1(word):
         if candidate in stopwords():
             continue
-        if in_dictionary and candidate not in labour and stem(candidate) not in topic_terms():
+        if in_dictionary and (
+            (candidate not in labour and stem(candidate) not in topic_terms())
+            # a real word is rarely a slip of another's first letter ("malam" is no "alam",
+            # "urusan" no "jurusan")
+            or candidate[0] != word[0]
+        ):
             continue
         if (
             len(word) < 6 and candidate in _dictionary()
@@ -784,6 +794,9 @@ _DEGREES = {"S1": "sarjana", "S2": "magister", "S3": "doktor", "D1": "diploma", 
 _DEGREE = re.compile(r"\b[SsDd][1-4]\b")
 # "aku DO dari kuliah": dropped out, not the English "do" that opens a question
 _DROPPED_OUT = re.compile(r"(?-i:\bDO\b)|\bdrop ?out\b", re.IGNORECASE)
+# the passive "di-" typed apart from a "-kan" verb ("di kerjakan", as voice typing and many
+# writers do): one word; a place after "di" does not end in "-kan"
+_PASSIVE_APART = re.compile(r"\b(di) (?=[a-z]{4,}kan\b)", re.IGNORECASE)
 # "kaya" is chat for "seperti" ("kaya gini"), but after these it is "rich"
 _RICH = {"kaya"}
 _BECOMING = {"bikin", "membuat", "jadi", "menjadi", "lebih", "makin", "semakin", "dia", "mereka",
@@ -923,6 +936,7 @@ def _personal_span(
     grouped = _by_clause(clauses)
     ordered = list(grouped)
     story = False  # the asker is telling their situation and has not asked yet
+    plans = _plan_span(tokens, clauses, questioned)
     for clause, idx in grouped.items():
         words_ = [tokens[i] for i in idx]
         # in a told sentence "ada", "dapat" and "bisa" ask nothing: "saya ada BPJS.", "dulu sy
@@ -951,6 +965,12 @@ def _personal_span(
                 story_span.update(idx)
             else:
                 story = False
+            continue
+        if idx[0] in plans:
+            # "sy mau kerja dari rumah aja, pelatih ai ada tunjangan?": what the asker means to
+            # do is their situation; the question that follows names its own subject
+            story_span.update(idx)
+            story = True
             continue
         hears = [_hearing(words_, n) for n in range(len(words_))]
         if len(ordered) > 1 and not asks and any(hears):
@@ -1118,7 +1138,8 @@ def _objection_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
     """The words of an objection after the asked part, to the end of its clause: what the asker
     believes, not what the articles must say."""
     for i, tok in enumerate(tokens):
-        if tok in _OBJECTING and i:
+        # "…, kan bagus buka lapangan kerja": "kan" opening a clause after the question
+        if (tok in _OBJECTING or (tok == "kan" and clauses[i - 1] != clauses[i])) and i:
             return {j for j in range(i, len(tokens)) if clauses[j] == clauses[i]}
     return set()
 
@@ -1250,6 +1271,55 @@ def _told_modals(words_: Sequence[str]) -> set[str]:
     if set(words_) & {"tahu", "tanya", "nanya", "bertanya", "know", "ask"}:
         return _TOLD_MODALS
     return _TOLD_MODALS | _TOLD_WISHES
+
+
+_WANT = {"mau", "ingin", "pengen", "pingin", "pengin", "kepengen", "want"}
+
+
+def _plan_span(
+    tokens: Sequence[str], clauses: Sequence[int], questioned: Collection[int]
+) -> set[int]:
+    """The clauses telling what the asker wants to do, before a question with three words of
+    its own: "sy mau kerja dari rumah aja, pelatih ai ada tunjangan?" asks of trainers'
+    benefits; "saya mau jadi pelatih AI, gimana caranya?" asks of the plan itself."""
+    span: set[int] = set()
+    grouped = _by_clause(clauses)
+    last = max(grouped, default=0)
+    for clause, idx in grouped.items():
+        if clause == last or clause in questioned or not _plan([tokens[i] for i in idx]):
+            continue
+        after = " ".join(tokens[i] for i in range(len(tokens)) if clauses[i] > clause)
+        if len(terms(after)) >= 3:
+            span.update(idx)
+    return span
+
+
+def _plan(words_: Sequence[str]) -> bool:
+    """A clause telling what the asker wants to do ("saya mau cari kerja sampingan"), asking
+    nothing past its want ("saya mau tanya", "sy mau jadi pelatih, bisa?" ask)."""
+    at = next((n for n, w in enumerate(words_[:3]) if w in _WANT), None)
+    if at is None or not set(words_[:at]) & FIRST_PERSON:
+        return False
+    rest = words_[at + 1 :]
+    # "kerja sampingan yang bisa pakai HP": what the work is like, asking nothing
+    rest_asking = {w for n, w in enumerate(rest) if not (n and rest[n - 1] in {"yang", "yg"})}
+    return bool(rest) and rest[0] not in _ASKING_VERBS and not rest_asking & _PLAN_ASKS and (
+        rest[-1] not in {"tidak", "belum"}
+    )
+
+
+# the words that make a want clause a question ("saya mau kerja dari rumah, bisa?"), not those
+# of a purpose ("untuk malam hari") or a condition
+_PLAN_ASKS = {
+    "bisa", "bisakah", "boleh", "apakah", "apa", "berapa", "bagaimana", "kenapa", "mengapa",
+    "gimana", "siapa", "kapan", "mana", "dimana", "cocok", "layak", "can", "could", "should",
+    "how", "what", "why", "who", "where", "when",
+}
+
+
+# "saya mau tanya", "pengen tahu": a want that asks
+_ASKING_VERBS = {"tanya", "nanya", "bertanya", "nanyain", "menanyakan", "tahu", "tau", "ask",
+                 "know", "konsultasi", "minta"}
 
 
 def _asks(words_: Sequence[str]) -> bool:
@@ -1487,7 +1557,7 @@ _COMPANY_ENDINGS = frozenset({
 _CLOSING_SA = re.compile(r"(?<=\w )sa(?=[\s?!.]*$)", re.IGNORECASE)
 # a polite opening or closing: "Selamat siang.", "Assalamualaikum wr. wb.", "Terima kasih."
 _GREETING = re.compile(
-    r"\b(?:selamat (?:pagi|siang|sore|malam)|assalamu\W?alaikum(?: wr\.? ?wb\.?)?"
+    r"\b(?:(?:selamat|slamat|slmt) (?:pagi|siang|sore|malam)|assalamu\W?alaikum(?: wr\.? ?wb\.?)?"
     r"|wassalam\w*|terima ?kasih(?: banyak)?|makasih(?: banyak)?|thank you|thanks"
     # Javanese: "nuwun sewu" (excuse me), "matur nuwun" (thank you), "sugeng enjing"
     r"|nuwun sewu|matur (?:sembah )?nuwun|kula ?nuwun|sugeng (?:enjing|siang|sonten|dalu)"
@@ -1821,10 +1891,39 @@ def changes_topic(text: str) -> bool:
     return bool(_NEW_TOPIC.search(text))
 
 
+# santri and pesantren alumni speak of themselves as "ana" (Arabic "I") among other Arabic
+# words; in Cirebon Javanese "ana" is "there is" ("ana kerjaan sambilan")
+_SANTRI = re.compile(
+    r"\b(?:akhi|akh|ukhti|antum|afwan|syukron|syukran|jazakallah\w*|barakallah\w*|"
+    r"insya ?allah|in ?syaa? ?allah|assalamu\w*|ustad[zh]?|ustadzah|pesantren|santri|ikhwan|"
+    r"akhwat)\b",
+    re.IGNORECASE,
+)
+_ANA_I = re.compile(
+    r"\bana\b(?= (?:mau|ingin|pengen|punya|alumni|santri|seorang|sudah|udah|belum|tinggal|"
+    r"lulusan|pernah|sedang|masih|cuma|hanya|sendiri|bukan)\b)",
+    re.IGNORECASE,
+)
+
+
+def _ana(text: str) -> str:
+    """ "ana" as the asker ("afwan, ana alumni pesantren"), else as it was typed."""
+    if _SANTRI.search(text):
+        return re.sub(r"\bana\b", "saya", text, flags=re.IGNORECASE)
+    return _ANA_I.sub("saya", text)
+
+
+# "how much do trainers make": the English pay verb, which the lexicon reads as "buat"
+_HOW_MUCH_MADE = re.compile(r"\b(how much (?:[\w'-]+ ){1,8}?)(?:make|makes|made)\b", re.IGNORECASE)
+
+
 def read(text: str, vocab: Vocabulary | None = None) -> Question:
     """Read one question (no history): spelling, kind, subject and qualifiers."""
     text = _DEGREE.sub(lambda m: _DEGREES[m.group(0).upper()], text)
     text = _DROPPED_OUT.sub("putus", text)
+    text = _PASSIVE_APART.sub(r"\1", text)
+    text = _ana(text)
+    text = _HOW_MUCH_MADE.sub(r"\1earn", text)
     text = write_numbers(text)  # voice typing: "lima belas dolar" -> "15 dolar"
     text = _GREETING.sub(" ", text)
     text = _CLOSING_SA.sub("saja", text)
@@ -1883,6 +1982,8 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     # is about)
     remark = {i for i, c in enumerate(clauses) if questioned and c > max(questioned)}
     unsearched = (aside - remark) | outlet | _owner_span(joined, names)
+    plan = _plan_span(joined, clauses, questioned)
+    unsearched |= plan
     besides = _besides_span(joined, clauses)
     unsearched |= _introduction_span(joined, names) | besides
     story |= unsearched
@@ -1930,9 +2031,10 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
                     else frozenset(terms(" ".join(match))),
                 )
             )
-            expansions.extend(
-                w for w in glossary_words()[match] if not set(terms(w)) <= asked
-            )
+            if i not in plan:  # what the asker means to do is no part of the search
+                expansions.extend(
+                    w for w in glossary_words()[match] if not set(terms(w)) <= asked
+                )
             i += len(match)
             continue
         word = joined[i]
@@ -2076,8 +2178,11 @@ def _compare_frame(tokens: Sequence[str]) -> set[int]:
 
 # a school leaver's schooling, or none past it: "lulusan SMA", "tamat SMK", "gak kuliah"
 _SCHOOLING = re.compile(
-    r"\b(?:lulusan|tamat|tamatan|ijazah|cuma|hanya|baru lulus) (?:sma|smk|stm|smp|slta|sd|paket c)"
-    r"\b|\b(?:tidak|belum) (?:pernah )?kuliah\b|\bhigh school\b"
+    r"\b(?:lulusan|lulus|tamat|tamatan|ijazah|cuma|hanya|sampai|sampe)(?: dari)? "
+    r"(?:sma|smk|stm|smp|slta|sd|paket c)\b"
+    # "sekolahnya SMA doang"
+    r"|\b(?:sma|smk|stm|smp|slta|sd) (?:doang|saja|aja)\b"
+    r"|\b(?:tidak|belum) (?:pernah )?kuliah\b|\bhigh school\b"
 )
 # whether they can take the work up ("bisa jadi", "boleh ikut", "bisa masuk kerja"), not a
 # question of their own on it ("bisa dari rumah?", "bisa buat orang kayak saya?")
