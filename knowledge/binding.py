@@ -245,6 +245,9 @@ def asks_for_pay(question: Question) -> bool:
     )
 
 
+_MAKES = re.compile(r"(?:make|makes|made|making)")
+
+
 # the unit of a sum per time ("sebulan", "per jam"): what it is counted by, not what it is about
 PERIOD_TERMS = frozenset(terms("jam hari minggu bulan tahun"))
 
@@ -651,11 +654,23 @@ def _role_after_pay(question: Question) -> list[Concept]:
         if c.terms & _UNIT_WORDS or all(t.isdigit() for t in c.terms):
             break  # "gajinya 900000 dolar": the sum the asker heard, not whose pay it is
         if not c.known:
-            break
+            # "bayaran anggota koperasi data …": a group no article speaks of, before a word
+            # that goes on to describe it, is still whose pay is asked, and no sum the articles
+            # give is theirs
+            # (a noun: not "gaji yang ditawarkan", "upahnya bisa mencapai", "tepatnya")
+            said = c.surface.lower()
+            if len(said) < 4 or said in function_words() or _NOT_A_NOUN.search(said):
+                break
         run.append(c)
+    while run and not run[-1].known:
+        run.pop()  # "gajinya fantastis", "… kodong": how the asker finds it, not whose it is
     if not run:
         run = _role_before_pay(question, pay[0])
     return run
+
+
+# a verb's prefix or an adverb's "-nya": no word naming a group of people
+_NOT_A_NOUN = re.compile(r"^(?:di|me|ber|ter|ke)|nya$")
 
 
 def _role_before_pay(question: Question, pay: int) -> list[Concept]:

@@ -151,9 +151,9 @@ class ExtractiveAnswerer:
         # lists, comparisons, topics, reasons, ways and personal situations have several facets
         listing = q.kind in POINT_KINDS or bool(q.parts) or q.personal or _asks_existence(q)
         passages, lean_ranks = self._with_leaned_on(q, passages)
-        candidates = self._candidates(
+        candidates = _fuller_first(self._candidates(
             q, passages, standalone=standalone or question, lean_ranks=lean_ranks
-        )
+        ))
         sides = 0  # the points answering each part, told in full before any other point
         if q.parts:
             chosen = self._sides(q, passages, standalone=standalone or question)
@@ -512,7 +512,7 @@ class ExtractiveAnswerer:
                 own = {t for c in part_read.concepts if c.entity for t in c.terms} - others
                 if own:
                     ranked = _promoted(ranked, partial(_names_side, own=own))
-                counted = bool({"banyak", "banyakan", "jumlah"} & set(q.clean.split()))
+                counted = bool(_COUNT_COMPARED & set(q.clean.split()))
             else:
                 counted = "berapa" in part.split()
             if q.kind == "compare" and side & PAY_TERMS:
@@ -628,6 +628,11 @@ class ExtractiveAnswerer:
             pool.remove(cand)
             if any(_same_fact(cand, c) for c in chosen):
                 continue
+            fuller = _fuller_first([cand, *(c for c in pool if _same_fact(cand, c))])[0]
+            if fuller is not cand:
+                pool.remove(fuller)
+                pool.append(cand)
+                cand = fuller
             sentence = (
                 _shorten(cand.sentence, 260, around=asked, names=kept[0], figures=kept[1])
                 if len(cand.sentence) > 260 else None
@@ -876,8 +881,10 @@ def _neighbours(item: _Scored, passages: Sequence[Passage]) -> tuple[str, str]:
 MAX_LIST_CHARS = 900
 LEAN_SLACK = 250  # a list point's antecedent or continuation, past MAX_LIST_CHARS
 _AMOUNT_WORDS = {
-    "besar", "gede", "banyak", "banyakan", "gaji", "upah", "bayaran", "mahal", "tinggi"
+    "besar", "gede", "banyak", "banyakan", "gaji", "upah", "bayaran", "mahal", "tinggi", "ramai",
 }
+# "lebih rame mana orangnya": a comparison of head counts
+_COUNT_COMPARED = {"banyak", "banyakan", "jumlah", "ramai"}
 # "seperti Eropa Timur dan Amerika Latin", "dokter, analis keuangan, akuntan, dan …"
 _ENUMERATION = re.compile(
     r"\b(seperti|termasuk|yaitu|antara lain|meliputi|mencakup|such as|including)\b"
@@ -1314,6 +1321,28 @@ def _type_bonus(q_words: set[str], focus: set[str], sentence: str) -> float:
     return bonus
 
 
+def _fuller_first(candidates: Sequence[_Scored]) -> list[_Scored]:
+    """Of two tellings of one fact scoring alike, the one that says more first: a lede
+    ("… memecat karyawan magang karena dicurigai 'mengganggu' …") and the paragraph that
+    follows it ("… karena "dengan sengaja mengganggu" pelatihan …") tie, and only one of them
+    is quoted."""
+    out = list(candidates)
+    for i in range(len(out)):
+        for j in range(i + 1, len(out)):
+            if out[j].score < NEAR_TIE * out[i].score:
+                break
+            if (
+                _same_fact(out[i], out[j]) and out[i].sentence != out[j].sentence
+                and len(out[j].terms) > len(out[i].terms) and len(out[j].sentence) <= MAX_CHARS
+            ):
+                out[i], out[j] = out[j], out[i]
+    return out
+
+
+# scores this close are a tie between two tellings of one fact
+NEAR_TIE = 0.97
+
+
 def _same_fact(a: _Scored, b: _Scored) -> bool:
     """The same sentence, or one adding mostly the same words (two outlets telling one fact)."""
     return a.sentence == b.sentence or _overlap(a.terms, b.terms) >= SAME_FACT
@@ -1332,7 +1361,8 @@ def _shorten(
     The part kept is the one that holds most of the asked-about words (`around`): "lencana
     kuning?" keeps "… status kelas dua, termasuk lencana kuning yang membedakan mereka dari
     karyawan tetap.", the end of a long sentence, not its opening; those words sit as near the
-    middle of what is kept as the sentence allows, so without them the opening is kept.
+    middle of what is kept as the sentence allows, unless the opening holds as many of them;
+    without them the opening is kept.
     """
     tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", sentence)]
     # the middle of each asked-about word (no stemming at all when nothing is asked about)
@@ -1341,7 +1371,7 @@ def _shorten(
         if around and around & set(terms(sentence[a:b]))
         or names and a and sentence[a].isupper() or figures and sentence[a].isdigit()
     ]
-    best_start, best_end, best_key = 0, 0, (-1, 0.0)
+    best_start, best_end, best_key = 0, 0, (-1, False, 0.0)
     for i, (start, _) in enumerate(tokens):
         j = i
         while j < len(tokens) and tokens[j][1] - start <= limit - 6:
@@ -1352,7 +1382,9 @@ def _shorten(
         # most asked-about words, then those words nearest the middle of what is kept
         middle = (start + tokens[j - 1][1]) / 2
         off = abs(sum(inside) / len(inside) - middle) if inside else 0.0
-        key = (len(inside), -off)
+        # the opening, with as many of them, names who the sentence is about ("Jatin Kumar,
+        # 22 tahun …"): cut the end rather than the subject
+        key = (len(inside), start == 0, -off)
         if key > best_key:
             best_start, best_end, best_key = i, j, key
         if j == len(tokens):
