@@ -961,3 +961,40 @@ def test_comparing_counts_quotes_each_sides_count(seed_service: Any) -> None:
                               "jumlah kontraktor yg kerja bareng jatin kumar")
     assert "150 orang" in answer.text
     assert "100 kontraktor" in answer.text
+
+
+def test_of_two_tellings_of_one_fact_the_fuller_is_quoted(seed_service: Any) -> None:
+    # the lede says "dicurigai 'mengganggu'", the next paragraph "dengan sengaja mengganggu"
+    answer = seed_service.ask("apa sebabnya pemagang di bytedance diberhentikan?")
+    assert "sengaja" in answer.text
+
+
+def test_a_long_sentence_cut_for_a_list_keeps_whom_it_is_about(seed_service: Any) -> None:
+    # the figure and the places asked stand in its middle; its opening names who hired them
+    answer = seed_service.ask("OpenAI pakai kontraktor dari negara mana saja, berapa orang?")
+    assert "OpenAI telah mempekerjakan sekitar 1.000" in answer.text
+
+
+def test_which_side_has_more_people_is_told_by_each_sides_count(seed_service: Any) -> None:
+    answer = seed_service.ask("lebih ramai mana, rekan kontraktor jatin kumar atau pelatih "
+                              "profesional invisible tech?")
+    assert "100 kontraktor" in answer.text
+    assert "5.000" in answer.text
+
+
+def test_other_firms_providing_a_service_in_english(seed_service: Any) -> None:
+    answer = seed_service.ask("apart from Invisible Tech, which other firms provide AI "
+                              "trainer services?")
+    assert "Scale AI" in answer.text
+
+
+def test_a_plan_told_first_leaves_the_benefit_asked(seed_service: Any) -> None:
+    answer = seed_service.ask("aku mau cari kerja buat isi waktu kosong, kalau pelatih AI "
+                              "dapat tunjangan gak?")
+    assert "tanpa tunjangan" in answer.text
+
+
+def test_whether_the_critics_are_right_is_told_by_their_reason(seed_service: Any) -> None:
+    answer = seed_service.ask("kenapa netflix dicela waktu cari manajer AI, kan bikin "
+                              "lowongan baru. kritiknya valid gak?")
+    assert "artis" in answer.text

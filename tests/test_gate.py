@@ -949,3 +949,19 @@ def test_a_named_companys_pay_is_not_found_whatever_the_asker_compares(
 ) -> None:
     assert verdict(seed_service, "scale ai bayar kontraktornya berapa sejam? mau aku bandingin "
                    "sama yang lain").outcome == "not_found"
+
+
+def test_pay_of_a_group_no_article_names_is_not_found(seed_service: Any) -> None:
+    # the words after the pay word name whom it pays; nobody in the articles is that group
+    assert verdict(seed_service, "berapa upah anggota paguyuban data sukamaju per "
+                   "jam?").outcome == "not_found"
+    # how the asker finds the sum names nobody ("gajinya fantastis")
+    assert verdict(seed_service, "netflix cari manajer AI, gajinya fantastis, setahun "
+                   "berapa?").found
+
+
+def test_how_much_an_english_asker_says_trainers_make_is_their_pay(seed_service: Any) -> None:
+    answer = seed_service.ask("how much do professional trainers working for Invisible Tech "
+                              "make?")
+    assert answer.found
+    assert "$200" in answer.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from knowledge.question import (
+    asks_if_schooling_is_enough,
     changes_topic,
     clean_words,
     is_followup,
@@ -1585,3 +1586,57 @@ def test_our_child_is_the_askers_own() -> None:
     # "anak kita" (our child; Cirebon "kita" is "I"): the asker's story, not what is asked
     q = read("anak kita kerja di kantor pajak, bisa ikut latih AI? sejam dibayar berapa?")
     assert "pajak" not in {c.surface.lower() for c in q.subject}
+
+
+def test_what_the_asker_wants_to_do_before_asking_is_their_story() -> None:
+    q = read("aku mau nyari kerjaan sampingan buat malam hari, pelatih AI dapat tunjangan "
+             "kesehatan tidak?", VOCAB)
+    assert "sampingan" not in {c.surface.lower() for c in q.subject}
+    assert "sampingan" not in q.retrieval_text
+    # the plan is what is asked when the question names nothing of its own
+    assert "pelatih" in {c.surface for c in read("saya mau jadi pelatih AI, caranya?").subject}
+
+
+def test_a_santri_speaks_of_himself_as_ana() -> None:
+    q = read("afwan, ana alumni pondok di garut, boleh ikut kerja melatih AI?")
+    assert q.personal
+    assert "saya" in q.clean.split()
+    # in Cirebon Javanese "ana" is "there is"
+    assert "saya" not in read("ana kerjaan ngelatih AI sing bayare dolar?").clean.split()
+
+
+def test_how_people_address_each_other_and_their_feelings_are_no_subject() -> None:
+    q = read("moms aku kaget deh, gaji pelatih AI berapa sih bun?", VOCAB)
+    assert {c.surface.lower() for c in q.subject} == {"gaji", "pelatih", "ai"}
+
+
+def test_a_long_message_with_a_for_and_a_so_is_not_english() -> None:
+    assert not read("kita so dengar dorang cari orang for kerja AI di rumah, bayarannya "
+                    "brapa per jam di perusahaan itu").english
+    assert read("how much does an AI trainer make per hour?").english
+
+
+def test_what_an_english_asker_makes_is_their_pay() -> None:
+    q = read("how much do data labelers in Kenya make?", VOCAB)
+    assert "upah" in {t for c in q.subject for t in c.terms}
+
+
+def test_a_real_word_is_no_slip_of_another_words_first_letter() -> None:
+    vocab = Vocab("pengalaman jurusan kuliah gaji")
+    assert clean_words("malam urusan", vocab) == ["malam", "urusan"]
+
+
+def test_leaving_school_at_sma_is_schooling_told() -> None:
+    assert asks_if_schooling_is_enough("adik saya lulus sma kemarin bisa daftar jadi pelatih ai")
+    assert asks_if_schooling_is_enough("sekolah saya smk saja bisa ikut kerja latih ai")
+    assert not asks_if_schooling_is_enough("lulus kuliah bisa ikut kerja latih ai")
+
+
+def test_a_view_of_the_asker_after_the_question_is_no_subject() -> None:
+    q = read("kenapa pekerja AI di kenya bikin serikat, kan gajinya sudah lumayan?")
+    assert "lumayan" not in {c.surface.lower() for c in q.subject}
+
+
+def test_the_passive_prefix_typed_apart_joins_its_verb() -> None:
+    assert "dibayarkan" in read("upah mereka di bayarkan tiap minggu atau bulan?").clean.split()
+    assert read("kerja di perusahaan amerika").clean == "kerja di perusahaan amerika"
