@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-av.jsonl.
+# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-ax.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -337,6 +337,16 @@ _WORKER_STYLE_SETS = [
     # after the month (av24), "sengaja mengganggu" (av58); av16, av37 and av40 get a partial
     # "not about Indonesia/Jakarta" answer
     ("blind-av.jsonl", 39, 0.75, 3),
+    # first run 32/44, 14/16 (Gen-Z slang, WhatsApp-group mothers, santri, an elderly man
+    # typing without vowels). Still failing: the teasers and "Baca juga" headlines (aw01, aw21,
+    # aw50), whether the Partnership on AI's guidelines bind (aw09), which firms an accountant
+    # would go through (aw17); aw31 gets a partial "not about Indonesia" answer, aw54 leaks
+    ("blind-aw.jsonl", 37, 0.75, 2),
+    # first run 36/44, 15/16 (Manado and Gorontalo, Hokkien-speaking traders, Flores, truck and
+    # ojol drivers). Still failing: the teasers (ax55, ax56), what the Kansas trainer is told
+    # to do each day (ax10), OpenAI's contractors asked in slang (ax38); ax16 gets a partial
+    # "not about winning" answer
+    ("blind-ax.jsonl", 37, 0.8, 1),
 ]
 
 
