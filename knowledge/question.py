@@ -918,6 +918,7 @@ def _personal_span(
     tokens: Sequence[str], clauses: Sequence[int], questioned: Collection[int] = (),
     told: Collection[int] = (),
     opens: Collection[int] = (),
+    plans: Collection[int] = (),
 ) -> tuple[set[int], set[int]]:
     """Indices of the words that describe the asker ("saya ibu rumah tangga lulusan SMA").
 
@@ -928,7 +929,8 @@ def _personal_span(
     asking word ("bisa", "apakah") are. `questioned` are the clauses typed with a "?", `told`
     those of sentences ended with "." or "!" when another asks with "?", `opens` the clauses
     that begin a sentence: a new sentence that is asked ("… info salah. nah katanya pelatih AI
-    tugasnya kurangi masalah itu ya, apa nama masalahnya?") is the question, not more story.
+    tugasnya kurangi masalah itu ya, apa nama masalahnya?") is the question, not more story;
+    `plans` the words of what the asker means to do (`_plan_span`), story as a whole.
     Returns the describing words and the story's other words (context, never named back).
     """
     span: set[int] = set()
@@ -936,7 +938,6 @@ def _personal_span(
     grouped = _by_clause(clauses)
     ordered = list(grouped)
     story = False  # the asker is telling their situation and has not asked yet
-    plans = _plan_span(tokens, clauses, questioned)
     for clause, idx in grouped.items():
         words_ = [tokens[i] for i in idx]
         # in a told sentence "ada", "dapat" and "bisa" ask nothing: "saya ada BPJS.", "dulu sy
@@ -1960,7 +1961,8 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         clauses.extend([n] * len(piece_tokens))
     clean = " ".join(w.replace("_", " ") for w in joined)
     sentence_of = [sum(1 for o in opens if o <= n) for n in clauses]
-    personal, story = _personal_span(joined, clauses, questioned, told, opens)
+    plan = _plan_span(joined, clauses, questioned)  # what the asker means to do
+    personal, story = _personal_span(joined, clauses, questioned, told, opens, plan)
     aside = _aside_span(joined, clauses, questioned)
     told_to_asker = _told_span(joined, clauses)
     personal -= aside | told_to_asker
@@ -1982,7 +1984,6 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     # is about)
     remark = {i for i, c in enumerate(clauses) if questioned and c > max(questioned)}
     unsearched = (aside - remark) | outlet | _owner_span(joined, names)
-    plan = _plan_span(joined, clauses, questioned)
     unsearched |= plan
     besides = _besides_span(joined, clauses)
     unsearched |= _introduction_span(joined, names) | besides
