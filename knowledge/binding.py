@@ -597,7 +597,9 @@ def _amounts(text: str) -> frozenset[str]:
     )
 
 
-_UNIT_WORDS = frozenset(terms("dolar dollar rupiah jam per tahun bulan minggu hari hour year"))
+_UNIT_WORDS = frozenset(terms(
+    "dolar dollar rupiah jam per tiap setiap tahun bulan minggu hari hour year"
+))
 
 
 def _compared_away(sentence: str, asked: frozenset[str]) -> bool:
@@ -699,8 +701,8 @@ def _described(
 
 # "gaji awal", "gaji tahunan", "gaji orang yang …": what kind of pay, not whose
 _PAY_KIND = frozenset(terms(
-    "tahunan bulanan mingguan harian per jam tahun bulan minggu hari awal pokok rata-rata "
-    "minimal maksimal minimum maksimum pertama bersih kotor tertinggi terendah orang "
+    "tahunan bulanan mingguan harian per tiap setiap jam tahun bulan minggu hari awal pokok "
+    "rata-rata minimal maksimal minimum maksimum pertama bersih kotor tertinggi terendah orang "
     # "upahnya per jam paling tinggi": how high, not whose
     "paling terbesar terkecil terbanyak "
     # "dibayar hitungan jam", "kalau dirupiahkan": how the pay is counted or converted

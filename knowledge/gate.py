@@ -43,8 +43,9 @@ _STANCE = frozenset(terms(
     "kisah kisahnya "
     # "kalo kita mo coba kerja …", "tertarik menjadi …": the asker's plan; "kodong": pity
     "coba mencoba kasihan tertarik "
-    # "gajinya fantastis bgt", "worth it gak": the asker's wonder, not a word an answer holds
-    "fantastis worth"
+    # "gajinya fantastis bgt", "worth it gak", "cocok dak ku kerja …": the asker's wonder or
+    # whether it suits them, not a word an answer holds
+    "fantastis worth cocok layak pantas"
 ))
 
 # two questions in one ("umurnya brp, tinggal dimana"): each part's figure is bound on its own

@@ -188,7 +188,8 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("when", ("tanggal berapa", "tahun berapa", "bulan berapa", "bulan apa", "hari apa")),
     ("how_much", ("berapa", "berapakah", "seberapa", "how much", "how many", "jumlah", "besaran",
                   "kisaran", "range")),
-    ("why", ("kenapa", "mengapa", "why", "alasan", "sebab", "penyebab", "gara-gara")),
+    ("why", ("kenapa", "mengapa", "why", "alasan", "alasannya", "sebab", "sebabnya", "penyebab",
+             "penyebabnya", "gara-gara")),
     ("howto", ("bagaimana cara", "cara", "caranya", "how to", "how do", "how can", "langkah",
                "tips", "gimana", "bagaimana", "diapakan", "diapain")),
     ("who", ("siapa", "siapakah", "who")),
@@ -517,6 +518,8 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _FROM_HOME.sub("dari rumah", text)  # Sundanese "ti bumi", "ti imah"
     text = _FALLS_ILL.sub(r"\1 sakit", text)  # Javanese "lek loro": "kalau sakit"
     text = _GETS_HOW_MUCH.sub("dapat ", text)  # Javanese "oleh pinten": "dapat berapa"
+    text = _MONEY_ASKED.sub("gaji", text)  # "olih duit pira": the pay got
+    text = _TAX_FORM.sub(r"\1 SPT", text)
     text = _SIBLING_ADE.sub("adik", text)  # "ade saya": the sibling; "ade" alone is "ada"
     text = _SAYS_HIMSELF.sub(r"\1", text)
     text = _MY_CIRCLE.sub(r"\1 ", text)
@@ -534,6 +537,11 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     for n, word in enumerate(tokens):
         if len(word) >= 4 and _LAUGHTER.fullmatch(word):
             continue  # "wkwk", "hahaha", "awokwok": a smile, not a word
+        if word in ("nya", "nye") and out and len(out[-1]) >= 3 and out[-1].isalpha() and (
+            out[-1] not in stopwords()
+        ):
+            out[-1] += "nya"  # "dulu nye", "gaji nya": the suffix typed apart
+            continue
         if english and "-" in word and not (_DOUBLED.fullmatch(word) or _EN_PREFIXED.match(word)):
             out.extend(clean_words(word.replace("-", " "), vocab))  # "text-to-video"
             continue
@@ -607,6 +615,8 @@ def _joined_names(tokens: list[str], vocab: Vocabulary | None) -> list[str]:
         if (
             len(pair) >= 5 and pair.isalpha() and could_be_name(pair)
             and any(vocab.df(t) > 0 for t in terms(pair))
+            # "ku kerja" is "kerja" with a prefix the stemmer takes off, no name
+            and set(terms(pair)) - set(terms(f"{tokens[i]} {tokens[i + 1]}"))
         ):
             out.append(pair)
             i += 2
@@ -751,6 +761,14 @@ _SAYS_HIMSELF = re.compile(
 # Palembang "cak mano", Malay "macam mane / macam mana", Medan "kek mana", East Javanese "yo opo"
 # and "yaopo": "how" (Indonesian "macam apa" is not)
 _MALAY_HOW = re.compile(r"\b(?:cak|macam|kek) ?man[aeo]\b|\by[ao]k? ?opo\b", re.IGNORECASE)
+# "lapor spt": the tax return ("spt" alone is chat for "seperti")
+_TAX_FORM = re.compile(r"\b(lapor|isi|ngisi|mengisi|melapor|melaporkan) spt\b", re.IGNORECASE)
+# "dapat duit berapa", "olih duit pira", "berapa duitnya": money asked as a sum got is pay
+_MONEY_ASKED = re.compile(
+    r"\b(?:uang|duit|doku)(?:nya|ne)?(?= (?:berapa|brp|pira|piro|pinten|sabaraha)\b)"
+    r"|(?:(?<=\bberapa )|(?<=\bbrp ))(?:uang|duit|doku)(?:nya|ne)?\b",
+    re.IGNORECASE,
+)
 # Javanese krama "kenging nopo" (why); "kenging" alone is "may"
 _JAVANESE_WHY = re.compile(r"\bke[nm]g[ei]ng (?:nopo|napa|menapa|punapa)\b", re.IGNORECASE)
 # Javanese "loro" is "two" and "sick"; after "if" or "when" it is falling ill ("lek loro")
@@ -1340,7 +1358,7 @@ _KIN = {"istri", "suami", "anak", "mama", "papa", "ibu", "ayah", "bapak", "cucu"
         "husband", "kid", "kids", "son", "daughter", "nenek", "kakek", "mbah", "eyang", "oma",
         "opa", "grandma", "grandpa", "grandson", "granddaughter", "keponakan", "ponakan",
         "sepupu", "paman", "bibi", "pakde", "bude", "pakdhe", "budhe", "mertua", "menantu",
-        "ipar", "nephew", "niece", "cousin", "uncle", "aunt"}
+        "ipar", "saudara", "nephew", "niece", "cousin", "uncle", "aunt"}
 # "kalau saya jadi / pindah ke …": what the asker would become is what is asked about
 _IF = {"kalau", "jika", "seandainya", "andai", "misal", "misalnya", "if"}
 _BECOMING_ONE = {"jadi", "menjadi", "pindah", "gabung", "bergabung", "ikut", "masuk", "become",
@@ -1563,7 +1581,9 @@ _GREETING = re.compile(
     # Javanese: "nuwun sewu" (excuse me), "matur nuwun" (thank you), "sugeng enjing"
     r"|nuwun sewu|matur (?:sembah )?nuwun|kula ?nuwun|sugeng (?:enjing|siang|sonten|dalu)"
     # Sundanese: "hatur nuhun", "wilujeng enjing"
-    r"|hatur nuhun|wilujeng (?:enjing|siang|sonten|wengi))\b",
+    r"|hatur nuhun|wilujeng (?:enjing|siang|sonten|wengi)"
+    # Hokkien "kamsia" (thank you), as Chinese-Indonesian traders type it
+    r"|kamsia\w*|gamsia\w*)\b",
     re.IGNORECASE,
 )
 
@@ -1817,7 +1837,8 @@ _TYPING = {"mengetik", "ketik", "ngetik", "ngetikin", "mengetikkan", "diketik", 
 _GLANCE = {"di", "dari", "lewat", "sekilas", "sepintas"}  # "baca sekilas", "liat di tiktok"
 _HEARSAY = {"kata", "katanya", "kabarnya"}  # "katanya" mostly reads as "kata"
 # "temen (saya) bilang …", "tetangga cerita …": a person telling the asker what is then asked
-_SAYING = {"bilang", "cerita", "ngomong", "berkata", "told", "said", "says"}
+_SAYING = {"bilang", "cerita", "bercerita", "menceritakan", "ngomong", "berkata", "mengatakan",
+           "memberitahu", "told", "said", "says"}
 _TELLERS = {
     "teman", "temen", "kawan", "tetangga", "orang", "majikan", "bos", "boss", "saudara",
     "sodara", "kakak", "adik", "friend", "neighbor", "neighbour", "employer",
@@ -2342,8 +2363,19 @@ def _asked_apart(text: str, kind: str) -> tuple[str, ...]:
     if not 2 <= len(pieces) <= 3:
         return ()
     cleans = [" ".join(join_phrases(clean_words(p))).replace("_", " ") for p in pieces]
-    if not all(set(c.split()) & _WH_WORDS for c in cleans):
+    # "brp gajih awalnya? dpt tunjangan g?": a yes/no whose own clause names a topic the other
+    # questions do not is a question of its own too ("… dpt brp sjam?? gede gk" only remarks on
+    # the sum, "…cocok bgt buat guru. ini penipuan bukan?" asks of no topic)
+    if not any(set(c.split()) & _WH_WORDS for c in cleans) or not all(
+        set(c.split()) & _WH_WORDS
+        or _yes_no(c) and set(terms(_last_clause(p))) & topic_terms() - {
+            t for o in cleans if o != c for t in terms(o)
+        }
+        for p, c in zip(pieces, cleans, strict=True)
+    ):
         return ()
+    # "ada tunjangan tidak": the tag asks yes or no; it is no word an answer must hold
+    cleans = [_YES_NO_TAG.sub("", c) or c for c in cleans]
     # "studio game Netflix nyari posisi apa? trs game yg disebut apa namanya?": a later question
     # naming no one asks about whom the first one names
     named = [
@@ -2352,10 +2384,39 @@ def _asked_apart(text: str, kind: str) -> tuple[str, ...]:
             cleans, (entities() | _capitalised_names(p) for p in pieces), strict=True
         )
     ]
+    # "pelatih di kenya kerjanya apa? dapat duit brp?": a later question of one word asks it of
+    # whom the first one names, not of what the first one asked ("kerjanya apa")
+    whom = " ".join(
+        w for w in cleans[0].split()
+        if w not in _WH_WORDS and not set(terms(w)) & (topic_terms() | _ASKED_OF_THEM)
+    )
     return tuple(
-        c if named[n] or not named[0] else f"{c} {' '.join(named[0])}"
+        f"{whom} {c}" if n and len(set(terms(c))) <= 1 and set(c.split()) & _WH_WORDS
+        else c if named[n] or not named[0] else f"{c} {' '.join(named[0])}"
         for n, c in enumerate(cleans)
     )
+
+
+def _last_clause(text: str) -> str:
+    """The words after a message's last sentence or clause break ("…buat guru. ini penipuan
+    bukan?" -> "ini penipuan bukan")."""
+    return re.split(r"[.,;!:]\s", text.strip().rstrip("?!. "))[-1]
+
+
+# what a first question asks of someone ("kerjanya apa", "gajinya berapa"), not who they are
+_ASKED_OF_THEM = frozenset(terms("kerja tugas umur usia tinggal nama"))
+# how a yes/no question opens or closes, and the closing tag itself ("… tidak ya")
+_YES_NO_TAIL = {"tidak", "belum", "kah", "bukan"}
+_YES_NO_OPEN = {"apakah", "apa", "ada", "adakah", "bisa", "bisakah", "boleh", "dapat", "is", "are",
+                "do", "does", "can"}
+_YES_NO_TAG = re.compile(r"(?: (?:tidak|belum|bukan))(?: (?:ya|sih|kah|tuh))*$")
+
+
+def _yes_no(clean: str) -> bool:
+    """A yes/no question: opened by "apakah"/"ada"/"bisa" or closed by "… tidak" ("dpt
+    tunjangan g", "ada asuransi gak ya")."""
+    tokens = [t for t in clean.split() if t not in _APA_PARTICLE]
+    return bool(tokens) and (tokens[0] in _YES_NO_OPEN or tokens[-1] in _YES_NO_TAIL)
 
 
 def questions_in(text: str) -> tuple[str, ...]:

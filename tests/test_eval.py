@@ -152,7 +152,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-ax.jsonl.
+# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-az.jsonl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -347,6 +347,13 @@ _WORKER_STYLE_SETS = [
     # to do each day (ax10), OpenAI's contractors asked in slang (ax38); ax16 gets a partial
     # "not about winning" answer
     ("blind-ax.jsonl", 37, 0.8, 1),
+    # first run 39/44, 14/16 (Banyumas and Malang Javanese, honorer teachers, Bangka Malay);
+    # ay16 and ay25 get partial "not about THR/Indonesia" answers
+    ("blind-ay.jsonl", 42, 0.85, 2),
+    # first run 35/44, 15/16 (South-Jakarta code-mixing, Deaf users, laid-off factory workers,
+    # retired civil servants). Still failing: the teasers (az27, az34, az43), a graduate's
+    # "ada contoh orang yg kayak gue" (az15); az05 (severance pay) leaks
+    ("blind-az.jsonl", 38, 0.8, 1),
 ]
 
 

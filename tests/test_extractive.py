@@ -998,3 +998,16 @@ def test_whether_the_critics_are_right_is_told_by_their_reason(seed_service: Any
     answer = seed_service.ask("kenapa netflix dicela waktu cari manajer AI, kan bikin "
                               "lowongan baru. kritiknya valid gak?")
     assert "artis" in answer.text
+
+
+def test_pay_then_a_yes_no_on_benefits_answers_both(seed_service: Any) -> None:
+    answer = seed_service.ask("pernah liat lowongan pelatih data ai di invisible, gaji awalnya "
+                              "brp? dapet tunjangan gak?")
+    assert "$15" in answer.text
+    assert "tanpa tunjangan" in answer.text
+    assert not answer.partial  # the benefits are answered, not "not about tunjangan"
+
+
+def test_hired_through_whom_is_the_go_between(seed_service: Any) -> None:
+    answer = seed_service.ask("pelatih AI kontrak biasanya kerja lewat siapa?")
+    assert "pihak ketiga" in answer.text

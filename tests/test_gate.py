@@ -965,3 +965,25 @@ def test_how_much_an_english_asker_says_trainers_make_is_their_pay(seed_service:
                               "make?")
     assert answer.found
     assert "$200" in answer.text
+
+
+def test_whether_it_suits_the_asker_is_no_word_an_article_must_hold(seed_service: Any) -> None:
+    # "cocok" before its "nggak" asks whether the job suits them, not a fact to look up
+    assert verdict(seed_service, "aku perawat honorer, cocok gak ambil kerja sampingan melatih "
+                   "AI?").found
+
+
+def test_a_per_word_after_the_pay_names_nobody(seed_service: Any) -> None:
+    # "tiap jamnya" is how the pay is counted; "orang tersebut" points back to the story
+    assert verdict(seed_service, "katanya ada yang kerjanya melatih ChatGPT. berapa upah orang "
+                   "tersebut tiap jamnya?").found
+
+
+def test_a_relative_who_told_it_is_not_what_the_answer_misses(seed_service: Any) -> None:
+    result = verdict(seed_service, "keponakan saya bercerita, ada kerja melatih AI dari rumah. "
+                     "gajinya berapa sejam?")
+    assert result.found
+    assert not any("keponakan" in m for m in result.missing)
+    result = verdict(seed_service, "menantu saya bercerita kalau pelatih AI di kenya bikin "
+                     "serikat. berapa orang yang ikut?")
+    assert result.found

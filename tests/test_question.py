@@ -1640,3 +1640,41 @@ def test_a_view_of_the_asker_after_the_question_is_no_subject() -> None:
 def test_the_passive_prefix_typed_apart_joins_its_verb() -> None:
     assert "dibayarkan" in read("upah mereka di bayarkan tiap minggu atau bulan?").clean.split()
     assert read("kerja di perusahaan amerika").clean == "kerja di perusahaan amerika"
+
+
+def test_a_try_and_a_letters_courtesies_are_no_subject() -> None:
+    q = read("dengan hormat, adik saya mau coba melatih AI. berapa gerangan gaji pelatih AI "
+             "itu? mohon penjelasan saudara", VOCAB)
+    assert not {"coba", "gerangan", "saudara", "penjelasan"} & {
+        c.surface.lower() for c in q.subject
+    }
+
+
+def test_a_yes_no_after_a_how_much_is_a_question_of_its_own() -> None:
+    q = read("pelatih AI di Kenya gajinya berapa? dapat asuransi gak?", VOCAB)
+    assert len(q.parts) == 2
+    assert "asuransi" in q.parts[1]
+
+
+def test_a_later_one_word_question_asks_of_what_the_first_told() -> None:
+    q = read("pelatih AI di Kenya kerjanya apa? dapat duit berapa?", VOCAB)
+    assert len(q.parts) == 2
+    assert "kenya" in q.parts[1].split()
+    assert "gaji" in q.parts[1].split()  # money got, asked how much, is pay
+
+
+def test_a_suffix_typed_apart_joins_its_word() -> None:
+    assert clean_words("gaji nye berapa") == ["gajinya", "berapa"]
+    assert clean_words("yang itu nya") == ["yang", "itu", "nya"]
+
+
+def test_a_pronoun_prefix_is_no_split_name() -> None:
+    vocab = Vocab("kerja openai")
+    assert clean_words("ku kerja", vocab) == ["ku", "kerja"]
+    assert clean_words("open ai", vocab) == ["openai"]
+
+
+def test_thanks_fillers_and_a_tax_form_are_read_as_such() -> None:
+    q = read("kamsia ya. oiya, gaji pelatih AI berapa?", VOCAB)
+    assert {c.surface.lower() for c in q.subject} == {"gaji", "pelatih", "ai"}
+    assert "spt" in clean_words("kerja dari luar negeri wajib lapor spt tidak")
