@@ -2405,8 +2405,9 @@ def _last_clause(text: str) -> str:
 
 # what a first question asks of someone ("kerjanya apa", "gajinya berapa"), not who they are
 _ASKED_OF_THEM = frozenset(terms("kerja tugas umur usia tinggal nama"))
-# how a yes/no question opens or closes, and the closing tag itself ("… tidak ya")
-_YES_NO_TAIL = {"tidak", "belum", "kah", "bukan"}
+# how a yes/no question opens or closes ("… kan?" tags a remark, not a question of its own),
+# and the closing tag itself ("… tidak ya")
+_YES_NO_TAIL = _PARTICLES - {"kan"} | {"kah"}
 _YES_NO_OPEN = {"apakah", "apa", "ada", "adakah", "bisa", "bisakah", "boleh", "dapat", "is", "are",
                 "do", "does", "can"}
 _YES_NO_TAG = re.compile(r"(?: (?:tidak|belum|bukan))(?: (?:ya|sih|kah|tuh))*$")
