@@ -300,6 +300,13 @@ def _told_aside(question: Question) -> set[str]:
     return {c.surface.lower() for c in question.concepts if c.background}
 
 
+def _asked(pattern: re.Pattern[str], question: Question) -> bool:
+    """The pattern matches the question outside the asker's story and remarks ("… ane mau
+    itung2an dulu sebelum daftar" does not ask how to sign up)."""
+    aside = _told_aside(question)
+    return any(m.group(0) not in aside for m in pattern.finditer(question.clean))
+
+
 _OFFERED = re.compile(r"\b(?:se|per )\w+ (?:apa|atau|or|ato|opo) (?:se|per )\w+")
 
 
@@ -383,7 +390,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     elif question.kind != "how_much" and (
         (way_in := bool(_HOW_TO_SIGN_UP.search(question.clean)))
         or (question.kind == "howto" and _SIGNING_UP.search(question.clean))
-        or (_REGISTERING.search(question.clean) and names)
+        or (names and _asked(_REGISTERING, question))
     ):
         # "cara daftar di Scale AI": how to apply there, told near its name; asked how, the
         # way in (a job posting seen online), not that a company hires or once ran an ad
@@ -465,7 +472,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
                 return False
     else:
         return True
-    stated = _amounts(question.text)
+    stated = money_amounts(question.text)
     heard = checks_a_claim(question) and not _COMPARED.search(question.clean)
     if stated and (asks_pay or money_word) and not heard:
         # "$15 per jam itu lebih dari upah minimum, upah minimumnya berapa?": the sum the
@@ -474,7 +481,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
         given = figure
 
         def figure(sentence: str) -> bool:
-            return bool(given(sentence)) and not _amounts(sentence) <= stated
+            return bool(given(sentence)) and not money_amounts(sentence) <= stated
     if age_asked:
         # a person's age may stand in the chunk before the one naming the outlet that
         # interviewed them: read the article's retrieved chunks as one text, each name near
@@ -587,7 +594,7 @@ _COMPARED = re.compile(
 _AMOUNT = re.compile(r"\d[\d.,]*\d|\d")
 
 
-def _amounts(text: str) -> frozenset[str]:
+def money_amounts(text: str) -> frozenset[str]:
     """The numbers in money sums of a text, without separators ("US$900.000" -> "900000")."""
     money = [(m.start(), m.end()) for m in _MONEY.finditer(text)]
     return frozenset(

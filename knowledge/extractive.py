@@ -29,6 +29,7 @@ from knowledge.binding import (
     asks_source,
     asks_where,
     is_pay_figure,
+    money_amounts,
     money_asked,
     names_the_asked,
     sum_told_with,
@@ -515,7 +516,11 @@ class ExtractiveAnswerer:
                 counted = bool(_COUNT_COMPARED & set(q.clean.split()))
             else:
                 counted = "berapa" in part.split()
-            if q.kind == "compare" and side & PAY_TERMS:
+            if q.kind == "compare" and (stated := money_amounts(part)):
+                # "… sama pelatih AI yg dibayar 200 dolar sejam": the side is told by the
+                # sentence giving that very sum ("upah per jam hingga $200")
+                ranked = _promoted(ranked, lambda s: bool(money_amounts(s) & stated), within=0.5)
+            elif q.kind == "compare" and side & PAY_TERMS:
                 # "Invisible Tech mempekerjakan 5.000 pelatih" names the side, "upah per jam
                 # hingga $200" answers it
                 ranked = _promoted(ranked, is_pay_figure, within=0.8)

@@ -361,7 +361,9 @@ class Gate:
         if (question.kind == "yesno" and self._unknown_predicate(question)) or (
             self._unknown_possession(question)
         ):
-            return Verdict("not_found", False, 0.0, 0.0)
+            # a question of nothing but words no article uses ("sesuk udan ora ning
+            # indramayu?") is off-topic, not for an LLM either
+            return Verdict("not_found", not any(c.known for c in subject), 0.0, 0.0)
         haves = [_terms_of(p) for p in looked]
         # "cara bikin sambal matah", "enaknya dikasih pelumas apa": words no article uses around
         # the one word they do use; the average known weight would make that verb a third or a
@@ -431,6 +433,10 @@ class Gate:
             return Verdict("not_found", off_topic, best_cov, best_dense, absent=absent)
         # "not about X" only when no passage looked at speaks of X ("level pemula" may stand in
         # another passage than the best one)
+        if not related and not question.parts and question.kind in _RELATED_KINDS:
+            # "bisa ikut BPJS ketenagakerjaan ga?" answered by "asuransi … jarang": no passage
+            # looked at names BPJS itself, and the answer says so
+            related = _said_otherwise(subject, spoken)
         missing = related + _name_runs(_unspoken(question.qualifiers, spoken))
         # "savreux sebulan dapat brp": the articles give $15 per jam, never a monthly sum
         if periods := unpaid_periods(question, looked):

@@ -140,10 +140,15 @@ def entities() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
-    """Sastrawi's Indonesian root words: a word outside it is a name or a foreign word."""
+    """Sastrawi's Indonesian root words: a word outside it is a name or a foreign word. Its
+    list predates some loanwords KBBI now holds and the articles write as common nouns
+    ("chatbot AI paling populer"): those are words, not names."""
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-    return frozenset(StemmerFactory().get_words())
+    return frozenset(StemmerFactory().get_words()) | _LOANWORDS
+
+
+_LOANWORDS = frozenset({"chatbot", "startup", "algoritma"})
 
 
 FIRST_PERSON = {"saya", "aku", "gue", "gua", "sy", "ane", "kita", "i", "i'm", "im", "my"}
@@ -427,9 +432,11 @@ def correct(word: str, vocab: Vocabulary | None, *, english: bool = False) -> st
             # "Batam" not "batas"); a name the articles use is not ("Chang" -> "Zhang")
             continue
         if stem(candidate) != candidate and candidate not in _dictionary() \
-                and candidate not in domain and not _vowel_shift(word, candidate):
+                and candidate not in domain and not _vowel_shift(word, candidate) \
+                and not (_vowel_dropped(word, candidate) and stem(candidate) in _dictionary()):
             # not a word, only a stem's disguise ("matah" -> "martah" -> "mar"); a regional
-            # vowel in an affixed word is a typo of it ("palatih" -> "pelatih")
+            # vowel in an affixed word is a typo of it ("palatih" -> "pelatih"), and so is one
+            # vowel a thumb skipped in an affixed word ("ksehatan" -> "kesehatan")
             continue
         df = max((vocab.df(t) for t in terms(candidate)), default=0)
         if candidate in labour and len(word) >= 6:
@@ -448,6 +455,13 @@ def _vowel_shift(typed: str, word: str) -> bool:
         return False
     changed = [(a, b) for a, b in zip(typed, word, strict=True) if a != b]
     return len(changed) == 1 and set(changed[0]) <= set("aeiou")
+
+
+def _vowel_dropped(typed: str, word: str) -> bool:
+    """The word with one of its vowels left out is what was typed ("ksehatan")."""
+    return len(word) == len(typed) + 1 and any(
+        word[i] in "aeiou" and word[:i] + word[i + 1 :] == typed for i in range(len(word))
+    )
 
 
 def _colloquial_variants(word: str) -> list[str]:
@@ -770,7 +784,10 @@ _MONEY_ASKED = re.compile(
     re.IGNORECASE,
 )
 # Javanese krama "kenging nopo" (why); "kenging" alone is "may"
-_JAVANESE_WHY = re.compile(r"\bke[nm]g[ei]ng (?:nopo|napa|menapa|punapa)\b", re.IGNORECASE)
+# (and Indramayu's "kenang apa", "kenangapa")
+_JAVANESE_WHY = re.compile(
+    r"\bke[nm]g[ei]ng (?:nopo|napa|menapa|punapa)\b|\bkenang ?apa\b", re.IGNORECASE
+)
 # Javanese "loro" is "two" and "sick"; after "if" or "when" it is falling ill ("lek loro")
 _FALLS_ILL = re.compile(r"\b(lek|nek|yen|kalau|kalo|klo|pas|misal|misale) loro\b", re.IGNORECASE)
 # Javanese "oleh" (get) before its "how much"; elsewhere "oleh" is Indonesian "by"
@@ -1136,6 +1153,31 @@ def _old_state_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
         if len(said) >= 5 and said[-1] == "lagi" and "bukan" in said[first:-2]:
             start = first + said[first:-2].index("bukan")
             span.update(own[start : len(said)])
+    return span
+
+
+def _condition_span(
+    tokens: Sequence[str], clauses: Sequence[int], personal: Collection[int],
+    vocab: Vocabulary | None,
+) -> set[int]:
+    """A condition of the asker's own plan, told after their story and in words no article
+    uses ("saya perawat … persiapan kaigo ke jepang, kalau gagal berangkat apa tenaga kesehatan
+    kayak saya bisa ikut melatih AI?"): more of the story, not what is asked. Without a story
+    before it, a condition may be what is asked ("kalau sakit ditanggung ga?")."""
+    span: set[int] = set()
+    if vocab is None or not personal:
+        return span
+    for k, tok in enumerate(tokens):
+        if tok not in _IF or not any(i < k and clauses[i] < clauses[k] for i in personal):
+            continue
+        end = k + 1
+        while end < len(tokens) and clauses[end] == clauses[k] and tokens[end] not in (
+            _CLAUSE_END | _WH_WORDS
+        ):
+            end += 1
+        content = [t for w in tokens[k + 1 : end] for t in terms(w.replace("_", " "))]
+        if content and end < len(tokens) and not any(vocab.df(t) > 0 for t in content):
+            span.update(range(k, end))
     return span
 
 
@@ -1583,7 +1625,11 @@ _GREETING = re.compile(
     # Sundanese: "hatur nuhun", "wilujeng enjing"
     r"|hatur nuhun|wilujeng (?:enjing|siang|sonten|wengi)"
     # Hokkien "kamsia" (thank you), as Chinese-Indonesian traders type it
-    r"|kamsia\w*|gamsia\w*)\b",
+    r"|kamsia\w*|gamsia\w*"
+    # Japanese courtesies of caregivers and students bound for Japan ("konnichiwa minna",
+    # "arigatou", "ganbatte")
+    r"|konn?ichiwa(?: minn?a(?:san)?)?|ohayou?(?: gozaimasu)?|arigatou?(?: gozaimasu)?"
+    r"|ganbatte|ganbarimasu|ganbare|sumimasen|yoroshiku(?: onegaishimasu)?|onegaishimasu)\b",
     re.IGNORECASE,
 )
 
@@ -1799,11 +1845,30 @@ def _tellings(tokens: Sequence[str]) -> list[int]:
             {_unowned(t) for t in tokens[max(0, k - 2) : k]} & (_TELLERS | _MEDIA)
             # "ngobrol sama temen kos terus dia bilang …": the teller named a little before
             or (tokens[k - 1] in _PERSONS_BACK and _teller_before(tokens, k - 1))
+            or _placed_teller(tokens, k)
         )
         and tokens[k + 1 : k + 2] != ["apa"]  # "dia bilang apa": what was said is asked
+        # "… bener gak? temen sy di kuta bilang gitu": told before, nothing follows it
+        and any(t not in stopwords() for t in tokens[k + 1 :])
         # "bener X … atau mereka bilang itu tidak benar": the other answer, asked
         and tokens[max(0, k - 2) : k - 1] != ["atau"]
     ]
+
+
+def _placed_teller(tokens: Sequence[str], k: int) -> bool:
+    """A teller said where they are before the telling ("sensei di LPK bilang", "temen saya
+    dari kantor cerita"): the place is the teller's, no part of what is asked."""
+    for j in range(max(0, k - 5), k - 2):
+        between = list(tokens[j + 1 : k])
+        if between[:1] and between[0] in FIRST_PERSON:
+            between = between[1:]
+        if (
+            _unowned(tokens[j]) in _TELLERS
+            and between[:1] in (["di"], ["dari"])
+            and 2 <= len(between) <= 3
+        ):
+            return True
+    return False
 
 
 def _teller_before(tokens: Sequence[str], end: int) -> bool:
@@ -1842,6 +1907,8 @@ _SAYING = {"bilang", "cerita", "bercerita", "menceritakan", "ngomong", "berkata"
 _TELLERS = {
     "teman", "temen", "kawan", "tetangga", "orang", "majikan", "bos", "boss", "saudara",
     "sodara", "kakak", "adik", "friend", "neighbor", "neighbour", "employer",
+    # teachers tell too ("sensei di LPK bilang", "dosen saya cerita")
+    "guru", "dosen", "sensei", "ustadz", "ustad", "ustadzah", "mentor", "instruktur",
 } | _KIN
 _HEARD_IN = {
     "berita", "menonton", "nonton", "membaca", "baca", "melihat", "lihat", "liat", "mendengar",
@@ -1990,6 +2057,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     story = (story | aside) - told_to_asker
     story |= _analogy_span(joined, clauses) | _objection_span(joined, clauses)
     story |= _old_state_span(joined, clauses)
+    story |= _condition_span(joined, clauses, personal, vocab)
     located = _locative_span(joined)
     # an outlet the articles' text never names (their source, "CNBC"); a person or outlet they
     # do name ("menurut Savreux", "Time") stays part of what is asked
@@ -2018,7 +2086,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     # the worker's own capitals for naming things back ("SMA", not "sma")
     cased = {w.lower(): w for w in re.findall(r"[^\W\d_]+", text) if not w.islower()}
     concepts: list[Concept] = []
-    expansions: list[str] = []
+    expansions: list[tuple[int, str]] = []  # (position, article word)
     asked = set(terms(clean))  # a glossary word the question already says is not added
     gloss = glossary()
     i = 0
@@ -2027,6 +2095,9 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         match: tuple[str, ...] | None = None
         for n in (3, 2, 1):
             key = tuple(joined[i : i + n])
+            if len(key) == n and key not in gloss and n > 1 and key[-1].endswith("nya"):
+                # "career path-nya", "jenjang kariernya": the phrase with "its" on the end
+                key = (*key[:-1], key[-1].removesuffix("nya").removesuffix("-"))
             if len(key) == n and key in gloss:
                 match = key
                 break
@@ -2055,7 +2126,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
             )
             if i not in plan:  # what the asker means to do is no part of the search
                 expansions.extend(
-                    w for w in glossary_words()[match] if not set(terms(w)) <= asked
+                    (i, w) for w in glossary_words()[match] if not set(terms(w)) <= asked
                 )
             i += len(match)
             continue
@@ -2137,6 +2208,31 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
             replace(c, qualifier=True, background=True) if c.position in remark else c
             for c in concepts
         ]
+        # nor are the article words its glossary words stand for ("… denger2 dia pernah susah
+        # juga" looks for no "sulit")
+        expansions = [(i, w) for i, w in expansions if i not in remark]
+    if kind not in ("compare", "topic") and remark and max(remark) == len(joined) - 1 and all(
+        c.background for c in concepts if c.position in remark
+    ) and any(not c.background for c in concepts):
+        # "… bisa ikut BPJS ga? aku pengen daftarin adikku": a told remark does not make the
+        # question a list ("daftar"); the question before it says what it asks
+        before = " ".join(joined[i].replace("_", " ") for i in range(min(remark)))
+        kind = question_kind(before, len(concepts)) if before.strip() else kind
+    compared = clean
+    said_after = [joined[i] for i in sorted(remark)]
+    if kind == "compare" and remark and max(remark) == len(joined) - 1 and not (
+        _COMPARE_SPLIT.search(" ".join(said_after)) or set(said_after) & _WH_WORDS
+        or said_after[-1:] == ["tidak"]  # "… beda bayarannya jauh ga": still asked
+    ):
+        # "lebih gede mana A sama B? ane mau itung2an dulu sebelum daftar": what follows the
+        # question names no other side; it is why the asker asks, part of neither side
+        compared = " ".join(
+            w.replace("_", " ") for j, w in enumerate(joined) if j not in remark
+        )
+        concepts = [
+            replace(c, qualifier=True, background=True) if c.position in remark else c
+            for c in concepts
+        ]
     if kind == "compare":
         # "bandingin … beda jauh ga": the asking of a comparison, not what the articles must say
         frame = _compare_frame(joined)
@@ -2157,7 +2253,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         kind=kind,
         concepts=tuple(concepts),
         parts=split_parts(
-            clean, kind, names,
+            compared, kind, names,
             " ".join(
                 w.replace("_", " ") for j, w in enumerate(joined) if j not in personal | story
             ),
@@ -2165,7 +2261,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         # the schooling is still the asker's own (no article speaks of SMA): the beginners'
         # job posting is only looked for
         expansions=tuple(dict.fromkeys(
-            expansions + _translations(clean)
+            [w for _, w in expansions] + _translations(clean)
             + (["level pemula"] if asks_if_schooling_is_enough(clean) else [])
         )),
         searched=searched if searched != clean and any(not c.background for c in concepts) else "",
@@ -2671,7 +2767,9 @@ _ONE_SIDE_FRAME = re.compile(
 
 # "kalau yang profesional gimana, lebih gede?": a side named, asked against the last answer
 _MORE_ASKED = re.compile(
-    r"\blebih (?:besar|gede|tinggi|banyak|mahal|kecil|sedikit|murah|rendah)\b"
+    r"\blebih (?:besar|gede|tinggi|banyak|mahal|kecil|sedikit|murah|rendah"
+    # "lebih gacor ga", "lebih cuan", "lebih menguntungkan": better paid
+    r"|gacor|cuan|untung|menguntungkan|bagus|baik|enak)\b"
 )
 # ("bagaimana" of "yang profesional gimana, lebih gede?" asks the comparison, no side of it)
 _HOW_ASKED = re.compile(r"\b(?:bagaimana|gimana)\b")

@@ -152,7 +152,8 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-z.jsonl and eval/blind-aa.jsonl … eval/blind-az.jsonl.
+# eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl … eval/blind-az.jsonl, blind-ba and
+# blind-bb.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -354,6 +355,15 @@ _WORKER_STYLE_SETS = [
     # retired civil servants). Still failing: the teasers (az27, az34, az43), a graduate's
     # "ada contoh orang yg kayak gue" (az15); az05 (severance pay) leaks
     ("blind-az.jsonl", 38, 0.8, 1),
+    # first run 37/44, 14/16 (ojek drivers, gamers, Indramayu Javanese, single mothers selling
+    # online). Still failing: the "Rp17 juta per proyek" teaser (ba09), why AI needs people
+    # told by "membedakan fakta dan fiksi", not "halusinasi" (ba11); ba38 and ba43 get partial
+    # "not about Indonesia/BPJS" answers
+    ("blind-ba.jsonl", 40, 0.8, 2),
+    # first run 36/44, 15/16 (union organisers, foreigners writing textbook Indonesian,
+    # caregivers bound for Japan, bootcamp graduates). Still failing: the teasers (bb56,
+    # bb59); bb02 (pay per task) leaks
+    ("blind-bb.jsonl", 40, 0.85, 1),
 ]
 
 

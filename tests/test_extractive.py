@@ -1011,3 +1011,46 @@ def test_pay_then_a_yes_no_on_benefits_answers_both(seed_service: Any) -> None:
 def test_hired_through_whom_is_the_go_between(seed_service: Any) -> None:
     answer = seed_service.ask("pelatih AI kontrak biasanya kerja lewat siapa?")
     assert "pihak ketiga" in answer.text
+
+
+def test_a_side_told_by_its_sum_is_answered_by_the_sentence_giving_it(seed_service: Any) -> None:
+    answer = seed_service.ask("gaji setahun manajer AI netflix sama pelatih AI bayaran 200 "
+                              "dolar per jam, gedean mana kalau kerja full setahun?")
+    assert "$200" in answer.text
+    assert "900.000" in answer.text
+
+
+def test_a_remark_after_a_comparison_does_not_ask_how_to_sign_up(seed_service: Any) -> None:
+    answer = seed_service.ask("lebih tinggi mana bayaran pelatih chatgpt biasa sama pelatih "
+                              "pakar di invisible tech? aku mau hitung2 dulu sebelum daftar")
+    assert answer.found
+    assert "$200" in answer.text
+
+
+def test_a_person_described_by_what_they_talk_to_is_counted_with(seed_service: Any) -> None:
+    # "chatbot" is a word the articles use, no name that must stand by the count
+    answer = seed_service.ask("kumar yang tugasnya ngetes chatbot itu kerja bareng berapa "
+                              "kontraktor?")
+    assert "100 kontraktor" in answer.text
+
+
+def test_a_better_paid_follow_up_compares_both_sums(seed_service: Any) -> None:
+    first = seed_service.ask("pelatih chatgpt sejam dibayar berapa?")
+    answer = seed_service.ask("kalo yang pakar di invisible tech gimana? lebih gacor?",
+                              history=after(first))
+    assert "$15" in answer.text or "15 dollar" in answer.text
+    assert "$200" in answer.text
+
+
+def test_a_telling_that_ends_the_message_sets_nothing_aside(seed_service: Any) -> None:
+    # "tetangga saya di depok bilang gitu" tells who said it, after the claim: the claim is
+    # still what is asked, and the articles' own figure answers it
+    answer = seed_service.ask("katanya pelatih chatgpt digaji 60 dolar sejam ya, bener gak? "
+                              "tetangga saya di depok bilang gitu")
+    assert "$15" in answer.text or "15 dollar" in answer.text
+
+
+def test_a_remark_that_still_asks_stays_with_the_comparison(seed_service: Any) -> None:
+    answer = seed_service.ask("mending jadi pelatih AI pemula atau yang pakar di invisible "
+                              "tech? selisih bayarannya gede ga")
+    assert "$200" in answer.text

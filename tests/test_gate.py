@@ -987,3 +987,28 @@ def test_a_relative_who_told_it_is_not_what_the_answer_misses(seed_service: Any)
     result = verdict(seed_service, "menantu saya bercerita kalau pelatih AI di kenya bikin "
                      "serikat. berapa orang yang ikut?")
     assert result.found
+
+
+def test_where_a_teacher_who_told_it_teaches_is_no_absent_subject(seed_service: Any) -> None:
+    assert verdict(seed_service, "ustadz di pondok Gontor bilang sekarang pelatih AI bukan "
+                   "cuma mahasiswa. profesi apa saja yang ikut melatih AI?").found
+
+
+def test_a_nurses_plan_b_is_her_story_not_the_question(seed_service: Any) -> None:
+    assert verdict(seed_service, "saya bidan lulusan D3, lagi les bahasa jerman buat kerja di "
+                   "sana. kalau batal terbang apa tenaga kesehatan seperti saya bisa ikut "
+                   "melatih AI?").found
+
+
+def test_a_program_no_article_names_is_said_to_be_missing(seed_service: Any) -> None:
+    # "jamsostek" is answered through the articles' "asuransi … jarang", and the answer says
+    # the articles do not speak of jamsostek itself
+    result = verdict(seed_service, "pekerja kontrak AI bisa ikut jamsostek nggak?")
+    assert result.outcome == "partial"
+    assert any("jamsostek" in m.lower() for m in result.missing)
+
+
+def test_a_question_of_only_unknown_words_is_off_topic(seed_service: Any) -> None:
+    result = verdict(seed_service, "sesuk udan ora ning cirebon?")
+    assert not result.found
+    assert result.off_topic

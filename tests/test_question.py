@@ -1678,3 +1678,69 @@ def test_thanks_fillers_and_a_tax_form_are_read_as_such() -> None:
     q = read("kamsia ya. oiya, gaji pelatih AI berapa?", VOCAB)
     assert {c.surface.lower() for c in q.subject} == {"gaji", "pelatih", "ai"}
     assert "spt" in clean_words("kerja dari luar negeri wajib lapor spt tidak")
+
+
+def test_a_thumb_skipped_vowel_in_an_affixed_word_is_a_typo() -> None:
+    vocab = Vocab("perusahaan kesehatan")
+    assert clean_words("prusahaan", vocab) == ["perusahaan"]
+    assert clean_words("kesehtan", vocab) == ["kesehatan"]
+
+
+def test_a_teacher_who_told_it_and_where_they_teach_are_no_subject() -> None:
+    q = read("dosen di Binus bilang pelatih AI sekarang bukan cuma mahasiswa. profesi apa saja "
+             "yang ikut?", VOCAB)
+    assert not any("binus" in c.surface.lower() for c in q.subject)
+
+
+def test_a_condition_of_the_askers_plan_is_more_of_their_story() -> None:
+    q = read("saya lulusan SMK, lagi ikut pelatihan bahasa korea. kalau nggak lolos seleksi "
+             "apa orang kayak saya bisa jadi pelatih AI?", VOCAB)
+    assert not {"lolos", "seleksi"} & {c.surface.lower() for c in q.subject}
+    # with no story before it, the condition may be what is asked
+    q = read("kalau kecelakaan kerja, pelatih AI ditanggung nggak?", VOCAB)
+    assert "kecelakaan" in {c.surface.lower() for c in q.subject}
+
+
+def test_a_remark_after_a_comparison_is_part_of_neither_side() -> None:
+    q = read("lebih besar mana gaji pelatih pemula sama pelatih dokter? saya mau "
+             "hitung-hitungan dulu sebelum daftar", VOCAB)
+    assert q.kind == "compare"
+    assert len(q.parts) == 2
+    assert not any("daftar" in p or "hitung" in p for p in q.parts)
+
+
+def test_a_remark_after_a_yes_no_does_not_make_it_a_list() -> None:
+    # "daftar" is also "a list"; here it is the asker's plan, told after the question
+    q = read("pelatih AI bisa ikut BPJS ga moms? aku pengen daftarin suami", VOCAB)
+    assert q.kind == "yesno"
+
+
+def test_japanese_courtesies_are_no_subject() -> None:
+    q = read("ohayou gozaimasu. pelatih AI gajinya berapa? arigatou", VOCAB)
+    assert {c.surface.lower() for c in q.subject} == {"pelatih", "ai", "gajinya"}
+
+
+def test_indramayu_why_asks_why() -> None:
+    assert read("kenang apa pelatih AI gajine cilik?", VOCAB).kind == "why"
+
+
+def test_a_phrase_with_its_suffix_typed_on_is_still_the_phrase() -> None:
+    q = read("lulusan baru, jenjang karier-nya gimana kalau jadi pelatih AI?", VOCAB)
+    assert any("prospek" in c.terms for c in q.concepts)
+
+
+def test_it_after_a_schooling_word_is_the_field() -> None:
+    q = read("saya lulusan IT, bisa jadi pelatih AI?", VOCAB)
+    assert any("komputer" in c.terms for c in q.concepts)
+
+
+def test_a_better_paid_follow_up_in_slang_compares_with_the_last_question() -> None:
+    previous = read("pelatih chatgpt dibayar berapa sejam?", VOCAB)
+    q = read("kalau yang dokter gimana? lebih cuan ga", VOCAB)
+    assert "dibandingkan" in resolve(q, previous, VOCAB)
+
+
+def test_a_remarks_glossary_words_are_not_looked_for() -> None:
+    q = read("pelatih AI dari Kansas itu dulu kerja apa saja? katanya hidupnya pernah susah", VOCAB)
+    assert "susah" not in {c.surface.lower() for c in q.subject}
+    assert not {"sulit", "kompleks"} & set(q.expansions)
