@@ -2190,15 +2190,17 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
                 for c in concepts
             ]
     kind = question_kind(clean, len(concepts))
-    if kind == "compare" and remark and max(remark) == len(joined) - 1 and not any(
+    # the remark is the message's tail after its last "?"; the question is what precedes it
+    said_after = [joined[i] for i in sorted(remark)]
+    asked_text = " ".join(w.replace("_", " ") for w in joined[: min(remark)]) if remark else clean
+    if kind == "compare" and remark and not any(
         c.known and c.position in remark and not _COMPARE_VERB.fullmatch(c.surface.lower())
         for c in concepts
     ):
         # "… berapa per jam ya? mau bandingin sama yg lain": why it is asked, with no other
         # side named; the question before it says what it asks
-        before = " ".join(joined[i].replace("_", " ") for i in range(min(remark)))
-        kind = question_kind(before, len(concepts)) if before else kind
-    if kind != "compare" and remark and not _asks([joined[i] for i in sorted(remark)]) and any(
+        kind = question_kind(asked_text, len(concepts)) if asked_text else kind
+    if kind != "compare" and remark and not _asks(said_after) and any(
         c.known and not c.qualifier and c.position not in remark for c in concepts
     ):
         # "… stabil nggak? takut putus di tengah jalan": what comes after the question tells
@@ -2211,24 +2213,20 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         # nor are the article words its glossary words stand for ("… denger2 dia pernah susah
         # juga" looks for no "sulit")
         expansions = [(i, w) for i, w in expansions if i not in remark]
-    if kind not in ("compare", "topic") and remark and max(remark) == len(joined) - 1 and all(
+    if kind not in ("compare", "topic") and remark and all(
         c.background for c in concepts if c.position in remark
     ) and any(not c.background for c in concepts):
         # "… bisa ikut BPJS ga? aku pengen daftarin adikku": a told remark does not make the
         # question a list ("daftar"); the question before it says what it asks
-        before = " ".join(joined[i].replace("_", " ") for i in range(min(remark)))
-        kind = question_kind(before, len(concepts)) if before.strip() else kind
+        kind = question_kind(asked_text, len(concepts)) if asked_text else kind
     compared = clean
-    said_after = [joined[i] for i in sorted(remark)]
-    if kind == "compare" and remark and max(remark) == len(joined) - 1 and not (
+    if kind == "compare" and remark and not (
         _COMPARE_SPLIT.search(" ".join(said_after)) or set(said_after) & _WH_WORDS
         or said_after[-1:] == ["tidak"]  # "… beda bayarannya jauh ga": still asked
     ):
         # "lebih gede mana A sama B? ane mau itung2an dulu sebelum daftar": what follows the
         # question names no other side; it is why the asker asks, part of neither side
-        compared = " ".join(
-            w.replace("_", " ") for j, w in enumerate(joined) if j not in remark
-        )
+        compared = asked_text
         concepts = [
             replace(c, qualifier=True, background=True) if c.position in remark else c
             for c in concepts
