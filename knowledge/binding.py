@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from knowledge.question import Concept, Question, checks_a_claim, could_be_name
+from knowledge.question import Concept, Question, checks_a_claim, clean_words, could_be_name
 from knowledge.text import function_words, split_sentences, terms, words
 from knowledge.types import Passage
 
@@ -146,7 +146,8 @@ _MONEY = re.compile(r"(?:US\$|USD|\$|Rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|jut
 # What a "how much" question counts, by its words, and the figure a sentence needs to answer it.
 # Checked in this order; a question counting something else (people, hours of work) needs a figure
 # of that kind too, but "berapa" alone names no kind and passes.
-_AGE = frozenset(terms("umur usia"))
+AGE_TERMS = frozenset(terms("umur usia"))
+_AGE = AGE_TERMS
 _AGE_FIGURE = re.compile(r"\b\d{1,3} tahun\b|\bberusia \d|\b\d{1,3} (?:years?|thn)\b", re.I)
 # a limit asked ("umur minimal", "usia maksimal", "max umur"): a limit told answers it
 _THRESHOLD_ASKED = re.compile(
@@ -254,9 +255,10 @@ PERIOD_TERMS = frozenset(terms("jam hari minggu bulan tahun"))
 
 # a sum per unit of time ("per jam", "sebulan", "hourly"); each group holds the unit
 _PER_TIME = re.compile(
-    r"\b(?:per|tiap|setiap|each|an|a) (jam|hari|minggu|bulan|tahun|hour|day|week|month|year)\b"
-    # "sehari-hari" is the daily round, not a sum per day
-    r"|\bse(jam|hari|minggu|bulan|tahun)\b(?![- ]hari)|\b(hour|month|year)ly\b"
+    r"\b(?:per|tiap|setiap|each|an|a) (jam|hari|minggu|bulan|tahun|hour|day|week|month|year)"
+    r"(?:nya)?\b"
+    # "sehari-hari" is the daily round, not a sum per day; "setahunnya berapa" is one
+    r"|\bse(jam|hari|minggu|bulan|tahun)(?:nya)?\b(?![- ]hari)|\b(hour|month|year)ly\b"
 )
 # the period a pay question asks by: also "bulanan", "daily"
 _PERIOD_ASKED = re.compile(
@@ -323,6 +325,16 @@ def money_asked(question: Question) -> frozenset[str]:
     ) & _MONEY_WORDS
 
 
+def _within_a_sentence(pattern: re.Pattern[str], question: Question) -> bool:
+    """The pattern asked within one sentence of the message: "My daughter will finish university
+    soon. Which companies …" asks no university's name, though the cleaned text (one line)
+    reads "university soon which"."""
+    if not pattern.search(question.clean):
+        return False
+    sentences = split_sentences(question.text)
+    return len(sentences) < 2 or any(pattern.search(" ".join(clean_words(s))) for s in sentences)
+
+
 def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     """An answer of the kind asked, about whom the question names.
 
@@ -367,7 +379,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
         # someone the articles met
         def figure(sentence: str) -> bool:
             return bool(_AGE_FIGURE.search(sentence)) and bool(_THRESHOLD.search(sentence))
-    elif _INSTITUTION_ASKED.search(question.clean) and not question.parts:
+    elif _within_a_sentence(_INSTITUTION_ASKED, question) and not question.parts:
         # "kuliah di kampus mana": a university, not a city, in an article naming whom
         return any(
             any(_INSTITUTION.search(p.text) for p in mine)
@@ -398,7 +410,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             if way_in or question.kind == "howto":
                 return bool(_APPLYING_HOW.search(sentence))
             return bool(_APPLYING & set(terms(sentence)))
-    elif _EDUCATION_ASKED.search(question.clean) and not question.parts:
+    elif _within_a_sentence(_EDUCATION_ASKED, question) and not question.parts:
         # "manajer AI Netflix syaratnya lulusan apa": schooling, told near whom it names
         # ("Jatin Kumar … lulus kuliah dengan gelar di bidang ilmu komputer")
         return any(
@@ -582,8 +594,12 @@ def names_the_asked(question: Question, *, nearest: bool = False) -> Callable[[s
 
 
 def _located_at(name: str) -> re.Pattern[str]:
-    """ "di Amerika", "orang Kenya", "from Kenya": the name says where someone is."""
-    return re.compile(rf"\b(?:di|dari|orang|in|from) {re.escape(name.lower())}\b")
+    """ "di Amerika", "orang Kenya", "from Kenya", "mas2 kansas" (the man from Kansas): the name
+    says where someone is."""
+    return re.compile(
+        rf"\b(?:di|dari|orang|in|from|mas|mas-mas|mbak|bapak|bapak-bapak|pak|bang|abang|om|pria"
+        rf"|cowok|cewek|wanita|guy|man|woman) {re.escape(name.lower())}\b"
+    )
 
 
 _COMPARED = re.compile(

@@ -918,7 +918,9 @@ _LEANS_BACK = re.compile(
 )
 # "gajinya gede gak?", "bayarannya layak ga": a yes/no on a sum's size, answered with the sum
 _SIZE_WORDS = frozenset({"besar", "gede", "kecil", "tinggi", "rendah", "lumayan", "banyak",
-                         "sedikit", "mahal", "murah", "layak", "cukup", "big", "high", "low"})
+                         "sedikit", "mahal", "murah", "layak", "cukup", "big", "high", "low",
+                         # "sama ga gajinya": the same sum or another, the sums answer it
+                         "sama", "beda", "berbeda", "same", "different"})
 # a sum as a worker writes it: "5 juta dolar", "$200", "500 dolar", "10 M"
 _SUM_HEARD = re.compile(
     r"(?:us\$|usd|\$|rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|juta|ribu|miliar|rb|jt|m)\b", re.I

@@ -22,9 +22,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from knowledge.binding import FILLER, WHERE_FRAME, asks_where, figure_is_bound, unpaid_periods
+from knowledge.binding import (
+    AGE_TERMS,
+    FILLER,
+    WHERE_FRAME,
+    asks_where,
+    figure_is_bound,
+    tells_age,
+    unpaid_periods,
+)
 from knowledge.lexical import LexicalIndex
-from knowledge.question import Concept, Question, read
+from knowledge.question import Concept, Question, places, read
 from knowledge.text import function_words, terms, words
 from knowledge.types import Passage
 
@@ -109,6 +117,10 @@ class Thresholds:
     # the same drop beside min_coverage ("What's the name of the startup Jatin Kumar is
     # building?" scores 0.79 against the sentence that names it)
     min_dense_english_pair: float = 0.74
+    # a short question on someone the articles name, every word of it in one passage: e5 scores
+    # it low for its few words ("Kumar tinggal di mana?" meets the sentence naming him and his
+    # city at 0.775)
+    min_dense_named: float = 0.76
     # with an LLM, only questions this far off are refused before asking it
     off_topic_coverage: float = 0.25
     off_topic_dense: float = 0.78
@@ -126,6 +138,7 @@ class Thresholds:
             min_dense_topic=-1.0,
             min_dense_english=-1.0,
             min_dense_english_pair=-1.0,
+            min_dense_named=-1.0,
             off_topic_dense=-1.0,
         )
 
@@ -325,6 +338,25 @@ class Gate:
         )
 
     @staticmethod
+    def _unknown_of_a_name(question: Question) -> bool:
+        """A question on someone the articles name whose every other word no article uses
+        ("Savreux suka makan apa?", "Kumar punya anak berapa?"): what is asked of them the
+        articles never tell, however well the name matches. (Not in English, whose words the
+        lexicon may simply lack: "when was chatgpt released".)"""
+        if question.kind not in ("what", "who", "where", "how_much", "when") or question.parts or (
+            question.english
+        ):
+            return False
+        # "tiktok am douyin ntu punyanya sapa": whose it is asks of the name itself
+        rest = [
+            c for c in question.subject
+            if not c.entity and not _weightless(c) and _base(c.surface.lower()) not in _OWNING
+        ]
+        return bool(rest) and all(not c.known for c in rest) and any(
+            c.entity and c.known for c in question.subject
+        )
+
+    @staticmethod
     def _unknown_possession(question: Question) -> bool:
         """The question opens on someone's kin that no article mentions ("istrinya kerja
         apa?", "pacarnya siapa"): what is asked is that person, whom the articles never tell
@@ -365,6 +397,11 @@ class Gate:
             # indramayu?") is off-topic, not for an LLM either
             return Verdict("not_found", not any(c.known for c in subject), 0.0, 0.0)
         haves = [_terms_of(p) for p in looked]
+        if ages := {t for c in subject if c.terms & AGE_TERMS for t in c.terms}:
+            # "Kumar umur brp": "Jatin Kumar, 22 tahun di Austin" tells an age without "usia"
+            haves = [have | ages if tells_age(p.text) else have for have, p in zip(
+                haves, looked, strict=True
+            )]
         # "cara bikin sambal matah", "enaknya dikasih pelumas apa": words no article uses around
         # the one word they do use; the average known weight would make that verb a third or a
         # half of the question, so they weigh as the rarest word. A name the articles use,
@@ -377,6 +414,7 @@ class Gate:
         spoken = set().union(*haves)
         denses = [p.dense if p.dense is not None else 0.0 for p in looked]
         best_cov, best_dense = max([(0.0, 0.0), *zip(covs, denses, strict=True)])
+        on_a_name = any(c.entity and c.known for c in subject)
         answered = _passes(best_cov, best_dense, t) or (
             # every concept of the subject in one passage: strong lexical evidence, and short or
             # English questions score lower on e5's dense scale
@@ -384,6 +422,7 @@ class Gate:
             and best_dense >= (
                 t.min_dense_topic if question.kind == "topic"
                 else t.min_dense_english if question.english
+                else t.min_dense_named if on_a_name
                 else t.min_dense_full
             )
         )
@@ -413,6 +452,7 @@ class Gate:
                 answered, best_cov, best_dense, related = True, full[i], denses[i], named
         near = any(
             cov >= t.off_topic_coverage and dense >= t.off_topic_dense
+            or on_a_name and cov >= t.full_coverage and dense >= t.min_dense_named
             for cov, dense in zip(covs, denses, strict=True)
         )
         off_topic = bool(absent) or not near
@@ -425,7 +465,7 @@ class Gate:
         if answered and (
             self._unknown_measure(question) or self._unknown_deed(question)
             or self._unknown_listed(question) or self._unknown_existence(question)
-            or self._unknown_year(question)
+            or self._unknown_year(question) or self._unknown_of_a_name(question)
         ):
             # decided after the rest: whether it is off-topic (not even for an LLM) stands
             answered = False
@@ -542,6 +582,11 @@ def _unknown_thing(question: Question, tokens: Sequence[str], start: int) -> boo
     return following is not None and _unknown_word(question, tokens[end])
 
 
+_OWNING = frozenset({"punya", "milik", "pemilik", "kepunyaan", "owner"})
+# "saya tinggal di indo": where the asker lives is named by the place alone
+_LIVING = frozenset(terms("tinggal domisili berdomisili menetap"))
+
+
 def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:
     """Adjacent uncovered qualifiers named together ("ibu rumah tangga lulusan SMA"), without
     the words that only carry the sentence ("sudah 3 tahun" names nothing); a full stop ends a
@@ -557,7 +602,9 @@ def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:
     named = (
         [
             c for c in run
-            if not (c.terms <= FILLER or c.surface.isdigit() or c.surface.lower() in glue)
+            if not (
+                c.terms <= FILLER | _LIVING or c.surface.isdigit() or c.surface.lower() in glue
+            )
         ]
         for run in runs
     )
@@ -578,9 +625,25 @@ _RELATIVES = (_KIN - {"ayah", "bapak", "ibu", "keluarga", "tunangan"}) | {
 }
 
 
+def _capitalised_places(said: list[str]) -> list[str]:
+    """A place typed in lowercase ("di indo", read as "indonesia"; "jawa timur") named back with
+    its capitals."""
+    out = list(said)
+    i = 0
+    while i < len(out):
+        for n in (3, 2, 1):
+            piece = out[i : i + n]
+            if len(piece) == n and all(w.islower() for w in piece) and " ".join(piece) in places():
+                out[i : i + n] = [w.capitalize() for w in piece]
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
 def _named(run: Sequence[Concept]) -> str:
     """A run of words as the answer names it: "anak diwisuda" is "keadaan anak Anda"."""
-    said = [c.surface for c in run]
+    said = _capitalised_places([c.surface for c in run])
     head = said[0].lower()
     if head in _RELATIVES and not (len(said) > 1 and said[1].lower() == "magang"):
         return f"{head} Anda" if len(said) == 1 else f"keadaan {head} Anda"

@@ -530,6 +530,7 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _MALAY_HOW.sub("bagaimana", text)
     text = _JAVANESE_WHY.sub("kenapa", text)
     text = _FROM_HOME.sub("dari rumah", text)  # Sundanese "ti bumi", "ti imah"
+    text = _FROM_WHERE.sub("dari mana", text)  # Sundanese "ti mana"
     text = _FALLS_ILL.sub(r"\1 sakit", text)  # Javanese "lek loro": "kalau sakit"
     text = _GETS_HOW_MUCH.sub("dapat ", text)  # Javanese "oleh pinten": "dapat berapa"
     text = _MONEY_ASKED.sub("gaji", text)  # "olih duit pira": the pay got
@@ -581,6 +582,8 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
                 ["aja"], ["saja"], ["ajah"], ["doang"], ["bae"], ["wae"], ["mawon"]
             )
             replaced = "kenapa" if n == opening and not listed else _WHY_OR_WHAT[word]
+        elif word == "nang" and _banjar_relative(tokens[n + 1 : n + 2], vocab):
+            replaced = "yang"
         else:
             replaced = chat.get(word) or (word if english else _colloquial(word, vocab))
         if word in _RICH and previous in _BECOMING:
@@ -596,6 +599,20 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
 
 
 _STRETCHED = re.compile(r"([^\W\d_])\1\1")
+
+
+def _banjar_relative(following: Sequence[str], vocab: Vocabulary | None) -> bool:
+    """Banjar "nang" is "yang" ("percakapan nang ditandai", "siapa nang maurusi", "nang di
+    Invisible Tech"); Javanese "nang" is "di" ("kerjo nang pabrik", "nang madura"). Banjar's
+    comes before a preposition, a modal ("pajak nang harus dibayar") or a verb: di-, ma- or ba-
+    on a root the articles know."""
+    if not following:
+        return False
+    word = following[0]
+    if word in ("di", "ke", "dari", "harus", "bisa", "kawa", "ada", "sudah", "kada", "paling",
+                "lebih"):
+        return True
+    return len(word) >= 6 and word[:2] in ("di", "ma", "ba") and _known(word[2:], vocab)
 
 
 def _unstretched(word: str, chat: dict[str, str], vocab: Vocabulary | None) -> str:
@@ -739,7 +756,8 @@ def _colloquial(word: str, vocab: Vocabulary | None) -> str:
         return word
     if word in stopwords() or word in entities() or word in glossary_heads():
         return word
-    return formal
+    # its form may be a chat spelling of ours ("sp" is "sapa" there, Manado for "siapa")
+    return chat_spellings().get(formal, formal)
 
 
 # a clause with two of these is English: the colloquial lexicon would read "make" as "memakai"
@@ -794,6 +812,7 @@ _FALLS_ILL = re.compile(r"\b(lek|nek|yen|kalau|kalo|klo|pas|misal|misale) loro\b
 _GETS_HOW_MUCH = re.compile(r"\boleh (?=(?:pinten|piro|pira|pirang|berapa|brp)\b)", re.IGNORECASE)
 # Sundanese "ti bumi" (from home; "bumi" is the polite "house", "ti" is "from")
 _FROM_HOME = re.compile(r"\bti (?:bumi|imah)\b", re.IGNORECASE)
+_FROM_WHERE = re.compile(r"\bti mana\b")
 # Jakarta and Sundanese "ade" is a younger sibling when it is someone's ("ade saya", "adeku");
 # in Betawi and Riau Malay it is "ada" ("ade tak pekerja yang …")
 _SIBLING_ADE = re.compile(
@@ -1102,7 +1121,10 @@ def _analogy_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
             and tokens[i + 2] not in entities() and not could_be_name(tokens[i + 2])
         )
         # "… ada kerjaan lain gak? kyk QA/review gitu": examples in a clause of their own
-        aside = i == 0 or clauses[i - 1] != clauses[i]
+        # ("kaya apa percakapan … diolah?": "what like", how it is done, is a question)
+        aside = (i == 0 or clauses[i - 1] != clauses[i]) and tokens[i + 1] not in (
+            "apa", "bagaimana", "mana", "what", "how"
+        )
         if tokens[i] in _LIKE and (tokens[i + 1] in _US or aside):
             start = i + 2 if tokens[i + 1] in _US else i + 1
             for j in range(start, len(tokens)):
@@ -1385,8 +1407,16 @@ _ASKING_VERBS = {"tanya", "nanya", "bertanya", "nanyain", "menanyakan", "tahu", 
 
 def _asks(words_: Sequence[str]) -> bool:
     """A clause with an asking word; "nggak" asks only at the end ("diterima nggak"), not in
-    "nggak punya rumah"."""
-    return bool(set(words_) & (_CLAUSE_END | _ASKING - {"tidak"})) or words_[-1:] == ["tidak"]
+    "nggak punya rumah"; after "bisa", "ada" or "sama" it asks too ("… itu kak? sama ga
+    gajinya")."""
+    if set(words_) & (_CLAUSE_END | _ASKING - {"tidak"}) or words_[-1:] == ["tidak"]:
+        return True
+    return any(
+        a in _CAN | _SAMENESS and b == "tidak" for a, b in zip(words_, words_[1:], strict=False)
+    )
+
+
+_SAMENESS = {"sama", "beda", "berbeda", "mirip"}
 
 
 # "temen sy lulusan sastra mau jd pelatih AI": asked on behalf of a friend or relative, whose
@@ -1662,6 +1692,17 @@ _PURPOSE = re.compile(
 _PRACTISING = re.compile(
     r"\b(?:i(?:'m| am)|i want to|i'd like to|i would like to|i try to|i'm trying to)"
     r" (?:practi[cs]ing|practi[cs]e|learning|learn|improve|improving)(?: my)? english\b\W*",
+    re.IGNORECASE,
+)
+# "sorry, quick question in english for my manager: …", "pertanyaan singkat buat atasan saya:":
+# how the asker frames the question, before what is asked
+_QUESTION_FRAME = re.compile(
+    r"^\W*(?:(?:sorry|excuse me|maaf|hi|hello|halo)\W+)?(?:i have |i've got |got )?(?:a |one )?"
+    r"(?:quick |short |small |simple )?(?:question|pertanyaan(?: singkat| cepat| sederhana)?)"
+    r"(?: (?:in|dalam) (?:bahasa )?(?:english|inggris))?"
+    r"(?: (?:for|from|untuk|buat|dari) (?:my|our|a|the|saya|sy|aku|kami)?\s?\w+"
+    r"(?: (?:saya|sy|aku))?)?"
+    r"\s*[:,-]",
     re.IGNORECASE,
 )
 # "mau bandingin.", "sy mau bandingin sm pengalaman sy": why the asker asks, set against their
@@ -2021,6 +2062,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _NEW_TOPIC.sub(" ", text)
     text = _PURPOSE.sub(" ", text)
     text = _PRACTISING.sub(" ", text)
+    text = _QUESTION_FRAME.sub(" ", text)
     text = _OWN_COMPARISON.sub(" ", text)
     text = _REPORTED.sub(" ", text)
     text = _WISH_TO_ASK.sub(
@@ -2200,6 +2242,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         # "… berapa per jam ya? mau bandingin sama yg lain": why it is asked, with no other
         # side named; the question before it says what it asks
         kind = question_kind(asked_text, len(concepts)) if asked_text else kind
+    told_remark = False
     if kind != "compare" and remark and not _asks(said_after) and any(
         c.known and not c.qualifier and c.position not in remark for c in concepts
     ):
@@ -2211,15 +2254,17 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
             for c in concepts
         ]
         # nor are the article words its glossary words stand for ("… denger2 dia pernah susah
-        # juga" looks for no "sulit")
+        # juga" looks for no "sulit"), nor is it part of the last question ("… kong dia dr tim
+        # apa? pe info blm jelas ni" asks of the team only)
         expansions = [(i, w) for i, w in expansions if i not in remark]
+        told_remark = True
     if kind not in ("compare", "topic") and remark and all(
         c.background for c in concepts if c.position in remark
     ) and any(not c.background for c in concepts):
         # "… bisa ikut BPJS ga? aku pengen daftarin adikku": a told remark does not make the
         # question a list ("daftar"); the question before it says what it asks
         kind = question_kind(asked_text, len(concepts)) if asked_text else kind
-    compared = clean
+    compared = asked_text if told_remark else clean
     if kind == "compare" and remark and not (
         _COMPARE_SPLIT.search(" ".join(said_after)) or set(said_after) & _WH_WORDS
         or said_after[-1:] == ["tidak"]  # "… beda bayarannya jauh ga": still asked
@@ -2793,6 +2838,21 @@ def _asked_by_wh(concept: Concept, question: Question) -> bool:
     return bool(re.search(rf"\b{said}(?:nya)? {wh}\b|\b{wh} {said}\b", question.clean.lower()))
 
 
+def _asked_of_another(question: Question, previous: Question) -> str | None:
+    """"kalau Kumar?" after "Savreux itu umur brapa? tinggal di mana dia?": the last question
+    asked again of the new name, its asking words and all ("kumar umur tinggal" asks nothing).
+    Only when the follow-up is names alone and the last question named one."""
+    if not question.subject or any(not c.entity for c in question.subject):
+        return None
+    old = [c for c in previous.subject if c.entity]
+    if len(old) != 1 or previous.kind == "compare":
+        return None
+    name = re.compile(rf"\b{re.escape(old[0].surface.lower())}\b")
+    if not name.search(previous.clean):
+        return None
+    return name.sub(" ".join(c.surface for c in question.subject), previous.clean, count=1)
+
+
 def resolve(
     question: Question, previous: Question, vocab: Vocabulary | None = None, *,
     force: bool = False,
@@ -2849,6 +2909,8 @@ def resolve(
             # it says who or what, and what about them; or asks what it is ("Cohere itu
             # perusahaan apa?" after a question about ByteDance's loss borrows no "rugi")
             return question.text
+        if elliptical and (swapped := _asked_of_another(question, previous)):
+            return swapped
         # "kalau Netflix?": a new subject, the old topic
         kept = [c.surface for c in previous.subject if c.terms & topics and not c.entity]
         return f"{question.clean} {' '.join(kept[:4])}" if kept else question.text

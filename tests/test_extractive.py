@@ -1054,3 +1054,35 @@ def test_a_remark_that_still_asks_stays_with_the_comparison(seed_service: Any) -
     answer = seed_service.ask("mending jadi pelatih AI pemula atau yang pakar di invisible "
                               "tech? selisih bayarannya gede ga")
     assert "$200" in answer.text
+
+
+def test_a_sum_per_year_with_its_suffix_is_pay(seed_service: Any) -> None:
+    # "jauh ya" is a remark, and "lagi nyari" no pay: the sum answers it
+    answer = seed_service.ask("Netflix lagi nyari manajer AI, setahunnya berapa? jauh ya dari "
+                              "UMR")
+    assert "900" in answer.text
+
+
+def test_asking_whether_pay_is_the_same_quotes_the_sums(seed_service: Any) -> None:
+    first = seed_service.ask("pelatih chatgpt sejam dibayar berapa?")
+    answer = seed_service.ask("kalo yg pakar di invisible tech itu? sama gak bayarannya",
+                              history=after(first))
+    assert "$200" in answer.text
+
+
+def test_a_university_in_the_askers_story_asks_no_university(seed_service: Any) -> None:
+    answer = seed_service.ask("Hi there. My son is leaving university next year. Which AI "
+                              "companies does Invisible Tech work for?")
+    assert answer.found
+    assert "Microsoft" in answer.text
+
+
+def test_a_tax_question_in_banjar_is_refused(seed_service: Any) -> None:
+    assert not seed_service.ask("barapa pajak nang wajib dibayar pelatih AI?").found
+
+
+def test_an_english_frame_before_the_question_is_set_aside(seed_service: Any) -> None:
+    answer = seed_service.ask("a short question from my supervisor: how many employees does "
+                              "OpenAI have?")
+    assert not answer.partial
+    assert "375" in answer.text

@@ -1012,3 +1012,35 @@ def test_a_question_of_only_unknown_words_is_off_topic(seed_service: Any) -> Non
     result = verdict(seed_service, "sesuk udan ora ning cirebon?")
     assert not result.found
     assert result.off_topic
+
+
+def test_a_short_question_on_a_named_person_is_answered(seed_service: Any) -> None:
+    # e5 scores a few words low; every word of it stands in the passage naming him
+    assert verdict(seed_service, "Kumar tinggal di mana?").found
+
+
+def test_an_age_told_in_years_answers_an_age_question(seed_service: Any) -> None:
+    # "Jatin Kumar, 22 tahun di Austin": no "usia" or "umur" in the sentence
+    assert verdict(seed_service, "Kumar umurnya brp?").found
+
+
+def test_a_place_typed_in_lowercase_is_named_with_its_capital(seed_service: Any) -> None:
+    result = verdict(seed_service, "saya tinggal di indo, pelatih AI dapat asuransi gak?")
+    assert result.outcome == "partial"
+    assert "Indonesia" in result.missing
+
+
+def test_what_no_article_tells_of_a_named_person_is_not_found(seed_service: Any) -> None:
+    # the name matches; nothing else of the question does
+    assert not verdict(seed_service, "Savreux makanan kesukaannya apa?").found
+
+
+def test_a_man_named_by_where_he_is_from_is_whom_the_pay_is_asked_of(
+    seed_service: Any,
+) -> None:
+    # "om kansas" is the man from Kansas: his pay stands a sentence from where he lives
+    assert verdict(seed_service, "om kansas yg ngelatih chatgpt itu sejam dapet brp?").found
+
+
+def test_whose_a_named_app_is_asks_of_the_name(seed_service: Any) -> None:
+    assert verdict(seed_service, "tiktok sama douyin itu punyanya sp?").found

@@ -1744,3 +1744,58 @@ def test_a_remarks_glossary_words_are_not_looked_for() -> None:
     q = read("pelatih AI dari Kansas itu dulu kerja apa saja? katanya hidupnya pernah susah", VOCAB)
     assert "susah" not in {c.surface.lower() for c in q.subject}
     assert not {"sulit", "kompleks"} & set(q.expansions)
+
+
+def test_banjar_nang_before_a_verb_is_yang_and_javanese_nang_is_di() -> None:
+    assert "pekerja yang dibayar" in read("pekerja nang dibayar per jam tu siapa?", VOCAB).clean
+    assert "di pabrik" in read("aku kerjo nang pabrik, iso dadi pelatih AI?", VOCAB).clean
+
+
+def test_lowercase_ti_is_no_study_of_it() -> None:
+    q = read("ti Savreux tu pelatih AI, gajinya brp?", VOCAB)
+    assert not any("komputer" in c.terms for c in q.concepts)
+    q = read("saya lulusan TI, bisa jadi pelatih AI?", VOCAB)
+    assert any("komputer" in c.terms for c in q.concepts)
+
+
+def test_what_like_opening_a_clause_asks() -> None:
+    # "kayak apa …" asks how; it is no example set aside
+    q = read("kayak apa data yang dilabel pelatih AI diolah?", VOCAB)
+    assert "label" in {t for c in q.subject for t in c.terms}
+
+
+def test_an_english_question_frame_is_no_subject() -> None:
+    q = read("quick question for my boss: how much are AI trainers paid per hour?", VOCAB)
+    assert not {"question", "boss"} & {c.surface.lower() for c in q.concepts}
+
+
+def test_a_sameness_tail_still_asks() -> None:
+    # "sama gak bayarannya" after the question mark asks whether the pay is the same
+    q = read("yang dokter di Netflix itu gimana? sama gak bayarannya", VOCAB)
+    assert any("upah" in c.terms for c in q.subject)
+
+
+def test_a_told_remark_is_no_part_of_the_last_question() -> None:
+    q = read("savreux dipecat kapan? terus dia kerja di mana? beritanya simpang siur nih", VOCAB)
+    assert q.parts
+    assert not any("simpang" in p or "berita" in p for p in q.parts)
+
+
+def test_a_name_alone_asks_the_last_question_of_that_name() -> None:
+    previous = read("Savreux umurnya brp? tinggalnya di mana?", VOCAB)
+    standalone = resolve(read("terus Kumar?", VOCAB), previous, VOCAB)
+    assert "kumar" in standalone.lower()
+    assert "savreux" not in standalone.lower()
+    assert "berapa" in standalone
+    assert "mana" in standalone
+
+
+def test_a_researchers_words_for_how_work_is_arranged_mean_the_contract() -> None:
+    q = read("skema hubungan kerja kontraktor AI gimana?", VOCAB)
+    hubungan = next(c for c in q.concepts if c.surface.lower() == "hubungan kerja")
+    assert "kontrak" in hubungan.terms
+
+
+def test_a_lexicon_form_that_is_a_chat_spelling_reads_as_its_word() -> None:
+    # the colloquial lexicon reads "sp" as "sapa", which is Manado for "siapa"
+    assert "siapa" in read("tiktok sama douyin itu punyanya sp?", VOCAB).clean.split()
