@@ -342,10 +342,10 @@ class Gate:
         """A question on someone the articles name whose every other word no article uses
         ("Savreux suka makan apa?", "Kumar punya anak berapa?"): what is asked of them the
         articles never tell, however well the name matches. (Not in English, whose words the
-        lexicon may simply lack: "when was chatgpt released".)"""
-        if question.kind not in ("what", "who", "where", "how_much", "when") or question.parts or (
-            question.english
-        ):
+        lexicon may simply lack: "when was chatgpt released"; nor who, where or when, whose
+        answer is a person, a place or a date however the question frames it: "partnership on ai
+        kantornya dmn", "oke mksh, sonam jindal itu siapa".)"""
+        if question.kind not in ("what", "how_much") or question.parts or question.english:
             return False
         # "tiktok am douyin ntu punyanya sapa": whose it is asks of the name itself
         rest = [

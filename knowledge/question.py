@@ -756,8 +756,7 @@ def _colloquial(word: str, vocab: Vocabulary | None) -> str:
         return word
     if word in stopwords() or word in entities() or word in glossary_heads():
         return word
-    # its form may be a chat spelling of ours ("sp" is "sapa" there, Manado for "siapa")
-    return chat_spellings().get(formal, formal)
+    return formal
 
 
 # a clause with two of these is English: the colloquial lexicon would read "make" as "memakai"

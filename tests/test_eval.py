@@ -152,8 +152,8 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
-# eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl … eval/blind-az.jsonl, blind-ba and
-# blind-bb.
+# eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl … eval/blind-az.jsonl,
+# blind-ba … blind-bd.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -364,6 +364,15 @@ _WORKER_STYLE_SETS = [
     # caregivers bound for Japan, bootcamp graduates). Still failing: the teasers (bb56,
     # bb59); bb02 (pay per task) leaks
     ("blind-bb.jsonl", 40, 0.85, 1),
+    # first run 40/44, 14/16 (affiliate sellers, Gorontalo and North Maluku Malay, laid-off
+    # cruise-ship crew, parents asking for their children). Still failing: whether any company
+    # follows the Partnership on AI's guidelines (bc55); bc05 and bc16 get partial "not about
+    # Indonesia" answers
+    ("blind-bc.jsonl", 41, 0.85, 2),
+    # first run 37/44, 15/16 (office accountants, Banjar and Pontianak Malay, Tegal Javanese,
+    # gig-economy researchers). Still failing: the 317 layoffs teaser (bd51), a Banjar list of
+    # a trainer's tasks read as jobs (bd11)
+    ("blind-bd.jsonl", 40, 0.9, 1),
 ]
 
 

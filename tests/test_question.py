@@ -1796,6 +1796,6 @@ def test_a_researchers_words_for_how_work_is_arranged_mean_the_contract() -> Non
     assert "kontrak" in hubungan.terms
 
 
-def test_a_lexicon_form_that_is_a_chat_spelling_reads_as_its_word() -> None:
-    # the colloquial lexicon reads "sp" as "sapa", which is Manado for "siapa"
+def test_sp_is_siapa() -> None:
+    # the colloquial lexicon would read "sp" as "sapa", Manado for "siapa", unknown to articles
     assert "siapa" in read("tiktok sama douyin itu punyanya sp?", VOCAB).clean.split()
