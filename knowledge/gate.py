@@ -340,7 +340,7 @@ class Gate:
     @staticmethod
     def _unknown_of_a_name(question: Question) -> bool:
         """A question on someone the articles name whose every other word no article uses
-        ("Savreux suka makan apa?", "Kumar punya anak berapa?"): what is asked of them the
+        ("Savreux suka makan apa?", "Kumar hobinya apa?"): what is asked of them the
         articles never tell, however well the name matches. (Not in English, whose words the
         lexicon may simply lack: "when was chatgpt released"; nor who, where or when, whose
         answer is a person, a place or a date however the question frames it: "partnership on ai
@@ -626,8 +626,8 @@ _RELATIVES = (_KIN - {"ayah", "bapak", "ibu", "keluarga", "tunangan"}) | {
 
 
 def _capitalised_places(said: list[str]) -> list[str]:
-    """A place typed in lowercase ("di indo", read as "indonesia"; "jawa timur") named back with
-    its capitals."""
+    """A place of data/places.txt typed in lowercase ("di indo", read as "indonesia") named back
+    with its capitals."""
     out = list(said)
     i = 0
     while i < len(out):
