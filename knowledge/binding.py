@@ -147,7 +147,6 @@ _MONEY = re.compile(r"(?:US\$|USD|\$|Rp\.?)\s?\d|\d[\d.,]*\s?(?:dollar|dolar|jut
 # Checked in this order; a question counting something else (people, hours of work) needs a figure
 # of that kind too, but "berapa" alone names no kind and passes.
 AGE_TERMS = frozenset(terms("umur usia"))
-_AGE = AGE_TERMS
 _AGE_FIGURE = re.compile(r"\b\d{1,3} tahun\b|\bberusia \d|\b\d{1,3} (?:years?|thn)\b", re.I)
 # a limit asked ("umur minimal", "usia maksimal", "max umur"): a limit told answers it
 _THRESHOLD_ASKED = re.compile(
@@ -225,7 +224,7 @@ def asks_how_long(text: str) -> bool:
 def asks_age(question: Question) -> bool:
     """"umurnya brp", "siapa yang lebih tua" (read as "usia"): a person's age is the answer (not
     the asker's own, "aku umur 34 jg")."""
-    return any(c.terms & _AGE for c in question.subject)
+    return any(c.terms & AGE_TERMS for c in question.subject)
 
 
 def tells_age(sentence: str) -> bool:

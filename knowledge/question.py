@@ -1410,12 +1410,15 @@ def _asks(words_: Sequence[str]) -> bool:
     gajinya")."""
     if set(words_) & (_CLAUSE_END | _ASKING - {"tidak"}) or words_[-1:] == ["tidak"]:
         return True
-    return any(
-        a in _CAN | _SAMENESS and b == "tidak" for a, b in zip(words_, words_[1:], strict=False)
-    )
+    return _can_or_not(words_, _CAN_OR_SAME, ("tidak",))
 
 
 _SAMENESS = {"sama", "beda", "berbeda", "mirip"}
+
+
+def _can_or_not(tokens: Sequence[str], heads: Collection[str], tails: Collection[str]) -> bool:
+    """ "bisa gak", "sama ga": a word of ability or likeness right before a "not" asks."""
+    return any(a in heads and b in tails for a, b in zip(tokens, tokens[1:], strict=False))
 
 
 # "temen sy lulusan sastra mau jd pelatih AI": asked on behalf of a friend or relative, whose
@@ -1780,6 +1783,7 @@ _REMARK_OPENERS = {"soalnya", "karena", "padahal", "tapi", "kalau", "sebab", "ab
 
 
 _CAN = {"bisa", "boleh", "dapat", "mau", "ada", "cocok", "perlu", "harus", "layak"}
+_CAN_OR_SAME = _CAN | _SAMENESS
 
 
 def _asking(tokens: Sequence[str]) -> bool:
@@ -1787,10 +1791,7 @@ def _asking(tokens: Sequence[str]) -> bool:
     return bool(
         set(tokens) & _WH_WORDS
         or tokens[-1:] and tokens[-1] in _REMARK_END
-        or any(
-            a in _CAN and b in ("tidak", "belum")
-            for a, b in zip(tokens, tokens[1:], strict=False)
-        )
+        or _can_or_not(tokens, _CAN, ("tidak", "belum"))
     )
 
 
