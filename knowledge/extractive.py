@@ -233,15 +233,22 @@ class ExtractiveAnswerer:
         if not set(q.clean.split()) & _PAST_ASKED:
             return list(passages), {}
         limit = self.max_passages + (2 if q.kind in POINT_KINDS or q.personal else 0)
-        have = {p.id for p in passages}
+        have = {p.id: i for i, p in enumerate(passages)}
         wanted: dict[str, int] = {}
+        raised: dict[int, int] = {}  # retrieved already, but ranked below the chunk leaning on it
         for rank, passage in enumerate(passages[:limit]):
             before = _previous_id(passage)
             first = next(iter(split_sentences(passage.text)), "")
-            if before and before not in have and _PRONOUN.match(first):
+            if not before or not _PRONOUN.match(first):
+                continue
+            if before not in have:
                 wanted.setdefault(before, rank)
+            elif have[before] > rank:
+                raised.setdefault(have[before], rank)
         extra = list(self._stored(list(wanted)).values())
-        return [*passages, *extra], {len(passages) + n: wanted[p.id] for n, p in enumerate(extra)}
+        return [*passages, *extra], raised | {
+            len(passages) + n: wanted[p.id] for n, p in enumerate(extra)
+        }
 
     def _with_chunks_before(
         self, chosen: Sequence[_Scored], passages: Sequence[Passage]
@@ -731,7 +738,10 @@ class ExtractiveAnswerer:
 # "ada ga perusahaan yang …", also after the topic it asks of ("pedoman itu ada perusahaan yg
 # udah komit?")
 _EXISTENCE = re.compile(
-    r"(?:^|\b(?:itu|ini|tuh|nih) )(?:apakah |apa )?(?:sudah |udah )?ada(?:kah)?(?: tidak| belum)?"
+    # at the start, or after a word that only addresses or leads in ("permisi kak, ada gak …")
+    r"(?:^|\b(?:itu|ini|tuh|nih|kak|kakak|ka|min|gan|bang|bro|sis|mas|mbak|pak|bu|om|halo|hai"
+    r"|eh|nah|permisi|maaf|so|jadi|terus|trus|lalu|tapi) )"
+    r"(?:apakah |apa )?(?:sudah |udah )?ada(?:kah)?(?: tidak| belum)?"
     r" ((?:\w+ ){0,3}?(?:yang|yg)\b(?: \w+){0,4})"
 )
 
@@ -971,13 +981,15 @@ _NAMED_KINDS = frozenset(
     )
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w.&-]*[A-Za-z0-9]")
+_INNER_CAPITAL = re.compile(r"^.[^\W\d_]*?[A-Z]")
 
 
 def _names(text: str) -> set[str]:
     """Capitalised words past the first of the text: names of companies, places, people."""
     found = _CAPITALISED.findall(text)
     first = text.lstrip("\"'“- ").split(" ", 1)[0]
-    return {w.lower() for w in found if w != first}
+    # a capital inside the first word is a name's, never the sentence's ("DeepMind, anak …")
+    return {w.lower() for w in found if w != first or _INNER_CAPITAL.search(w)}
 
 
 def _leans_back(sentence: str) -> bool:

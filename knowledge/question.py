@@ -896,6 +896,8 @@ def question_kind(clean: str, n_terms: int) -> str:
                     continue  # "siapa yang dikutip soal beda X dan Y": the difference is the topic
                 if kind == "where" and cue == "mana" and " lebih " in text:
                     continue
+                if kind == "where" and _GOT_FROM_WHERE.search(text):
+                    return "howto"  # "dpt kerjaan dr mana": the way in, not a place
                 if cue == "gara-gara" and re.search(r" (?:tidak|kah|kan) ", text) and not (
                     re.search(r" gara-gara (?:apa|apaan) ", text)
                 ):
@@ -912,6 +914,10 @@ def question_kind(clean: str, n_terms: int) -> str:
     return "what"
 
 
+# "dulu dpt kerjaan ngelatih ai dr mana": how something was got, not where
+_GOT_FROM_WHERE = re.compile(
+    r" (?:dapat|mendapat|mendapatkan|memperoleh|menemukan|nemu|tahu) (?:\w+ ){0,4}dari mana "
+)
 # "bisa kerja apa", "bisa jadi apa di bidang AI": the "apa" asks what the work is
 _CAN_DO_WHAT = re.compile(
     r" (?:bisa|boleh) (?:\w+ )?(?:kerja|bekerja|jadi|menjadi|mengerjakan|melakukan) apa"
@@ -1107,6 +1113,10 @@ _LIKE = {"seperti", "mirip", "like"}  # not "sama": "kerja sama kita" is "with u
 _US = FIRST_PERSON | {"kita", "kami", "us", "me"}
 
 
+_SO = {"gitu", "gini", "begitu", "begini"}
+_TAG_PARTICLES = {"sih", "kok", "lho", "loh", "ya", "kan", "deh", "nih", "tuh"}
+
+
 def _analogy_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
     """Indices of the words after "seperti kita" / "like us" or a clause opening with "kayak"
     (examples: "kyk QA/review gitu") up to the end of that clause, and the workplace of "kaya
@@ -1115,9 +1125,11 @@ def _analogy_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
     for i in range(len(tokens) - 1):
         # "kaya di pabrik ada bpjs": the asker's own workplace, told for comparison (not "seperti
         # di Kenya", a place the articles may speak of)
-        at_work = (
-            tokens[i + 1] in ("di", "in") and i + 2 < len(tokens)
-            and tokens[i + 2] not in entities() and not could_be_name(tokens[i + 2])
+        at_work = tokens[i + 1] in ("di", "in") and i + 2 < len(tokens) and (
+            (tokens[i + 2] not in entities() and not could_be_name(tokens[i + 2]))
+            # "moderation kayak di BPO gitu?": "like at …, you know" closes on what the asker
+            # knows, whatever its name
+            or (i + 3 < len(tokens) and tokens[i + 3] in _SO and clauses[i + 3] == clauses[i])
         )
         # "… ada kerjaan lain gak? kyk QA/review gitu": examples in a clause of their own
         # ("kaya apa percakapan … diolah?": "what like", how it is done, is a question)
@@ -1652,6 +1664,10 @@ _CLOSING_SA = re.compile(r"(?<=\w )sa(?=[\s?!.]*$)", re.IGNORECASE)
 _GREETING = re.compile(
     r"\b(?:(?:selamat|slamat|slmt) (?:pagi|siang|sore|malam)|assalamu\W?alaikum(?: wr\.? ?wb\.?)?"
     r"|wassalam\w*|terima ?kasih(?: banyak)?|makasih(?: banyak)?|thank you|thanks"
+    # "maaf ganggu", "mohon maaf mengganggu waktunya", "sorry to bother": a courtesy, not the
+    # disturbing the articles tell of ("mengganggu pelatihan AI")
+    r"|(?:mohon )?(?:maaf|maap|mf|sorry|sori) (?:udah |sudah |telah )?"
+    r"(?:mengganggu|ganggu|menganggu|ngeganggu|to bother(?: you)?)(?: waktu\w*)?"
     # Javanese: "nuwun sewu" (excuse me), "matur nuwun" (thank you), "sugeng enjing"
     r"|nuwun sewu|matur (?:sembah )?nuwun|kula ?nuwun|sugeng (?:enjing|siang|sonten|dalu)"
     # Sundanese: "hatur nuhun", "wilujeng enjing"
@@ -1747,6 +1763,8 @@ _NEW_TOPIC = re.compile(
     r"\b(?:ganti|pindah|beralih ke) (?:topik|bahasan|pertanyaan|pembahasan)(?: lain| ya| dong)?"
     r"|\b(?:topik|bahasan|pertanyaan) (?:lain|laen|baru|beda|berbeda)(?: ya| nih| dong)?"
     r"|\b(?:beda|lain|laen) (?:topik|bahasan|pertanyaan)\b"
+    # "oke. eh beda lagi, …": a new matter opening the message, not a comparison asked
+    r"|(?:^|(?<=[.,!?])|\b(?:eh|oh|oke|ok|okay|nah|terus|trus)\b)\W*(?:beda|lain|laen) lagi\b"
     r"|\boot\b|\bout of topic\b|\boff topic\b"
     r"|\b(?:change|new|another|different) (?:topic|question)\b",
     re.IGNORECASE,
@@ -1847,7 +1865,14 @@ def _aside_span(
         # "tadi majikan nonton berita katane …", "di grup wa ada yg share …, katanya": where
         # the asker heard it, up to the last word of hearing before the hearsay
         source = [k for k, tok in enumerate(tokens[: heard[-1]]) if tok in _HEARD_IN]
-        if source:
+        if source and all(t in _SO | _TAG_PARTICLES for t in tokens[heard[-1] + 1 :]):
+            # "… pelatihan ai saya baca di grup whatsapp katanya begitu": the source told after
+            # the question, closed by "so they say", is the remark; the question comes first
+            start = source[0]
+            while start and tokens[start - 1] in FIRST_PERSON | _HEARD_WHEN:
+                start -= 1
+            span.update(range(start, len(tokens)))
+        elif source:
             end = source[-1] + 1
             while end < heard[-1] and tokens[end] in _MEDIA | _GLANCE:
                 end += 1  # "td liat di tiktok katanya …": where it was seen
@@ -2465,7 +2490,12 @@ def split_parts(
                 parts[-1] = " dan ".join([parts[-1], *told])
             return tuple(parts)
     if kind in ("how_much", "where", "who", "when"):
-        return _wh_split(clean)
+        # "how old is he and where does he live": English joins its questions with "and"
+        # ("bulan lalu. Apakah …" is no second question of these kinds)
+        english = _AND_WH.search(clean)
+        return _wh_split(clean) or (
+            _and_asks(clean, frozenset(n.lower() for n in names)) if english else ()
+        )
     # "dari divisi apa, terus dipecat tahun apa": which division, which year
     return (kind == "what" and _wh_split(clean)) or _and_asks(
         clean, frozenset(n.lower() for n in names)
@@ -2476,8 +2506,11 @@ def split_parts(
 # second question joined by "dan" and its own question word
 _AND_ASKS = re.compile(
     r"\b(?:dan|serta|lalu|terus|and) (?=(?:apakah|bagaimana|gimana|berapa|kenapa|mengapa|siapa"
-    r"|kapan|di mana|dimana|how|why|what|who|is|are|does|do|did)\b)"
+    r"|kapan|di mana|dimana|how|why|what|who|where|when|is|are|does|do|did)\b)"
 )
+
+
+_AND_WH = re.compile(r"\band (?:how|why|what|who|where|when)\b")
 
 
 def _and_asks(clean: str, known: frozenset[str]) -> tuple[str, ...]:
@@ -2933,7 +2966,17 @@ def resolve(
             continue
         if c.terms & new_terms:
             continue
+        if c.entity and _EXAMPLE_GIVEN.search(question.clean):
+            continue  # "kalo yg pro kayak dokter?" after "trainer kyk Savreux": a new example
         borrowed.append(c.surface)
     if not borrowed:
         return question.text
+    asks_nothing = question.kind in ("topic", "what") and not set(words(question.clean)) & _WH_WORDS
+    if previous.kind == "how_much" and asks_nothing and not names_new_topic:
+        # "kalo yg pro kayak dokter2 gitu?" after "dibayar brp per jam": the same sum asked
+        # ("udah di atas UMR belum?" asks its own yes or no, "kalau asuransi?" a new topic)
+        borrowed += ["berapa", *_SUM_PER_TIME.findall(previous.clean)[:1]]
     return f"{question.clean} {' '.join(borrowed[:8])}"
+
+
+_EXAMPLE_GIVEN = re.compile(r"\b(?:seperti|misalnya|contohnya)\b")

@@ -153,7 +153,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
 # eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl … eval/blind-az.jsonl,
-# blind-ba … blind-bd.
+# blind-ba … blind-bf.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -373,6 +373,14 @@ _WORKER_STYLE_SETS = [
     # gig-economy researchers). Still failing: the 317 layoffs teaser (bd51), a Banjar list of
     # a trainer's tasks read as jobs (bd11)
     ("blind-bd.jsonl", 40, 0.9, 1),
+    # first run 39/44, 16/16 (Upwork translators, Palu and Kendari Malay, nursing graduates,
+    # translation-app typing). Still failing: how Savreux got the job (be05), an English
+    # message whose last question names Upwork (be10), the Kenyans' pay as "upah rendah" (be31)
+    ("blind-be.jsonl", 39, 0.85, 1),
+    # first run 38/44, 16/16 (former call-centre agents, Bima and Sumbawa Malay, Kudus and
+    # Jepara Javanese, screen-reader users). Still failing: the teasers (bf19, bf52), what a
+    # conversation trainer does asked by an ex-call-centre agent (bf33)
+    ("blind-bf.jsonl", 39, 0.85, 1),
 ]
 
 

@@ -1086,3 +1086,12 @@ def test_an_english_frame_before_the_question_is_set_aside(seed_service: Any) ->
                               "OpenAI have?")
     assert not answer.partial
     assert "375" in answer.text
+
+
+def test_whether_any_company_signed_up_names_it(seed_service: Any) -> None:
+    # "ada belum perusahaan yang …" after a greeting asks for the cases, by name; the
+    # guideline sentence alone names no company that followed it
+    answer = seed_service.ask("permisi, udah ada belum perusahaan yang janji ngikutin pedoman "
+                              "soal upah adil itu?")
+    assert "DeepMind" in answer.text
+

@@ -1799,3 +1799,61 @@ def test_a_researchers_words_for_how_work_is_arranged_mean_the_contract() -> Non
 def test_sp_is_siapa() -> None:
     # the colloquial lexicon would read "sp" as "sapa", Manado for "siapa", unknown to articles
     assert "siapa" in read("tiktok sama douyin itu punyanya sp?", VOCAB).clean.split()
+
+
+def test_sorry_to_bother_is_a_courtesy() -> None:
+    q = read("mohon maaf mengganggu waktunya, upah pelatih AI sejam berapa?", VOCAB)
+    assert not any("ganggu" in c.terms for c in q.concepts)
+    # the disturbing the articles tell of is still asked
+    q = read("anak magang itu mengganggu pelatihan apa?", VOCAB)
+    assert any("ganggu" in c.terms for c in q.subject)
+
+
+def test_a_new_matter_opening_the_message_is_no_comparison() -> None:
+    q = read("oke beda lagi ya, serikat pekerja AI ada di kota mana?", VOCAB)
+    assert q.kind != "compare"
+    previous = read("kenapa ByteDance memecat karyawan magang?", VOCAB)
+    standalone = resolve(q, previous, VOCAB)
+    assert "bytedance" not in standalone.lower()
+
+
+def test_a_follow_up_with_its_own_example_asks_the_same_sum() -> None:
+    previous = read("pelatih AI seperti Savreux digaji berapa sejam?", VOCAB)
+    standalone = resolve(read("lalu yg ahli misalnya akuntan?", VOCAB), previous, VOCAB)
+    assert "berapa" in standalone
+    assert "sejam" in standalone
+    assert "savreux" not in standalone.lower()
+
+
+def test_like_at_a_workplace_you_know_is_the_askers_comparison() -> None:
+    q = read("pekerja Kenya disuruh apa sama OpenAI? nyaring konten kayak di BPO gitu?", VOCAB)
+    assert not any(c.surface.lower() == "bpo" for c in q.subject)
+
+
+def test_so_they_say_closing_a_message_leaves_the_question_first() -> None:
+    q = read("bener gak openai cuma punya 375 karyawan aku liat di tiktok katanya gitu", VOCAB)
+    subject = {t for c in q.subject for t in c.terms}
+    assert {"openai", "karyawan"} <= subject
+    assert not {"tiktok", "lihat"} & subject
+
+
+def test_got_the_job_from_where_asks_the_way_in() -> None:
+    q = read("jatin kumar itu dapet kerjaan kontrak AI dari mana ya?", VOCAB)
+    assert q.kind == "howto"
+
+
+def test_content_moderation_is_labelling_toxic_text() -> None:
+    q = read("pekerja kenya itu kerjanya moderation ya?", VOCAB)
+    moderation = next(c for c in q.concepts if c.surface.lower() == "moderation")
+    assert {"label", "racun"} <= moderation.terms
+
+
+def test_english_questions_joined_by_and_are_answered_apart() -> None:
+    q = read("how old is Alexej Savreux and where does he live", VOCAB)
+    assert len(q.parts) == 2
+    assert all("savreux" in p.lower() for p in q.parts)
+
+
+def test_besides_typed_without_its_vowel() -> None:
+    q = read("openai punya produk apa aja slain chatgpt?", VOCAB)
+    assert "chatgpt" in q.besides

@@ -74,3 +74,4 @@ def test_a_chunk_holding_a_rare_asked_word_almost_alone_is_ranked_near_the_top(
     passages = seed_service.retriever.retrieve(query, k=5)
     assert any("tanpa tunjangan" in p.text for p in passages[:2])
 
+
