@@ -1095,3 +1095,11 @@ def test_whether_any_company_signed_up_names_it(seed_service: Any) -> None:
                               "soal upah adil itu?")
     assert "DeepMind" in answer.text
 
+
+
+def test_komit_is_committing(seed_service: Any) -> None:
+    # "komit" is "berkomitmen", not a thing the articles leave out
+    answer = seed_service.ask("google deepmind itu beneran komit ke pedoman partnership on ai?")
+    assert answer.found
+    assert not answer.partial
+    assert "DeepMind" in answer.text
