@@ -350,7 +350,7 @@ class Gate:
         # "tiktok am douyin ntu punyanya sapa": whose it is asks of the name itself
         rest = [
             c for c in question.subject
-            if not c.entity and not _weightless(c) and _base(c.surface.lower()) not in _OWNING
+            if not c.entity and not _weightless(c) and _base(c.surface.lower()) not in _WHOSE
         ]
         return bool(rest) and all(not c.known for c in rest) and any(
             c.entity and c.known for c in question.subject
@@ -582,7 +582,9 @@ def _unknown_thing(question: Question, tokens: Sequence[str], start: int) -> boo
     return following is not None and _unknown_word(question, tokens[end])
 
 
-_OWNING = frozenset({"punya", "milik", "pemilik", "kepunyaan", "owner"})
+# "punyanya siapa", "milik siapa": whose a named thing is (not question.py's `_OWNING`, the
+# verbs telling which company is meant by what it owns)
+_WHOSE = frozenset({"punya", "milik", "pemilik", "kepunyaan", "owner"})
 # "saya tinggal di indo": where the asker lives is named by the place alone
 _LIVING = frozenset(terms("tinggal domisili berdomisili menetap"))
 
