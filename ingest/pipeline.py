@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,18 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _SHORT_ID = re.compile(r"^[0-9a-f]{4,64}$")
+
+
+def index_rules() -> str:
+    """A hash of everything a chunk depends on besides its article: word rules, cleaner, chunker.
+
+    An index built by a version that cut or cleaned articles differently would keep its old
+    chunks forever under incremental ingest, so a change to any of these rebuilds it once.
+    """
+    digest = hashlib.sha256(rules_fingerprint().encode())
+    for module in ("cleaning.py", "chunking.py"):
+        digest.update(resources.files("ingest").joinpath(module).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass
@@ -186,7 +199,7 @@ class Ingester:
 
     def _other_rules(self) -> bool:
         """The live index's chunk terms came from other text rules than today's."""
-        return self.store.built_with() != rules_fingerprint()
+        return self.store.built_with() != index_rules()
 
     def plan(
         self, paths: Sequence[Path], *, full: bool = False,
@@ -252,7 +265,7 @@ class Ingester:
                 stale = index[shown].stale_ids(doc_hash)
                 self.store.delete_ids([i for i in stale if i not in keep])
         if not index and plan.write:  # every chunk about to be indexed uses today's rules
-            self.store.record_rules(rules_fingerprint())
+            self.store.record_rules(index_rules())
         writer = ChunkWriter(self.store, self.embedder, progress=progress,
                              batch_size=self.batch_size)
         report.chunks_written = writer.write(plan.write, on_article_done=finish)
@@ -274,7 +287,7 @@ class Ingester:
         for shown in plan.kept:
             if shown in index:
                 copy_chunks(self.store.collection(), build, index[shown].all_ids())
-        self.store.swap_to(build, rules=rules_fingerprint())
+        self.store.swap_to(build, rules=index_rules())
         logger.info("Swapped to the new collection %s", build.name)
 
     # -- single articles: uploads, links, feed entries ----------------------------------------

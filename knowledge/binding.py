@@ -151,6 +151,8 @@ _AGE_FIGURE = re.compile(r"\b\d{1,3} tahun\b|\bberusia \d|\b\d{1,3} (?:years?|th
 # a limit asked ("umur minimal", "usia maksimal", "max umur"): a limit told answers it
 _THRESHOLD_ASKED = re.compile(
     r"\b(?:minimal|minimum|maksimal|maksimum|max|batas|syarat|at least|at most)\b"
+    # "umur paling tua yang boleh daftar": the oldest allowed is a limit too
+    r"|\bpaling (?:tua|muda) (?:yang|yg) (?:boleh|bisa|diterima)\b"
 )
 _THRESHOLD = re.compile(
     r"\b(?:minimal|minimum|maksimal|maksimum|setidaknya|sedikitnya|paling sedikit|paling tua"
@@ -163,7 +165,9 @@ _DAYS = "senin|selasa|rabu|kamis|jumat|sabtu|minggu|monday|tuesday|wednesday|thu
 # a date or a time in a sentence: "pada Agustus", "tahun 2023", "tanggal 5", "Senin lalu"
 _DATE_FIGURE = re.compile(
     rf"\b(?:{_MONTHS}|{_DAYS})\b|\b(?:19|20)\d\d\b|\btanggal \d|\b\d{{1,2}}/\d{{1,2}}\b"
-    r"|\b(?:minggu|bulan|tahun|pekan) (?:lalu|depan|ini)\b|\b(?:last|next) (?:week|month|year)\b",
+    r"|\b(?:minggu|bulan|tahun|pekan) (?:lalu|depan|ini)\b|\b(?:last|next) (?:week|month|year)\b"
+    # a time told by what happened then: "di awal pandemi", "pada masa …"
+    r"|\b(?:di|pada) (?:awal|masa) \w+",
     re.I,
 )
 # words that only frame a "when" question, not the event it asks about

@@ -81,14 +81,20 @@ _HAS_NUMBER = re.compile(r"\d")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
-def _is_heading(sentence: str) -> bool:
+def _is_heading(sentence: str, *, own_line: bool = False) -> bool:
     """A subheading line ("AI untuk Video Game Netflix"): short, title-cased, unpunctuated; it
-    answers nothing on its own."""
+    answers nothing on its own.
+
+    On a line of its own, a short capitalised line with no comma and no final stop is one too,
+    title-cased or not ("Mengapa ChatGPT adalah pengubah permainan untuk AI", a link to another
+    story); a list item ("dokter, analis keuangan, dan akuntan") has commas or starts lowercase.
+    """
     tokens = sentence.split()
-    return (
-        len(tokens) <= 8 and not re.search(r"[.!?:;,\"”’)]$", sentence)
-        and sum(t[:1].isupper() for t in tokens) * 2 > len(tokens)
-    )
+    if len(tokens) > 8 or re.search(r"[.!?:;,\"”’)]$", sentence):
+        return False
+    if own_line and sentence[:1].isupper() and "," not in sentence:
+        return True
+    return sum(t[:1].isupper() for t in tokens) * 2 > len(tokens)
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,9 +378,10 @@ class ExtractiveAnswerer:
         ranks.update({i: r for i, r in lean_ranks.items() if r < limit})
         for p_index in ranks:
             previous = ""
+            lines = {line.strip() for line in passages[p_index].text.split("\n")}
             for pos, sentence in enumerate(split_sentences(passages[p_index].text)):
                 s_terms = frozenset(terms(sentence))
-                if s_terms and not _is_heading(sentence):
+                if s_terms and not _is_heading(sentence, own_line=sentence in lines):
                     pool.append((p_index, pos, sentence, s_terms))
                     opening = sentence.lstrip("\"'“- ")
                     if previous and _PRONOUN.match(opening):
@@ -690,19 +697,21 @@ class ExtractiveAnswerer:
             leans = bool(prev) and _leans_back(text)
             # its antecedent is another point: one point, in the article's order (told right
             # after the point already holding it, or brought in front of this one)
+            # a chosen point may be a cut of `prev` ("Banyak wacana … seputar..."): still taken
+            prev_taken = bool(prev) and any(_holds(prev, t) for t in taken)
             holder = next(
                 (k for k, o in enumerate(out) if prev in o.sentence), None
-            ) if leans and prev in taken else None
-            if holder is None and leans and prev in taken and prev not in merged:
+            ) if leans and prev_taken else None
+            if holder is None and leans and prev_taken and prev not in merged:
                 text = f"{prev} {text}"
                 merged.add(prev)
-            elif leans and prev not in taken and fits(len(prev)):
+            elif leans and not prev_taken and fits(len(prev)):
                 chain = _antecedents(replace(item, sentence=prev), passages, taken, reach - length)
                 text = " ".join([*chain, text])
                 length += sum(len(c) for c in chain)
                 taken.update(chain)
             elif (
-                leans and prev not in taken and out and keep is None and listing
+                leans and not prev_taken and out and keep is None and listing
                 and _unreferred(text, " ".join(o.sentence for o in out))
             ):
                 # "• Tren ini …" without what "ini" is would puzzle: a later point whose
@@ -724,7 +733,7 @@ class ExtractiveAnswerer:
                 length += len(nxt)
                 taken.add(nxt)
                 nxt = _neighbours(replace(item, sentence=nxt), passages)[1]
-            if item.sentence in merged:
+            if any(_holds(m, item.sentence) for m in merged):
                 continue
             if holder is not None:
                 out[holder] = replace(out[holder], sentence=f"{out[holder].sentence} {text}")
@@ -1360,6 +1369,14 @@ def _fuller_first(candidates: Sequence[_Scored]) -> list[_Scored]:
 
 # scores this close are a tie between two tellings of one fact
 NEAR_TIE = 0.97
+
+
+def _holds(whole: str, part: str) -> bool:
+    """`part` is `whole`, or a cut of it for a list point ("...lencana kuning yang ...")."""
+    if part == whole:
+        return True
+    core = part.removeprefix("...").removesuffix("...")
+    return core != part and bool(core) and core in whole
 
 
 def _same_fact(a: _Scored, b: _Scored) -> bool:

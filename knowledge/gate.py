@@ -51,9 +51,9 @@ _STANCE = frozenset(terms(
     "kisah kisahnya "
     # "kalo kita mo coba kerja …", "tertarik menjadi …": the asker's plan; "kodong": pity
     "coba mencoba kasihan tertarik "
-    # "gajinya fantastis bgt", "worth it gak", "cocok dak ku kerja …": the asker's wonder or
-    # whether it suits them, not a word an answer holds
-    "fantastis worth cocok layak pantas"
+    # "gajinya fantastis bgt", "worth it gak", "cocok dak ku kerja …", "bagus tidak buat dia":
+    # the asker's wonder or whether it suits them, not a word an answer holds
+    "fantastis worth cocok layak pantas bagus"
 ))
 
 # two questions in one ("umurnya brp, tinggal dimana"): each part's figure is bound on its own
@@ -477,7 +477,9 @@ class Gate:
             # "bisa ikut BPJS ketenagakerjaan ga?" answered by "asuransi … jarang": no passage
             # looked at names BPJS itself, and the answer says so
             related = _said_otherwise(subject, spoken)
-        missing = related + _name_runs(_unspoken(question.qualifiers, spoken))
+        missing = related + _name_runs(
+            _unspoken(question.qualifiers, spoken, words(question.clean))
+        )
         # "savreux sebulan dapat brp": the articles give $15 per jam, never a monthly sum
         if periods := unpaid_periods(question, looked):
             missing += ("bayaran per " + " dan per ".join(periods),)
@@ -490,7 +492,7 @@ def unspoken(question: Question, passages: Sequence[Passage]) -> tuple[str, ...]
     (the other question of a two-question message, when only one is answered)."""
     spoken = set().union(*(_terms_of(p) for p in passages)) if passages else set()
     asked = [replace(c, qualifier=True, background=False) for c in question.concepts]
-    return _name_runs(_unspoken(asked, spoken))
+    return _name_runs(_unspoken(asked, spoken, words(question.clean)))
 
 
 def _facets(concepts: Sequence[Concept]) -> list[list[Concept]]:
@@ -534,10 +536,17 @@ def _terms_of(passage: Passage) -> set[str]:
     return set(passage.tokens.split()) | set(terms(passage.title))
 
 
-def _unspoken(qualifiers: Sequence[Concept], spoken: set[str]) -> list[Concept]:
+# "ilmu komputer di semarang": a place word ends a description; the place is a thing of its own
+_PLACE_WORDS = frozenset({"di", "ke", "dari", "in", "at", "from"})
+
+
+def _unspoken(
+    qualifiers: Sequence[Concept], spoken: set[str], said: Sequence[str] = ()
+) -> list[Concept]:
     """The qualifiers no passage speaks of, with the spoken words that lead into them: "ibu
     rumah tangga lulusan SMA" and "dokter umum" are one description each, even though "lulusan"
-    and "dokter" are in an article.
+    and "dokter" are in an article. `said` (the question's words) stops a lead-in at "di":
+    "kuliah ilmu komputer di Semarang" misses Semarang, not the computer science an article names.
     """
     quals = sorted(
         (c for c in qualifiers if not c.background and not _weightless(c)),
@@ -548,6 +557,7 @@ def _unspoken(qualifiers: Sequence[Concept], spoken: set[str]) -> list[Concept]:
     def leads_in(i: int) -> bool:
         return any(
             absent[j] and quals[j].position - quals[i].position <= 2
+            and not _PLACE_WORDS.intersection(said[quals[i].position + 1 : quals[j].position])
             for j in range(i + 1, len(quals))
         )
 

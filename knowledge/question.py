@@ -183,7 +183,8 @@ _LOCATIVE = {"di", "in", "at"} | _REGION
 _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("compare", ("lebih", "mana", "bedanya", "beda", "perbedaan", "dibanding", "dibandingkan",
                  "banding", "versus", "vs", "compare", "compared", "difference", "than",
-                 "better", "sama", "bedakan", "membedakan", "bandingkan", "membandingkan")),
+                 "better", "sama", "bedakan", "membedakan", "bandingkan", "membandingkan",
+                 "selisih", "kesenjangan")),
     ("list", ("apa saja", "apa-apa saja", "siapa saja", "mana saja", "sebutkan", "contoh",
               "daftar", "macam apa", "macam-macam", "bermacam",
               "jenis", "what are", "which", "list", "kinds", "types", "examples", "apa aja",
@@ -324,10 +325,10 @@ def _known(word: str, vocab: Vocabulary | None) -> bool:
 # no Indonesian word has, read back as a root the articles use with the usual affixes around it.
 _UNVOWELLED = re.compile(r"[^aeiou]{3,}")
 _DIGRAPHS = re.compile(r"ng|ny")  # one sound each: "hidupnya" is no vowel-less word
-# prefixes that leave the root whole (pe-, per-, me-, di-, ke-, ber-, ter-, se-) and suffixes,
-# by their consonants
+# prefixes that leave the root whole (pe-, per-, me-, di-, ke-, ber-, ter-, se-, and the chat
+# nasal ng- of "ngajar", "ngasih") and suffixes, by their consonants
 _PREFIXES = {"": "", "p": "pe", "pr": "per", "m": "me", "d": "di", "k": "ke", "br": "ber",
-             "tr": "ter", "s": "se"}
+             "tr": "ter", "s": "se", "ng": "ng"}
 _SUFFIXES = {"": "", "n": "an", "kn": "kan", "ny": "nya", "nny": "annya", "lh": "lah", "kh": "kah"}
 
 
@@ -538,9 +539,12 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _SIBLING_ADE.sub("adik", text)  # "ade saya": the sibling; "ade" alone is "ada"
     text = _SAYS_HIMSELF.sub(r"\1", text)
     text = _MY_CIRCLE.sub(r"\1 ", text)
+    text = _SPOKEN_LETTERS.sub(_spoken_acronym, text)  # "es em a" -> "sma"
     text = _SPELLED.sub(lambda m: m.group(0).replace(" ", ""), text)  # "a i" -> "ai"
     text = _SAID_A.sub("ai", text)
     text = _BILLIONS.sub(" miliar", text)
+    text = _MADE.sub(r"\1 membuat", text)
+    text = _DONE_BY.sub(r"\1 oleh", text)  # Sundanese "dikritik ku loba jalma"
     tokens = _joined_names(words(text), vocab)
     english = _is_english(tokens)
     # capitals in a lowercase message mark an acronym ("lapor SPT"), not a chat spelling ("spt")
@@ -625,9 +629,31 @@ def _unstretched(word: str, chat: dict[str, str], vocab: Vocabulary | None) -> s
     return single
 
 
+# letter names voice typing writes for an acronym ("lulusan es em a", "kena pe ha ka"): only
+# the schooling and labour acronyms workers say, so "ka", "de" or "pe" elsewhere stay words
+_LETTER_NAMES = {"a": "a", "be": "b", "de": "d", "ha": "h", "i": "i", "je": "j", "ka": "k",
+                 "em": "m", "pe": "p", "er": "r", "es": "s", "te": "t", "u": "u"}
+_SPOKEN_ACRONYMS = {"sma", "smk", "smp", "sd", "stm", "phk", "bpjs", "umr", "ump", "thr"}
+_SPOKEN_LETTERS = re.compile(
+    r"\b(?:(?:" + "|".join(_LETTER_NAMES) + r") ){1,3}(?:" + "|".join(_LETTER_NAMES) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _spoken_acronym(match: re.Match[str]) -> str:
+    letters = "".join(_LETTER_NAMES[w] for w in match.group(0).lower().split())
+    return letters if letters in _SPOKEN_ACRONYMS else match.group(0)
+
+
 # letters a phone's speech-to-text spells out one by one ("kerja a i", "p h k", "b p j s")
 _SPELLED = re.compile(r"(?<![\w.])(?:[a-zA-Z] ){1,4}[a-zA-Z](?![\w.])")
 # "rugi 10 M", "1,5M": a number of billions (rupiah), the way prices are written
+# "contoh petunjuk yang ia buat?": "buat" ending a clause is the verb, made; "buat apa", "buat
+# saya" is "untuk"
+_MADE = re.compile(r"\b(yang|yg|ia|dia|die) (?:buat|bwt)(?=\s*(?:[?.!,;]|$))", re.IGNORECASE)
+# Sundanese "ku" after a passive verb is "by" ("dikritik ku loba jalma"); elsewhere it may be
+# the Malay "my" ("mbok ku"), a word the gate should still weigh
+_DONE_BY = re.compile(r"\b(di[a-z]{3,}) ku\b", re.IGNORECASE)
 _BILLIONS = re.compile(r"(?<=\d) ?[mM]\b")
 # "open ei", "skel ei ai": the letter A written as it is said in English, after a name
 _SAID_A = re.compile(r"(?<=[a-z] )ei\b", re.IGNORECASE)
@@ -894,8 +920,10 @@ def question_kind(clean: str, n_terms: int) -> str:
                     rf" (?:soal|tentang|mengenai|about(?: the)?) {re.escape(cue)} ", text
                 ):
                     continue  # "siapa yang dikutip soal beda X dan Y": the difference is the topic
-                if kind == "where" and cue == "mana" and " lebih " in text:
-                    continue
+                if kind == "where" and cue == "mana" and (
+                    " lebih " in text or " sejauh mana " in text
+                ):
+                    continue  # "lebih gede mana", "sejauh mana": which side, how far, not where
                 if kind == "where" and _GOT_FROM_WHERE.search(text):
                     return "howto"  # "dpt kerjaan dr mana": the way in, not a place
                 if cue == "gara-gara" and re.search(r" (?:tidak|kah|kan) ", text) and not (
@@ -931,8 +959,8 @@ _PAY_WORDS = {"gaji", "gajinya", "upah", "upahnya", "bayaran", "bayarannya", "ho
               "pay", "wage", "wages"}
 _REGISTER = re.compile(
     # "bisa ji daftar", "mau langsung daftar": a particle or an adverb between
-    r" (cara|caranya|mau|gimana|bagaimana|bisa)(?: (?:ji|mi|kah|sih|ya|juga|saja|langsung))?"
-    r" daftar | daftar (jadi|ke|di) "
+    r" (cara|caranya|mau|gimana|bagaimana|bisa|boleh|ingin|pengen)"
+    r"(?: (?:ji|mi|kah|sih|ya|juga|saja|langsung))? daftar | daftar (jadi|ke|di|kerja) "
 )
 
 
@@ -1073,8 +1101,10 @@ def _personal_span(
     # "… untuk ibu rumah tangga", "cocok buat mahasiswa": persona words anywhere
     for i, tok in enumerate(tokens):
         if tok in _PERSONA and tok not in _PERSONA_FILLER and tok not in _ASKED_OF_OTHERS:
-            if i + 1 < len(tokens) and tokens[i + 1] in _COMPOUNDS.get(tok, ()):
-                continue  # "anak magang" is an intern, not a child
+            if i + 1 < len(tokens) and _COMPOUNDS.get(tok, set()) & {
+                tokens[i + 1], tokens[i + 1].removesuffix("nya")
+            }:
+                continue  # "anak magang(nya)" is an intern, not a child
             if tok in _LEVELS and "atau" in tokens[max(0, i - 3) : i + 2]:
                 continue  # "kerjaan untuk pemula atau harus ahli": the job's level is asked
             span.add(i)
@@ -2418,6 +2448,10 @@ def _merge_duplicates(concepts: Iterable[Concept]) -> list[Concept]:
 _TRAILING_ASK = re.compile(r"^(?P<side>.+?) (?P<ask>(?:siapa|mana) (?:yang )?(?:lebih|paling) .+)$")
 
 
+# an asking word of its own before a list's "dan" ("seberapa sering …, dan contoh … apa")
+_OWN_ASKING = re.compile(r"\b(?:berapa|seberapa|kapan|siapa|di mana|dimana|bagaimana|kenapa)\b")
+
+
 def split_parts(
     clean: str, kind: str, names: Iterable[str] = (), unstoried: str = ""
 ) -> tuple[str, ...]:
@@ -2468,6 +2502,12 @@ def split_parts(
     if kind == "list":
         # "keuntungan dan kerugian jadi pelatih AI": two things asked of one subject
         m = re.search(r"\b(\w+) (?:dan|serta|and|&) (\w+)\b(.*)$", unstoried or clean)
+        before = (unstoried or clean)[: m.start(2)] if m else ""
+        if m and _OWN_ASKING.search(before):
+            # "seberapa sering ia menerima tugas baru dan contoh petunjuk seperti apa": the
+            # first clause asks its own question, so the message holds two
+            first, second = before.rsplit(" ", 2)[0], (unstoried or clean)[m.start(2) :]
+            return (first.strip(), second.strip())
         if m and terms(m.group(1)) and terms(m.group(2)) and terms(m.group(3)):
             tail = m.group(3).strip()
             return (f"{m.group(1)} {tail}", f"{m.group(2)} {tail}")
@@ -2979,4 +3019,7 @@ def resolve(
     return f"{question.clean} {' '.join(borrowed[:8])}"
 
 
-_EXAMPLE_GIVEN = re.compile(r"\b(?:seperti|misalnya|contohnya)\b")
+# "seperti apa", "seperti bagaimana" ask what kind: no example given
+_EXAMPLE_GIVEN = re.compile(
+    r"\b(?:seperti|misalnya|contohnya)\b(?! (?:apa|bagaimana|gimana|siapa|yang mana)\b)"
+)

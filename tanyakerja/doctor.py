@@ -37,7 +37,7 @@ class CorpusStatus:
     new: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # indexed, but the file is gone
-    old_rules: bool = False  # indexed by a version that split text into words differently
+    old_rules: bool = False  # indexed by a version that cut or split text differently
 
     @property
     def pending(self) -> int:
@@ -72,8 +72,8 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
 def corpus_status(settings: Settings, store: ChromaStore) -> CorpusStatus:
     """Which corpus files are not indexed, indexed in another version, or indexed but gone."""
     from ingest.articles import display_path
+    from ingest.pipeline import index_rules
     from ingest.snapshot import snapshot_of
-    from knowledge import text
 
     root = settings.corpus_dir
     index = snapshot_of(store)
@@ -93,7 +93,7 @@ def corpus_status(settings: Settings, store: ChromaStore) -> CorpusStatus:
         if not entry.is_current(digest) and entry.complete_hash(digest) is None:
             status.changed.append(shown)
     status.missing = sorted(set(index) - seen)
-    status.old_rules = bool(index) and store.built_with() != text.rules_fingerprint()
+    status.old_rules = bool(index) and store.built_with() != index_rules()
     return status
 
 
@@ -124,7 +124,7 @@ def check_can_answer(settings: Settings, store: ChromaStore) -> None:
 def unindexed_warning(status: CorpusStatus, corpus_dir: Path) -> str | None:
     """The start-up warning about corpus files the index does not reflect, if any."""
     if status.old_rules:
-        return ("indeks dibuat oleh versi lama yang memecah teks menjadi kata dengan aturan lain: "
+        return ("indeks dibuat oleh versi lama yang memotong teks dengan aturan lain: "
                 "jalankan `tanyakerja ingest` (atau /reindex di Telegram) sekali.")
     if not status.new and not status.changed:
         return None
@@ -269,7 +269,8 @@ def _check_corpus(settings: Settings, store: ChromaStore | None) -> Check:
     status = corpus_status(settings, store)
     if status.old_rules:
         return Check(False, "corpus", f"{files} files in {root}; indexed by an older version"
-                     " that split text into words differently", "run `tanyakerja ingest` once")
+                     " that cut text into chunks or words differently",
+                     "run `tanyakerja ingest` once")
     if status.pending:
         return Check(False, "corpus", f"{files} files in {root}; not in the index:"
                      f" {status.describe()}", "run `tanyakerja ingest`")

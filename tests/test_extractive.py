@@ -1103,3 +1103,89 @@ def test_komit_is_committing(seed_service: Any) -> None:
     assert answer.found
     assert not answer.partial
     assert "DeepMind" in answer.text
+
+
+def test_betawi_words_ask_the_benefits_question(seed_service: Any) -> None:
+    answer = seed_service.ask("aye mau nanya, emang pelatih chatgpt entu kagak dapet asuransi "
+                              "kesehatan?")
+    assert answer.found
+    assert "asuransi" in answer.text
+
+
+def test_an_english_who_said_question_names_the_speaker(seed_service: Any) -> None:
+    # "said", "without" and "don't" are no unknown words of the question
+    answer = seed_service.ask("Who said that without labelers you don't get ChatGPT?")
+    assert answer.found
+    assert "Savreux" in answer.text or "Saverux" in answer.text  # one article's spelling
+
+
+def test_sundanese_why_netflix_was_criticised(seed_service: Any) -> None:
+    answer = seed_service.ask("naha Netflix dikritik ku loba jalma?")
+    assert answer.found
+    assert "artis" in answer.text or "mogok" in answer.text
+
+
+def test_yg_pro_after_a_pay_question_asks_the_professionals_pay(seed_service: Any) -> None:
+    first = seed_service.ask("pelatih chatgpt dibayar brp sejam")
+    answer = seed_service.ask("klo yg pro di invisible tech?", history=after(first))
+    assert "$200" in answer.text
+
+
+def test_a_place_ends_the_description_a_partial_answer_names(seed_service: Any) -> None:
+    answer = seed_service.ask("ponakan saya kuliah ilmu komputer di Medan, mau kerja kontrak AI "
+                              "kayak orang Texas itu, bagus ga buat dia?")
+    assert answer.found
+    assert "Kumar" in answer.text
+    assert "komputer Medan" not in answer.text
+
+
+def test_a_time_told_by_an_event_answers_when(seed_service: Any) -> None:
+    answer = seed_service.ask("situs kayak amazon mechanical turk mulai rame kapan?")
+    assert answer.found
+    assert "pandemi" in answer.text
+
+
+def test_the_oldest_age_allowed_is_a_limit_the_articles_never_give(seed_service: Any) -> None:
+    assert not seed_service.ask("umur paling tua yang bisa daftar jadi pelatih AI berapa? "
+                                "saya udah 50").found
+
+
+def test_how_far_apart_two_pays_are_quotes_both(seed_service: Any) -> None:
+    answer = seed_service.ask("sejauh mana selisih bayaran pelatih pemula dan pelatih "
+                              "profesional per jam?")
+    assert "$15" in answer.text
+    assert "$200" in answer.text
+
+
+def test_a_betawi_year_and_an_exclamation_keep_the_chat(seed_service: Any) -> None:
+    first = seed_service.ask("netflix nyari manajer AI gajinye berape setaon?")
+    assert first.found  # Betawi "setaon" is "setahun"
+    answer = seed_service.ask("buset gede amat. terus kerjaannye ngapain aje?",
+                              history=after(first))
+    assert "netflix" in answer.standalone_question.lower()  # read in the chat's context
+    assert "personalisasi" in answer.text
+
+
+def test_a_heading_on_its_own_line_is_never_quoted() -> None:
+    from knowledge.extractive import _is_heading
+
+    assert _is_heading("Mengapa ChatGPT adalah pengubah permainan untuk AI", own_line=True)
+    assert not _is_heading("Mengapa ChatGPT adalah pengubah permainan untuk AI")
+    assert not _is_heading("dokter, analis keuangan, dan akuntan", own_line=True)
+    assert not _is_heading("Savreux bekerja dari rumah.", own_line=True)
+
+
+def test_no_sentence_is_quoted_twice(seed_service: Any) -> None:
+    # a point cut short ("… seputar...") and the same sentence brought in front of the next
+    # point were once both quoted
+    from knowledge.extractive import _holds
+
+    assert _holds("Banyak wacana seputar AI.", "Banyak wacana...")
+    assert not _holds("Banyak wacana seputar AI.", "Banyak diskusi...")
+    for question in ("terus kerjaannye ngapain aje tuh buset gede amat",
+                     "apa kata Sonam Jindal soal AI?"):
+        text = seed_service.ask(question).text
+        points = [p.split(" [")[0].rstrip(".").removesuffix("..")
+                  for p in text.split("\n• ")[1:]]
+        for n, point in enumerate(points):
+            assert not any(point[:80] in other for other in points[:n] + points[n + 1:])

@@ -253,15 +253,16 @@ def test_changed_text_rules_rebuild_the_index_once(
     import ingest.pipeline
 
     old = seeded.store.state().collection
-    assert seeded.store.built_with() == ingest.pipeline.rules_fingerprint()
+    assert seeded.store.built_with() == ingest.pipeline.index_rules()
     monkeypatch.setattr(ingest.pipeline, "rules_fingerprint", lambda: "upgraded-rules")
+    upgraded = ingest.pipeline.index_rules()
 
     report = seeded.run()
 
     assert len(report.rebuilt) == 5
     assert report.unchanged == []
     assert seeded.store.state().collection != old
-    assert seeded.store.built_with() == "upgraded-rules"
+    assert seeded.store.built_with() == upgraded
     again = seeded.run()
     assert len(again.unchanged) == 5
     assert again.rebuilt == []

@@ -1857,3 +1857,46 @@ def test_english_questions_joined_by_and_are_answered_apart() -> None:
 def test_besides_typed_without_its_vowel() -> None:
     q = read("openai punya produk apa aja slain chatgpt?", VOCAB)
     assert "chatgpt" in q.besides
+
+
+def test_a_vowelless_word_with_the_chat_nasal_prefix_is_read() -> None:
+    # "ngjr" is "ngajar": the chat nasal prefix ng- before a root the articles use
+    vocab = Vocab("mengajar belajar pelatih AI dokter mahasiswa")
+    assert "ajar" in read("knp skrg nyari dokter buat ngjr ai", vocab).clean.split()
+
+
+def test_an_intern_is_no_child_with_the_suffix_either() -> None:
+    q = read("kenapa bytedance memecat anak magangnya?", Vocab("bytedance memecat magang"))
+    assert not any(c.qualifier for c in q.concepts if "magang" in c.surface)
+
+
+def test_buat_ending_a_clause_is_the_verb() -> None:
+    assert "membuat" in read("contoh petunjuk seperti apa yang ia buat?", VOCAB).clean.split()
+    assert "untuk" in read("kerjaan ini cocok buat saya?", VOCAB).clean.split()
+
+
+def test_a_first_clause_with_its_own_asking_word_is_a_question_of_its_own() -> None:
+    q = read("seberapa sering ia dapat tugas baru, dan contoh petunjuk seperti apa?", VOCAB)
+    assert q.parts[0].endswith("tugas baru")
+    assert q.parts[1].startswith("contoh petunjuk")
+    two = read("apa saja keuntungan dan kerugian jadi pelatih AI", VOCAB)
+    assert two.parts == ("keuntungan jadi pelatih ai", "kerugian jadi pelatih ai")
+
+
+def test_seperti_apa_gives_no_example_so_the_person_is_borrowed() -> None:
+    vocab = Vocab("Jatin Kumar petunjuk tugas")
+    first = read("siapa Jatin Kumar?", vocab)
+    follow = read("terus petunjuk seperti apa yang dia buat?", vocab)
+    assert "Kumar" in resolve(follow, first, vocab)
+
+
+def test_sejauh_mana_asks_how_far_not_where() -> None:
+    q = read("sejauh mana kesenjangan upah pelatih pemula dan pelatih profesional?", VOCAB)
+    assert q.kind == "compare"
+
+
+def test_acronyms_voice_typing_spells_as_letter_names_are_read() -> None:
+    assert "sma" in read("saya cuma lulusan es em a, bisa ikut?", VOCAB).clean.split()
+    assert read("kena pe ha ka dapat te ha er ga", VOCAB).clean.startswith("kena phk dapat thr")
+    # letter names that spell no such acronym stay the words they are
+    assert "ka" in read("ka de pe a i", VOCAB).clean.split()
