@@ -153,7 +153,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
 # eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl … eval/blind-az.jsonl,
-# blind-ba … blind-bf.
+# blind-ba … blind-bh.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -381,6 +381,14 @@ _WORKER_STYLE_SETS = [
     # Jepara Javanese, screen-reader users). Still failing: the teasers (bf19, bf52), what a
     # conversation trainer does asked by an ex-call-centre agent (bf33)
     ("blind-bf.jsonl", 39, 0.85, 1),
+    # first run 35/44, 15/16 (Sundanese speakers, Lampung and Central Java farm workers voice
+    # typing, ship crew). Still failing: the PHK 2024 teasers (bg19, bg47)
+    ("blind-bg.jsonl", 40, 0.9, 0),
+    # first run 34/44, 15/16 (academics, Betawi speakers, phonetic spellers). Still failing:
+    # why Savreux praises the work (bh07), the intern's team asked in a Betawi follow-up
+    # (bh12), the example prompt in a two-part follow-up (bh26), a ChatGPT trainer's daily
+    # tasks (bh34)
+    ("blind-bh.jsonl", 38, 0.8, 0),
 ]
 
 
