@@ -642,7 +642,7 @@ _SPOKEN_LETTERS = re.compile(
 
 def _spoken_acronym(match: re.Match[str]) -> str:
     letters = "".join(_LETTER_NAMES[w] for w in match.group(0).lower().split())
-    return letters if letters in _SPOKEN_ACRONYMS else match.group(0)
+    return letters.upper() if letters in _SPOKEN_ACRONYMS else match.group(0)
 
 
 # letters a phone's speech-to-text spells out one by one ("kerja a i", "p h k", "b p j s")
@@ -2181,7 +2181,9 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     story |= told_before
     unsearched |= told_before
     # the worker's own capitals for naming things back ("SMA", not "sma")
-    cased = {w.lower(): w for w in re.findall(r"[^\W\d_]+", text) if not w.islower()}
+    # (an acronym spelled in letter names, "es em a", is named back as "SMA" too)
+    spelled = _SPOKEN_LETTERS.sub(_spoken_acronym, text)
+    cased = {w.lower(): w for w in re.findall(r"[^\W\d_]+", spelled) if not w.islower()}
     concepts: list[Concept] = []
     expansions: list[tuple[int, str]] = []  # (position, article word)
     asked = set(terms(clean))  # a glossary word the question already says is not added

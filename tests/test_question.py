@@ -1896,7 +1896,9 @@ def test_sejauh_mana_asks_how_far_not_where() -> None:
 
 
 def test_acronyms_voice_typing_spells_as_letter_names_are_read() -> None:
-    assert "sma" in read("saya cuma lulusan es em a, bisa ikut?", VOCAB).clean.split()
+    said = read("saya cuma lulusan es em a, bisa ikut?", VOCAB)
+    assert "sma" in said.clean.split()
+    assert "SMA" in [c.surface for c in said.concepts]  # named back as the acronym it is
     assert read("kena pe ha ka dapat te ha er ga", VOCAB).clean.startswith("kena phk dapat thr")
     # letter names that spell no such acronym stay the words they are
     assert "ka" in read("ka de pe a i", VOCAB).clean.split()
