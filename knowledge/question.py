@@ -2503,13 +2503,12 @@ def split_parts(
             return sides
     if kind == "list":
         # "keuntungan dan kerugian jadi pelatih AI": two things asked of one subject
-        m = re.search(r"\b(\w+) (?:dan|serta|and|&) (\w+)\b(.*)$", unstoried or clean)
-        before = (unstoried or clean)[: m.start(2)] if m else ""
-        if m and _OWN_ASKING.search(before):
+        said = unstoried or clean
+        m = re.search(r"\b(\w+) (?:dan|serta|and|&) (\w+)\b(.*)$", said)
+        if m and _OWN_ASKING.search(said[: m.start(2)]):
             # "seberapa sering ia menerima tugas baru dan contoh petunjuk seperti apa": the
             # first clause asks its own question, so the message holds two
-            first, second = before.rsplit(" ", 2)[0], (unstoried or clean)[m.start(2) :]
-            return (first.strip(), second.strip())
+            return (said[: m.end(1)].strip(), said[m.start(2) :].strip())
         if m and terms(m.group(1)) and terms(m.group(2)) and terms(m.group(3)):
             tail = m.group(3).strip()
             return (f"{m.group(1)} {tail}", f"{m.group(2)} {tail}")
