@@ -63,7 +63,8 @@ _WHERE_ASKED = re.compile(
 # "nama anak magang itu siapa", "serikatnya namanya apa", "apa nama chatbot-nya" — not the
 # speaker's filler "eh apa namanya pekerja AI itu …" nor "yang namanya Jatin Kumar"
 _NAME_ASKED = re.compile(
-    r"\bnama(?:nya)?\b.*\bsiapa\b|\bsiapa nama|\bwhat(?: is|'s|s) (?:the |his |her |their )?name"
+    r"\bnama(?:nya)?\b.*\bsiapa\b|\bsiapa (?:(?:sih|ya|tuh|kah|sebenarnya) )*nama"
+    r"|\bwhat(?: is|'s|s) (?:the |his |her |their )?name"
     r"|\bnama(?:nya)?(?: \w+){0,3} apa(?: (?:sih|ya|dong|tuh|ini|itu|aja))*$"
     r"|^(?:\w+ ){0,3}?apa nama(?:nya)?\b(?! (?:yg|yang)\b)(?=.)"
 )
@@ -456,7 +457,14 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             return bool(_DATE_FIGURE.search(sentence)) and (
                 not event or bool(event & set(terms(sentence)))
             ) and (not ending or bool(_OUTCOME.search(sentence)))
-    elif question.kind != "how_much":
+    elif question.kind != "how_much" and not (
+        # "katanya Sam Altman gajinya triliunan, hoax ga?": a claim of someone's pay is checked
+        # against a sum paid to them, as "berapa gajinya" would be
+        # (not "$15 itu lebih tinggi dari UMR atau tidak": a comparison, no claim of a sum)
+        # ("bayar murah org kenya, beneran?" claims no sum: "berupah rendah" answers it)
+        question.kind == "yesno" and asks_pay and names and checks_a_claim(question)
+        and _SUM_STATED.search(question.clean) and not _COMPARED.search(question.clean)
+    ):
         return True
     elif age_asked and _THRESHOLD_ASKED.search(question.clean):
         # "umur minimal brp": an age limit, not the age of someone the articles met
@@ -756,7 +764,15 @@ def _role_is_paid(role: Sequence[Concept], passages: Sequence[Passage]) -> bool:
             sentences = split_sentences(text)
             for i, sentence in enumerate(sentences):
                 if is_pay_figure(sentence):
-                    near = set(terms(" ".join(sentences[max(0, i - 1) : i + 2])))
+                    # the sum's sentence and the one before, which may name whom it is paid
+                    # to ("Savreux … . Dia dibayar $15"); the next one tells something else
+                    # ("… US$900.000. Hal tersebut memicu kontroversi di tengah pemogokan oleh
+                    # penulis …" pays no writer)
+                    # ("… US$900.000 di Tengah Mogok Penulis": amid the writers' strike, no
+                    # pay of theirs)
+                    near = set(terms(" ".join(
+                        _AMID.sub("", s) for s in sentences[max(0, i - 1) : i + 1]
+                    )))
                     if 2 * sum(1 for c in role if c.terms & near) > len(role):
                         return True
                     # "pelatih AI yg dokter2 sama analis keuangan": the paid role in the sum's
@@ -769,6 +785,13 @@ def _role_is_paid(role: Sequence[Concept], passages: Sequence[Passage]) -> bool:
     return False
 
 
+# a sum the asker states: a figure, or its size in words ("triliunan")
+_SUM_STATED = re.compile(
+    r"\d|\b(?:ribu|ribuan|juta|jutaan|miliar|miliaran|triliun|triliunan|thousand|million"
+    r"|billion|trillion)s?\b"
+)
+# "di tengah mogok penulis", "amid the strike": the backdrop of what a sentence tells
+_AMID = re.compile(r"\b(?:di tengah(?:-tengah)?|amid(?:st)?)\b.*$", re.IGNORECASE | re.DOTALL)
 _HIRING = frozenset(terms("rekrut cari mencari butuh lowongan minta mempekerjakan hire"))
 
 

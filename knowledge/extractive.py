@@ -328,6 +328,11 @@ class ExtractiveAnswerer:
                 weights.pop(t, None)
         for t in q.besides | _BESIDES:  # "apa aja selain tiktok": not the one naming TikTok
             weights.pop(t, None)
+        # "orang ngelatih chatgpt": "orang" heads "people who train it" and is not asked of
+        tokens = words(q.clean)
+        if any(tokens[i].startswith("me") for i, _ in _doer_words(q.clean)):
+            for t in terms("orang"):
+                weights.pop(t, None)
         activity = _asks_activity(q)
         how_long = asks_how_long(text or q.clean)
         # a part's own asking ("umurnya brp" of "umurnya brp dan usahanya apa")
@@ -954,7 +959,13 @@ _AMOUNT = re.compile(
 
 # "Ini merekomendasikan…", "Mereka menuntut…": the next sentence goes on about this one's subject
 _BESIDES = frozenset(terms("selain besides"))
-_BESIDES_TOLD = re.compile(r"\b(?:selain|besides|apart from)\b((?:\W+\w+){1,3})", re.IGNORECASE)
+_BESIDES_TOLD = re.compile(
+    r"\b(?:selain|besides|apart from"
+    # "tidak lagi terbatas pada mahasiswa, tetapi …", "bukan hanya X": X and others besides
+    r"|(?:tidak|tak|bukan) (?:lagi )?(?:hanya|cuma|sekadar|saja|terbatas pada)"
+    r"|not (?:only|just|limited to))\b((?:\W+\w+){1,3})",
+    re.IGNORECASE,
+)
 # "perusahaan seperti Scale AI", "perusahaan AI termasuk AI21": one of the asked kind, by name
 _KIND_EXAMPLE = re.compile(
     r"\b(\w+)(?: \w+)? (?:seperti|termasuk|yaitu|yakni|misalnya|antara lain|such as|including)"
@@ -1250,26 +1261,36 @@ _NOT_ACTION = frozenset({
 })
 
 
+def _doer_words(text: str) -> list[tuple[int, str]]:
+    """Where the question names a doer, with the doer's stem: a doer's noun ("pelatih",
+    "pekerja", "penulis") or "orang" with the verb of the doing ("orang (yang) melatih
+    ChatGPT", people who train it)."""
+    tokens = words(text)
+    found = []
+    for i, w in enumerate(tokens):
+        if len(w) <= 5 or stem(w) == w:
+            continue
+        noun = w.startswith("pe") and not w.endswith(("an", "annya"))
+        head = tokens[i - 2 : i] if i > 1 and tokens[i - 1] in ("yang", "yg") else tokens[i - 1 : i]
+        if noun or (w.startswith("me") and head[:1] == ["orang"]):
+            found.append((i, stem(w)))
+    return found
+
+
 def _doers(text: str) -> frozenset[str]:
-    """The stems of the question's nouns of a doer ("pelatih", "pekerja", "penulis"), which
+    """The stems of the question's doers ("pelatih", "pekerja", "orang yang menulis"), which
     share their stem with the noun of the doing ("pelatihan", "pekerjaan", "penulisan")."""
-    return frozenset(
-        stem(w) for w in words(text)
-        if w.startswith("pe") and len(w) > 5 and not w.endswith(("an", "annya"))
-        and stem(w) != w
-    )
+    return frozenset(t for _, t in _doer_words(text))
 
 
 def _doer_phrase(text: str) -> frozenset[str]:
     """The doer's stem and the word after it ("pelatih AI": "latih", "ai"): who is asked
     about, which a sentence telling their tasks need not repeat."""
-    doers = _doers(text)
     tokens = words(text)
     out: set[str] = set()
-    for i, w in enumerate(tokens):
-        if stem(w) in doers and w.startswith("pe"):
-            out.add(stem(w))
-            out.update(terms(" ".join(tokens[i + 1 : i + 2])))
+    for i, t in _doer_words(text):
+        out.add(t)
+        out.update(terms(" ".join(tokens[i + 1 : i + 2])))
     return frozenset(out)
 
 

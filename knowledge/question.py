@@ -545,6 +545,9 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _BILLIONS.sub(" miliar", text)
     text = _MADE.sub(r"\1 membuat", text)
     text = _DONE_BY.sub(r"\1 oleh", text)  # Sundanese "dikritik ku loba jalma"
+    text = _KRAMA_PASSIVE.sub("di", text)  # krama "dipun kritik": "dikritik"
+    text = _HOUSEWIFE.sub(r"\1 rumah tangga", text)  # "sy ibu rt": a housewife
+    text = _CURRENCY_OF.sub(r"\1", text)  # "9 juta dolar AS": the currency, not the country
     tokens = _joined_names(words(text), vocab)
     english = _is_english(tokens)
     # capitals in a lowercase message mark an acronym ("lapor SPT"), not a chat spelling ("spt")
@@ -654,6 +657,12 @@ _MADE = re.compile(r"\b(yang|yg|ia|dia|die) (?:buat|bwt)(?=\s*(?:[?.!,;]|$))", r
 # Sundanese "ku" after a passive verb is "by" ("dikritik ku loba jalma"); elsewhere it may be
 # the Malay "my" ("mbok ku"), a word the gate should still weigh
 _DONE_BY = re.compile(r"\b(di[a-z]{3,}) ku\b", re.IGNORECASE)
+# "dolar AS", "dollar Amerika": US dollars; the country is no place the question asks of
+_CURRENCY_OF = re.compile(r"\b(dolar|dollar)\s+(?:AS|A\.S\.?|amerika(?: serikat)?)(?!\w)", re.I)
+# "ibu rt", "irt": "ibu rumah tangga" (a housewife), not a neighbourhood unit
+_HOUSEWIFE = re.compile(r"\b(ibu|ibuk|bu|emak|mak) rt\b", re.IGNORECASE)
+# Javanese krama passive "dipun" + verb ("dipun kritik", "dipunbayar"): the Indonesian "di-"
+_KRAMA_PASSIVE = re.compile(r"\bdipun ?(?=[a-z]{3,})", re.IGNORECASE)
 _BILLIONS = re.compile(r"(?<=\d) ?[mM]\b")
 # "open ei", "skel ei ai": the letter A written as it is said in English, after a name
 _SAID_A = re.compile(r"(?<=[a-z] )ei\b", re.IGNORECASE)
@@ -1699,7 +1708,11 @@ _GREETING = re.compile(
     r"|(?:mohon )?(?:maaf|maap|mf|sorry|sori) (?:udah |sudah |telah )?"
     r"(?:mengganggu|ganggu|menganggu|ngeganggu|to bother(?: you)?)(?: waktu\w*)?"
     # Javanese: "nuwun sewu" (excuse me), "matur nuwun" (thank you), "sugeng enjing"
-    r"|nuwun sewu|matur (?:sembah )?nuwun|kula ?nuwun|sugeng (?:enjing|siang|sonten|dalu)"
+    r"|ny?uwun (?:sewu|pirsa|priksa)|matur (?:sembah )?nuwun|kula ?nuwun"
+    r"|sugeng (?:enjing|siang|sonten|dalu)"
+    # a guard's or soldier's "izin bertanya", "izin ndan, …", "izin, …": leave to ask
+    r"|izin (?:mau |mo )?(?:bertanya|tanya|nanya)|izin(?= ?[,.:!]| (?:ndan|komandan|pak|bu|bang"
+    r"|mas|mbak|kak|min)\b)"
     # Sundanese: "hatur nuhun", "wilujeng enjing"
     r"|hatur nuhun|wilujeng (?:enjing|siang|sonten|wengi)"
     # Hokkien "kamsia" (thank you), as Chinese-Indonesian traders type it
@@ -1890,7 +1903,9 @@ def _aside_span(
             break
     if told := _tellings(tokens):
         # "di pangkalan ojol temen bilang Netflix …": who told the asker, and all before it
-        span.update(range(told[-1] + 1))
+        # (after a clause that asks: "openai pake org kenya buat apa, gw liat di tt katanya …"
+        # asks first, and the telling is a remark after it)
+        span.update(range(_after_asking(tokens, clauses, told[-1]), told[-1] + 1))
     if heard := [k for k, tok in enumerate(tokens) if tok in _HEARSAY]:
         # "tadi majikan nonton berita katane …", "di grup wa ada yg share …, katanya": where
         # the asker heard it, up to the last word of hearing before the hearsay
@@ -1906,7 +1921,7 @@ def _aside_span(
             end = source[-1] + 1
             while end < heard[-1] and tokens[end] in _MEDIA | _GLANCE:
                 end += 1  # "td liat di tiktok katanya …": where it was seen
-            span.update(range(end))
+            span.update(range(_after_asking(tokens, clauses, source[0]), end))
     for own in list(_by_clause(clauses).values())[:-1]:
         # "td nonton shorts, pekerja AI di kenya bikin serikat?": a clause that only says where
         # the asker saw it is no part of what is asked
@@ -2017,6 +2032,37 @@ _MEDIA = {
     "fb", "twitter", "podcast", "konten", "story", "status", "medsos", "sosmed", "internet",
     "google", "tv", "televisi", "koran", "wa", "whatsapp", "iklan", "live", "feed", "beranda",
 }
+# chat apps and feeds a message reached the asker by, never an employer the articles name
+# ("ada yg kirim lowongan di WA", "liat di IG"); "di TikTok" may be where people work
+_CHANNELS = {"wa", "whatsapp", "watsap", "ig", "instagram", "telegram", "tele", "yt", "youtube",
+             "reels", "shorts", "fyp", "medsos", "sosmed", "grup", "group"}
+
+
+def _after_asking(tokens: Sequence[str], clauses: Sequence[int], upto: int) -> int:
+    """Where the context before word `upto` starts: after the last clause before it that asks
+    ("openai pake org kenya buat apa, gw liat di tt katanya …" asks, then tells where the
+    asker saw it), else at the message's start."""
+    start = 0
+    for idx in _by_clause(clauses).values():
+        if idx[-1] >= upto:
+            break
+        said = {tokens[i] for i in idx}
+        # a question word, in a clause that tells nothing heard ("suami aku cerita ada anak
+        # magang …" tells what was heard, its "ada" asks nothing)
+        if said & _WH_WORDS and not said & (_SAYING | _HEARD_IN | _HEARSAY):
+            start = idx[-1] + 1
+    return start
+
+
+def _channel_span(tokens: Sequence[str]) -> set[int]:
+    """ "di WA", "lewat grup": the channel something came by, with its preposition."""
+    return {
+        j for i, tok in enumerate(tokens)
+        if tok in _CHANNELS and i and tokens[i - 1] in {"di", "lewat", "via", "dari", "ke"}
+        for j in (i - 1, i)
+    }
+
+
 _SOURCE_CLAUSE = _HEARD_IN | _MEDIA | FIRST_PERSON | {
     "tadi", "kemarin", "kemaren", "semalam", "barusan", "pagi", "siang", "malam", "sore", "di",
     "lewat", "pas", "waktu", "lagi", "sempat", "sempet", "scroll", "scrolling", "muncul",
@@ -2053,6 +2099,13 @@ _ROUGH_AMOUNTS = {"belasan", "puluhan", "ratusan", "ribuan", "jutaan", "miliaran
                   "hundreds", "thousands", "millions"}
 # whom a worker heard it from ("majikan saya bilang", "my employer say")
 _TOLD_BY = {"majikan", "employer", "bos", "boss", "tetangga", "neighbor", "neighbour", "orang"}
+
+
+# "ada ga orang kayak dia yang …", "yg kaya suami saya": someone like the one just told of
+_LIKE_THEM = re.compile(
+    r"\b(?:orang|yang|pekerja) (?:seperti|kayak|kaya|kyk|macam|mirip) (?:dia|beliau|dia itu"
+    r"|suami saya|istri saya|bapak saya|ayah saya|anak saya)\b"
+)
 
 
 def _persona_word(concept: Concept) -> bool:
@@ -2154,6 +2207,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     story = (story | aside) - told_to_asker
     story |= _analogy_span(joined, clauses) | _objection_span(joined, clauses)
     story |= _old_state_span(joined, clauses)
+    story |= _channel_span(joined)
     story |= _condition_span(joined, clauses, personal, vocab)
     located = _locative_span(joined)
     # an outlet the articles' text never names (their source, "CNBC"); a person or outlet they
@@ -2288,6 +2342,20 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
                 else replace(c, background=True)
                 for c in concepts
             ]
+    if like := _LIKE_THEM.search(clean):
+        # "suami sy dulu tukang sampah, ada ga org kyk dia yg jd pelatih AI?": someone like
+        # the one told of is asked for, so what the story says they did is looked for
+        before = len(clean[: like.start()].split())
+        done = {
+            c.position for c in concepts
+            if c.background and c.known and c.position < before and not _persona_word(c)
+            and c.surface.lower() not in _CHECKING | _TOLD_BY and not c.surface.isdigit()
+        }
+        concepts = [
+            replace(c, qualifier=False, background=False) if c.position in done else c
+            for c in concepts
+        ]
+        unsearched -= done
     kind = question_kind(clean, len(concepts))
     # the remark is the message's tail after its last "?"; the question is what precedes it
     said_after = [joined[i] for i in sorted(remark)]
@@ -2352,12 +2420,15 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         clean=clean,
         kind=kind,
         concepts=tuple(concepts),
-        parts=split_parts(
+        # questions typed apart with their own "?" are split there first: the marks say
+        # where each ends ("… ada brp org sih? tiap brp mnt dpt task?"), which word order
+        # alone cannot tell
+        parts=_asked_apart(text, kind) or split_parts(
             compared, kind, names,
             " ".join(
                 w.replace("_", " ") for j, w in enumerate(joined) if j not in personal | story
             ),
-        ) or _asked_apart(text, kind),
+        ),
         # the schooling is still the asker's own (no article speaks of SMA): the beginners'
         # job posting is only looked for
         expansions=tuple(dict.fromkeys(

@@ -1189,3 +1189,19 @@ def test_no_sentence_is_quoted_twice(seed_service: Any) -> None:
                   for p in text.split("\n• ")[1:]]
         for n, point in enumerate(points):
             assert not any(point[:80] in other for other in points[:n] + points[n + 1:])
+
+
+def test_people_who_do_the_work_are_its_doers(seed_service: Any) -> None:
+    # "orang ngelatih ChatGPT" names the trainer with a verb: "orang" is the head of the
+    # phrase, and a sentence holding only "Orang tersebut …" (ByteDance's intern) says nothing
+    from knowledge.extractive import _doers
+
+    assert _doers("apa saja yang dilakukan orang yang melatih chatgpt") == {"latih"}
+    assert _doers("pelatih ai kerjanya apa") == {"latih"}
+    assert not _doers("orang kenya dibayar berapa")  # people named by where they are from
+    answer = seed_service.ask("orang yg ngelatih chatgpt tu tiap hari ngerjain apa aja sih?")
+    assert answer.found
+    # a sentence telling their tasks: labels, prompts, or training data and feedback
+    assert any(task in answer.text for task in (
+        "memberi label", "menghasilkan petunjuk", "menghasilkan data pelatihan"))
+    assert "Orang tersebut" not in answer.text

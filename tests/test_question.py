@@ -1902,3 +1902,67 @@ def test_acronyms_voice_typing_spells_as_letter_names_are_read() -> None:
     assert read("kena pe ha ka dapat te ha er ga", VOCAB).clean.startswith("kena phk dapat thr")
     # letter names that spell no such acronym stay the words they are
     assert "ka" in read("ka de pe a i", VOCAB).clean.split()
+
+
+def test_elders_krama_javanese_is_read() -> None:
+    # "nyuwun sewu" (excuse me) is a courtesy, "dipun" + verb the passive "di-", "bab" about
+    q = read("Nyuwun sewu, kenging menapa Netflix dipun kritik bab lowongan AI punika?", VOCAB)
+    assert q.kind == "why"
+    assert "dikritik" in q.clean.split()
+    assert "minta" not in q.clean.split()  # "nyuwun" alone is "minta" (ask for)
+    assert "sewu" not in [c.surface.lower() for c in q.subject]
+
+
+def test_a_guards_leave_to_ask_is_no_word_of_the_question() -> None:
+    q = read("ndan izin, gaji pelatih AI brp sejam?", VOCAB)
+    assert not {"ndan", "izin"} & {c.surface.lower() for c in q.subject}
+    q = read("izin bertanya, pelatih AI dapat asuransi?", VOCAB)
+    assert "izin" not in q.clean.split()
+    # a permit is still asked about
+    assert "izin" in read("pelatih AI perlu izin kerja ga?", VOCAB).clean.split()
+
+
+def test_the_question_before_where_the_asker_saw_something_stays_the_question() -> None:
+    vocab = Vocab("OpenAI mengandalkan pekerja Kenya berupah rendah untuk melabeli teks TikTok")
+    q = read("openai pake org kenya buat apa, gw liat di tt katanya dibayar murah bgt", vocab)
+    subject = {c.surface.lower() for c in q.subject}
+    assert {"openai", "kenya"} <= subject
+    # asked first, the seeing still is the context
+    q = read("td liat di tiktok katanya pelatih ai gajinya gede, brp sih", vocab)
+    assert "tiktok" not in {c.surface.lower() for c in q.subject}
+    # a clause telling what was heard asks nothing, though it says "ada"
+    q = read("td suami aku cerita ada anak magang bikin rusak pelatihan AI, katanya rugi gede. "
+             "ruginya berapa sih?", vocab)
+    assert q.searched  # only what is asked is searched
+    assert "suami" not in q.searched.split()
+
+
+def test_dollars_of_the_us_name_no_country() -> None:
+    q = read("bener ga Netflix gaji manajernya 9 juta dolar AS?", VOCAB)
+    assert not [c for c in q.subject if "amerika" in c.surface.lower()]
+    assert "amerika" in read("pelatih AI di amerika dibayar brp?", VOCAB).clean
+
+
+def test_someone_like_the_one_told_of_is_looked_for_by_what_they_did() -> None:
+    q = read("bapak sy dulu tukang sampah, ada ga org kyk dia yg jd pelatih AI?", Vocab(
+        "pelatih AI sampah penjaga sandwich"))
+    assert "sampah" in {c.surface for c in q.subject}
+    # without "kayak dia" the story stays the asker's own
+    q = read("bapak sy dulu tukang sampah, bisa ga jd pelatih AI?", Vocab("pelatih AI sampah"))
+    assert "sampah" not in {c.surface for c in q.subject}
+
+
+def test_questions_typed_apart_split_at_their_question_marks() -> None:
+    q = read("yg bareng kumar ngelatih chatgpt ada brp org sih? tiap brp mnt dpt task? "
+             "gw mo nyoba jg", VOCAB)
+    assert len(q.parts) == 2
+    assert "menit" not in q.parts[0].split()
+    assert "menit" in q.parts[1].split()
+
+
+def test_the_channel_a_message_came_by_is_not_asked_about() -> None:
+    q = read("ada yg kirim lowongan pelatih AI di WA gaji $15/jam, beneran ada ga?", VOCAB)
+    assert "wa" not in {c.surface.lower() for c in q.subject}
+    assert "tiktok" in {c.surface.lower() for c in read("pekerja AI di tiktok brp gajinya", VOCAB
+                                                        ).subject}
+    assert "ibu rumah tangga" in read("sy ibu rt, bisa jd pelatih AI?", VOCAB).clean
