@@ -153,7 +153,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
 # eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl … eval/blind-az.jsonl,
-# blind-ba … blind-bh.
+# blind-ba … blind-bj.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -389,6 +389,14 @@ _WORKER_STYLE_SETS = [
     # (bh12), the example prompt in a two-part follow-up (bh26), a ChatGPT trainer's daily
     # tasks (bh34)
     ("blind-bh.jsonl", 38, 0.8, 0),
+    # first run 36/44, 15/16 (domestic workers, krama-writing Javanese elders, teenagers).
+    # Still failing: the PHK 2024 teaser (bi19), a krama follow-up pointing at a company the
+    # last answer never named (bi59)
+    ("blind-bi.jsonl", 40, 0.9, 0),
+    # first run 38/44, 13/16 (Sasak speakers, security guards, forwarded viral messages).
+    # Still failing: the teasers (bj35, bj60), how many contractors work with Kumar (bj57), a
+    # union in Indonesia answered with Kenya's after saying Indonesia is not covered (bj40)
+    ("blind-bj.jsonl", 39, 0.85, 1),
 ]
 
 
