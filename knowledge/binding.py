@@ -458,10 +458,10 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
                 not event or bool(event & set(terms(sentence)))
             ) and (not ending or bool(_OUTCOME.search(sentence)))
     elif question.kind != "how_much" and not (
-        # "katanya Sam Altman gajinya triliunan, hoax ga?": a claim of someone's pay is checked
-        # against a sum paid to them, as "berapa gajinya" would be
-        # (not "$15 itu lebih tinggi dari UMR atau tidak": a comparison, no claim of a sum)
-        # ("bayar murah org kenya, beneran?" claims no sum: "berupah rendah" answers it)
+        # "katanya Sam Altman gajinya triliunan, hoax ga?": a claimed sum of someone's pay is
+        # checked against a sum paid to them, as "berapa gajinya" would be; a claim with no
+        # sum ("bayar murah org kenya, beneran?": "berupah rendah" answers it) or a comparison
+        # ("$15 itu lebih tinggi dari UMR atau tidak") is not
         question.kind == "yesno" and asks_pay and names and checks_a_claim(question)
         and _SUM_STATED.search(question.clean) and not _COMPARED.search(question.clean)
     ):
@@ -766,10 +766,9 @@ def _role_is_paid(role: Sequence[Concept], passages: Sequence[Passage]) -> bool:
                 if is_pay_figure(sentence):
                     # the sum's sentence and the one before, which may name whom it is paid
                     # to ("Savreux … . Dia dibayar $15"); the next one tells something else
-                    # ("… US$900.000. Hal tersebut memicu kontroversi di tengah pemogokan oleh
-                    # penulis …" pays no writer)
-                    # ("… US$900.000 di Tengah Mogok Penulis": amid the writers' strike, no
-                    # pay of theirs)
+                    # ("… US$900.000. Hal tersebut memicu kontroversi …" pays no writer), and
+                    # what happens around it is no payee ("… US$900.000 di Tengah Mogok
+                    # Penulis")
                     near = set(terms(" ".join(
                         _AMID.sub("", s) for s in sentences[max(0, i - 1) : i + 1]
                     )))

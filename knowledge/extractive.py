@@ -329,8 +329,8 @@ class ExtractiveAnswerer:
         for t in q.besides | _BESIDES:  # "apa aja selain tiktok": not the one naming TikTok
             weights.pop(t, None)
         # "orang ngelatih chatgpt": "orang" heads "people who train it" and is not asked of
-        tokens = words(q.clean)
-        if any(tokens[i].startswith("me") for i, _ in _doer_words(q.clean)):
+        asked_words = words(q.clean)
+        if any(asked_words[i].startswith("me") for i, _ in _doer_words(q.clean)):
             for t in terms("orang"):
                 weights.pop(t, None)
         activity = _asks_activity(q)

@@ -659,7 +659,7 @@ _MADE = re.compile(r"\b(yang|yg|ia|dia|die) (?:buat|bwt)(?=\s*(?:[?.!,;]|$))", r
 _DONE_BY = re.compile(r"\b(di[a-z]{3,}) ku\b", re.IGNORECASE)
 # "dolar AS", "dollar Amerika": US dollars; the country is no place the question asks of
 _CURRENCY_OF = re.compile(r"\b(dolar|dollar)\s+(?:AS|A\.S\.?|amerika(?: serikat)?)(?!\w)", re.I)
-# "ibu rt", "irt": "ibu rumah tangga" (a housewife), not a neighbourhood unit
+# "ibu rt": "ibu rumah tangga" (a housewife), not a neighbourhood unit
 _HOUSEWIFE = re.compile(r"\b(ibu|ibuk|bu|emak|mak) rt\b", re.IGNORECASE)
 # Javanese krama passive "dipun" + verb ("dipun kritik", "dipunbayar"): the Indonesian "di-"
 _KRAMA_PASSIVE = re.compile(r"\bdipun ?(?=[a-z]{3,})", re.IGNORECASE)
