@@ -775,9 +775,14 @@ def _role_is_paid(role: Sequence[Concept], passages: Sequence[Passage]) -> bool:
                     if 2 * sum(1 for c in role if c.terms & near) > len(role):
                         return True
                     # "pelatih AI yg dokter2 sama analis keuangan": the paid role in the sum's
-                    # sentence, the rest of its description elsewhere in that article
-                    # (a long description may hold one word of the asker's own: "kelas ahli")
-                    if head is not None and head.terms & set(terms(sentence)) and sum(
+                    # sentence (its noun, or half its words: "satpam yg nyambi pelabel data"
+                    # is paid as "seorang pelabel data"), the rest of its description
+                    # elsewhere in that article (a long description may hold one word of the
+                    # asker's own: "kelas ahli")
+                    own = set(terms(sentence))
+                    if head is not None and (
+                        head.terms & own or 2 * sum(1 for c in role if c.terms & own) >= len(role)
+                    ) and sum(
                         1 for c in role if not c.terms & said[passage.doc_id]
                     ) <= (1 if len(role) >= 4 else 0):
                         return True
