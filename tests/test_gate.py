@@ -1049,7 +1049,8 @@ def test_whose_a_named_app_is_asks_of_the_name(seed_service: Any) -> None:
 def test_a_name_asked_with_a_particle_between_still_needs_a_name(seed_service: Any) -> None:
     # "siapa sih nama …": no article names the intern; ByteDance's sentences about them are
     # no answer
-    assert not seed_service.ask("siapa sih nama anak magang bytedance yg dipecat itu?").found
+    assert not seed_service.ask("pemagang yg dipecat ByteDance, siapa ya namanya?").found
+    assert not seed_service.ask("siapa sih nama pemagang yg dipecat ByteDance?").found
     assert seed_service.ask("siapa sih nama pelatih AI yg tinggal di Kansas?").found
 
 
@@ -1057,7 +1058,7 @@ def test_a_claim_of_someones_pay_is_checked_against_a_sum_paid_to_them(
     seed_service: Any,
 ) -> None:
     # the CEO is named near a head count, never near any pay
-    assert not seed_service.ask("katanya Sam Altman gajinya triliunan setahun, hoax ga?").found
+    assert not seed_service.ask("bener ga CEO OpenAI Sam Altman digaji 5 miliar sebulan?").found
     assert seed_service.ask("katanya manajer AI Netflix gajinya 900 ribu dolar, bener ga?").found
     # a claim with no sum in it is answered by words ("berupah rendah")
     assert seed_service.ask("beneran ga si OpenAI bayar murah org kenya buat nyaring kata2 kasar?"
@@ -1068,24 +1069,24 @@ def test_elders_and_guards_and_teenagers_are_answered(seed_service: Any) -> None
     # krama ("kenging menapa", "dipun kritik"), a guard's "izin ndan", a teenager's "max",
     # "pro2" and "komen"
     for question, fact in (
-        ("Nyuwun sewu, kenging menapa Netflix dipun kritik bab lowongan AI punika?", "mogok"),
-        ("ndan izin, karyawan openai ada brp org", "375"),
-        ("max gaji sejam pelatih AI yg pro2 brp sih", "200"),
-        ("openai prnh komen ga soal serikat di kenya", "menolak"),
+        ("Nyuwun sewu, lowongan manajer AI Netflix dipun kritik kenging menapa?", "mogok"),
+        ("izin ndan, OpenAI punya karyawan brp org?", "375"),
+        ("pelatih AI profesional sejam max dibayar brp", "200"),
+        ("soal pekerja kenya yg bikin serikat, openai ada komen ga?", "menolak"),
     ):
         answer = seed_service.ask(question)
         assert answer.found, question
         assert fact in answer.text, question
     # krama "kasil" (succeeded): whether the union won, which no article tells
     assert not seed_service.ask(
-        "Nyuwun sewu, serikat pekerja ing Kenya punika lajeng kasil nyuwun gaji mundhak menapa "
-        "mboten?"
+        "Nyuwun pirsa, pekerja AI ing Nairobi ingkang damel serikat punika kasil gajinipun "
+        "mundhak menapa mboten?"
     ).found
 
 
 def test_not_only_x_tells_who_else_besides_x(seed_service: Any) -> None:
     # "tidak lagi terbatas pada mahasiswa, tetapi mencakup dokter …" answers "selain mahasiswa"
-    answer = seed_service.ask("siapa aja yg skrg jadi pelatih AI selain mahasiswa?")
+    answer = seed_service.ask("yg ngelatih model AI sekarang selain mahasiswa sarjana siapa lagi?")
     points = answer.text.split("\n• ")
     assert "dokter" in (points[1] if len(points) > 1 else answer.text)  # told first
 
@@ -1093,7 +1094,7 @@ def test_not_only_x_tells_who_else_besides_x(seed_service: Any) -> None:
 def test_a_sum_told_amid_a_strike_is_not_the_strikers_pay(seed_service: Any) -> None:
     # "Gaji hingga US$900.000 di Tengah Mogok Penulis dan Aktor" pays the manager, and the
     # sentence after the sum ("… di tengah pemogokan oleh penulis …") pays nobody
-    assert not seed_service.ask("berapa gaji penulis Hollywood yg mogok itu sebulan?").found
+    assert not seed_service.ask("penulis skenario yg lagi mogok itu gajinya brp setahun?").found
     assert seed_service.ask("gaji manajer produk AI netflix brp setahun?").found
 
 

@@ -1906,7 +1906,7 @@ def test_acronyms_voice_typing_spells_as_letter_names_are_read() -> None:
 
 def test_elders_krama_javanese_is_read() -> None:
     # "nyuwun sewu" (excuse me) is a courtesy, "dipun" + verb the passive "di-", "bab" about
-    q = read("Nyuwun sewu, kenging menapa Netflix dipun kritik bab lowongan AI punika?", VOCAB)
+    q = read("Nyuwun sewu, Netflix dipun kritik bab lowongan AI kenging menapa?", VOCAB)
     assert q.kind == "why"
     assert "dikritik" in q.clean.split()
     assert "minta" not in q.clean.split()  # "nyuwun" alone is "minta" (ask for)
@@ -1924,7 +1924,7 @@ def test_a_guards_leave_to_ask_is_no_word_of_the_question() -> None:
 
 def test_the_question_before_where_the_asker_saw_something_stays_the_question() -> None:
     vocab = Vocab("OpenAI mengandalkan pekerja Kenya berupah rendah untuk melabeli teks TikTok")
-    q = read("openai pake org kenya buat apa, gw liat di tt katanya dibayar murah bgt", vocab)
+    q = read("openai make pekerja kenya buat apa sih, aku nonton di tt katanya digaji kecil", vocab)
     subject = {c.surface.lower() for c in q.subject}
     assert {"openai", "kenya"} <= subject
     # asked first, the seeing still is the context
@@ -1953,8 +1953,8 @@ def test_someone_like_the_one_told_of_is_looked_for_by_what_they_did() -> None:
 
 
 def test_questions_typed_apart_split_at_their_question_marks() -> None:
-    q = read("yg bareng kumar ngelatih chatgpt ada brp org sih? tiap brp mnt dpt task? "
-             "gw mo nyoba jg", VOCAB)
+    q = read("kumar kerja bareng brp kontraktor sih? trus tiap brp menit dpt tugas baru? "
+             "gw pengen nyoba jg", VOCAB)
     assert len(q.parts) == 2
     assert "menit" not in q.parts[0].split()
     assert "menit" in q.parts[1].split()
