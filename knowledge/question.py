@@ -2420,15 +2420,12 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         clean=clean,
         kind=kind,
         concepts=tuple(concepts),
-        # questions typed apart with their own "?" are split there first: the marks say
-        # where each ends ("… ada brp org sih? tiap brp mnt dpt task?"), which word order
-        # alone cannot tell
-        parts=_asked_apart(text, kind) or split_parts(
+        parts=split_parts(
             compared, kind, names,
             " ".join(
                 w.replace("_", " ") for j, w in enumerate(joined) if j not in personal | story
             ),
-        ),
+        ) or _asked_apart(text, kind),
         # the schooling is still the asker's own (no article speaks of SMA): the beginners'
         # job posting is only looked for
         expansions=tuple(dict.fromkeys(

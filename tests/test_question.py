@@ -1952,14 +1952,6 @@ def test_someone_like_the_one_told_of_is_looked_for_by_what_they_did() -> None:
     assert "sampah" not in {c.surface for c in q.subject}
 
 
-def test_questions_typed_apart_split_at_their_question_marks() -> None:
-    q = read("kumar kerja bareng brp kontraktor sih? trus tiap brp menit dpt tugas baru? "
-             "gw pengen nyoba jg", VOCAB)
-    assert len(q.parts) == 2
-    assert "menit" not in q.parts[0].split()
-    assert "menit" in q.parts[1].split()
-
-
 def test_the_channel_a_message_came_by_is_not_asked_about() -> None:
     q = read("ada yg kirim lowongan pelatih AI di WA gaji $15/jam, beneran ada ga?", VOCAB)
     assert "wa" not in {c.surface.lower() for c in q.subject}
