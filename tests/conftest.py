@@ -112,6 +112,28 @@ def seed_service(seed_settings: Settings, embedder: E5Embedder) -> Any:
 
 
 @pytest.fixture
+def service_over(
+    make_settings: Callable[..., Settings], embedder: E5Embedder, tmp_path: Path
+) -> Callable[[dict[str, str]], Any]:
+    """A KnowledgeService over a small corpus of its own (file name -> text), indexed."""
+
+    def build(articles: dict[str, str]) -> Any:
+        from ingest.pipeline import Ingester
+        from knowledge.service import KnowledgeService
+        from knowledge.store import ChromaStore, make_client
+
+        (tmp_path / "corpus").mkdir(exist_ok=True)
+        for name, text in articles.items():
+            (tmp_path / "corpus" / name).write_text(text, encoding="utf-8")
+        settings = make_settings()
+        store = ChromaStore(client=make_client(settings), embedder_id=embedder.id)
+        Ingester(settings=settings, store=store, embedder=embedder).run()
+        return KnowledgeService.from_settings(settings, embedder=embedder)
+
+    return build
+
+
+@pytest.fixture
 def site() -> Iterator[Any]:
     """A fresh news site on loopback per test (feeds grow, pages change)."""
     from tests.support.news_site import NewsSite

@@ -159,25 +159,13 @@ def test_the_short_answer_keeps_the_bound_on_the_amount() -> None:
     assert _amount("gaji mulai dari $15 per jam") == "mulai dari $15 per jam"
 
 
-def test_the_short_answer_takes_the_first_quoted_amount(
-    make_settings: Any, embedder: Any, tmp_path: Any
-) -> None:
-    from ingest import Ingester
-    from knowledge.service import KnowledgeService
-    from knowledge.store import ChromaStore, make_client
-
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "ojol.md").write_text(
+def test_the_short_answer_takes_the_first_quoted_amount(service_over: Any) -> None:
+    service = service_over({"ojol.md": (
         "---\ntitle: Pengemudi Ojol Melabeli Data AI\n---\n"
         "Seorang pengemudi ojek online di Medan mengatakan ia kerja sampingan melabeli data "
         "untuk perusahaan AI pada malam hari.\n"
-        "Menurutnya, bayaran pelabelan data di platform itu sekitar Rp25.000 per jam.\n",
-        encoding="utf-8",
-    )
-    settings = make_settings()
-    store = ChromaStore(client=make_client(settings), embedder_id=embedder.id)
-    Ingester(settings=settings, store=store, embedder=embedder).run()
-    service = KnowledgeService.from_settings(settings, embedder=embedder)
+        "Menurutnya, bayaran pelabelan data di platform itu sekitar Rp25.000 per jam.\n"
+    )})
     answer = service.ask("ojol di medan dibayar brp buat melabeli data?")
     assert answer.text.startswith("Singkatnya: sekitar Rp25.000 per jam."), answer.text
 

@@ -1098,27 +1098,15 @@ def test_a_sum_told_amid_a_strike_is_not_the_strikers_pay(seed_service: Any) -> 
     assert seed_service.ask("gaji manajer produk AI netflix brp setahun?").found
 
 
-def test_a_role_told_across_its_article_is_paid_the_sum_of_its_noun(
-    make_settings: Any, embedder: Any, tmp_path: Any
-) -> None:
+def test_a_role_told_across_its_article_is_paid_the_sum_of_its_noun(service_over: Any) -> None:
     # the guards are named two sentences before the sum, which pays "seorang pelabel data":
     # half the asked description stands in the sum's sentence, the rest in its article
-    from ingest import Ingester
-    from knowledge.service import KnowledgeService
-    from knowledge.store import ChromaStore, make_client
-
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "satpam.md").write_text(
+    service = service_over({"satpam.md": (
         "---\ntitle: Satpam Malam Nyambi Pelabel Data\n---\n"
         "Sejumlah satpam yang bertugas malam di Mataram kini nyambi sebagai pelabel data untuk "
         "perusahaan kecerdasan buatan. Mereka bekerja dari pos jaga memakai ponsel.\n\n"
-        "Menurut koordinator mereka, seorang pelabel data dibayar sekitar Rp35.000 per jam.\n",
-        encoding="utf-8",
-    )
-    settings = make_settings()
-    store = ChromaStore(client=make_client(settings), embedder_id=embedder.id)
-    Ingester(settings=settings, store=store, embedder=embedder).run()
-    service = KnowledgeService.from_settings(settings, embedder=embedder)
+        "Menurut koordinator mereka, seorang pelabel data dibayar sekitar Rp35.000 per jam.\n"
+    )})
     answer = service.ask("satpam yg nyambi pelabel data dibayar brp sejam?")
     assert answer.found
     assert "Rp35.000" in answer.text
