@@ -456,10 +456,13 @@ class Gate:
             for cov, dense in zip(covs, denses, strict=True)
         )
         off_topic = bool(absent) or not near
-        if answered and not figure_is_bound(question, looked):
+        per_part = bool(question.parts) and question.kind in _BOUND_PER_PART
+        if answered and not per_part and not figure_is_bound(question, looked):
             answered = False
-        if answered and question.parts and question.kind in _BOUND_PER_PART:
-            # "namanya siapa terus kuliah di mana": each part asks its own kind of figure
+        if answered and per_part:
+            # "namanya siapa terus kuliah di mana": each part asks its own kind of figure, and
+            # the whole message read as one figure would ask both of one sentence ("how much
+            # does Invisible Tech pay …, and who are their clients?")
             index = self._lexical()
             answered = all(figure_is_bound(read(part, index), looked) for part in question.parts)
         if answered and (

@@ -1713,6 +1713,9 @@ _GREETING = re.compile(
     # a guard's or soldier's "izin bertanya", "izin ndan, …", "izin, …": leave to ask
     r"|izin (?:mau |mo )?(?:bertanya|tanya|nanya)|izin(?= ?[,.:!]| (?:ndan|komandan|pak|bu|bang"
     r"|mas|mbak|kak|min)\b)"
+    # an official letter's "Dengan hormat," and closing "Demikian, atas perhatiannya …"
+    r"|(?:dengan|dgn|dg) hormat|good (?:morning|afternoon|evening)"
+    r"|\bdemikian\b(?:[^?]{0,60})?(?=\W*$)"
     # Sundanese: "hatur nuhun", "wilujeng enjing"
     r"|hatur nuhun|wilujeng (?:enjing|siang|sonten|wengi)"
     # Hokkien "kamsia" (thank you), as Chinese-Indonesian traders type it
@@ -1734,6 +1737,37 @@ _PASSED_ON = re.compile(
     re.IGNORECASE,
 )
 
+# "kawan-kawan lg diskusi soal kapitalisme platform. knp …?", "kami sedang menyusun pamflet
+# tentang …:": what the askers are busy with, told before the question, not what is asked
+_OUR_ACTIVITY = re.compile(
+    r"^\W*(?:(?:kawan-kawan|kawan2|teman-teman|temen-temen|temen2|teman2|kami|kita|saya|sy|aku"
+    r"|gue|gw|gua)\s+)?(?:lagi|lg|sedang|sdg|lagi pada|pada)\s+"
+    r"(?:diskusi|berdiskusi|bahas|membahas|ngebahas|nulis|menulis|nyusun|menyusun|riset|meneliti"
+    r"|mengkaji)\s+(?:\w+\s+){0,2}?(?:soal|tentang|ttg|mengenai|terkait|seputar)\b[^.?!:]{0,80}"
+    r"[.:!]\s+(?P<rest>\S[^?]*\?.*)$",
+    re.IGNORECASE,
+)
+
+
+def _without_our_activity(text: str) -> str:
+    """The question after a sentence telling what the askers are busy with, when it says
+    enough on its own (five words or more): "gajinya brp?" after "kami lagi bahas soal
+    pelatih AI." asks of that topic, and keeps it."""
+    m = _OUR_ACTIVITY.match(text)
+    return m.group("rest") if m and len(words(m.group("rest"))) >= 5 else text
+
+
+# "ibu2 ada yg tau …", "guys ada yang tahu gak …", "does anyone know …": asking a group who
+# knows, not what is asked ("ibu-ibu" is whom they address)
+_ANYONE_KNOWS = re.compile(
+    r"(?:\b(?:ibu-ibu|ibu2|bapak-bapak|bapak2|bapak ibu|bapak/ibu|teman-teman|temen-temen"
+    r"|teman2|temen2|kawan-kawan|kawan2|guys|gaes|gais|moms|jeng|bun|sist?|gan|min|kak)\W+)?"
+    r"\bada (?:yang|yg) (?:tau|tahu|tw|ngerti|paham)(?: (?:gak|ga|nggak|ngga|tidak|gk|g|nggk))?"
+    r"\b\W*"
+    r"|\b(?:does|do) (?:anyone|anybody|someone) (?:here )?know\b\W*",
+    re.IGNORECASE,
+)
+
 # "anak sy nanya pelatih ai kerjanya apa": who passes the question on, without a colon
 _RELAYED_BY = re.compile(
     r"\b(?:anak|istri|suami|adik|adek|ade|kakak|teman|temen|kawan|ponakan|keponakan|tetangga"
@@ -1745,7 +1779,13 @@ _RELAYED_BY = re.compile(
 # "Untuk bahan penyuluhan, …", "Sebagai materi pelatihan di BLK, …": what the answer is for
 _PURPOSE = re.compile(
     r"^\W*(?:untuk|buat|sebagai) (?:bahan|keperluan|kepentingan|materi|referensi|tugas|data)"
-    r"\b[^,.?!:]{0,60}[,:]",
+    r"\b[^,.?!:]{0,60}[,:]"
+    # "…, utk bahan laporan pimpinan.", "sbg bahan sosialisasi di kantor desa": told after
+    r"|[,;]?\s*\b(?:untuk|utk|buat|sebagai|sbg|guna) (?:bahan|keperluan|kepentingan|materi)\b"
+    r"[^,.?!:]{0,60}(?=[.?!]|$)"
+    # "for our office briefing: …", "for my report, …"
+    r"|\bfor (?:our|my|the|a) (?:\w+ )?(?:briefing|report|presentation|meeting|class|thesis"
+    r"|research|article|newsletter)\s*[:,]",
     re.IGNORECASE,
 )
 # "Hello, I am practicing my English.", "I want to practice English.": why the worker writes
@@ -1869,9 +1909,16 @@ def _remark(tokens: Sequence[str]) -> bool:
     # "gaji bulanan HKD ku aja kalah": the asker's own lot, compared
     # "kalo di sini ojol mah udh demo": where the asker lives ("sini"), told
     mine = bool({"ku", "gw", "aku", "saya", "sy", "gue", "sini"} & set(tokens[1:]))
+    # "proyek sy bentar lg kelar, bingung abis itu kerja apa": the asker's worry, asked of
+    # no one but themselves
+    worried = bool(_WORRIED & set(tokens))
     return bool(
-        lead[:1] and (lead[0] in FIRST_PERSON or family or mine) and not _asking(tokens)
+        lead[:1] and (lead[0] in FIRST_PERSON or family or mine)
+        and (not _asking(tokens) or worried)
     )
+
+
+_WORRIED = {"bingung", "galau", "pusing", "puyeng"}
 
 
 def _unowned(word: str) -> str:
@@ -2166,6 +2213,8 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _GREETING.sub(" ", text)
     text = _CLOSING_SA.sub("saja", text)
     text = _PASSED_ON.sub(" ", text)
+    text = _ANYONE_KNOWS.sub(" ", text)
+    text = _without_our_activity(text)
     text = _RELAYED_BY.sub(" ", text)
     text = _NEW_TOPIC.sub(" ", text)
     text = _PURPOSE.sub(" ", text)
@@ -2425,7 +2474,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
             " ".join(
                 w.replace("_", " ") for j, w in enumerate(joined) if j not in personal | story
             ),
-        ) or _asked_apart(text, kind),
+        ) or _asked_apart(text, kind, vocab),
         # the schooling is still the asker's own (no article speaks of SMA): the beginners'
         # job posting is only looked for
         expansions=tuple(dict.fromkeys(
@@ -2635,7 +2684,7 @@ def _and_asks(clean: str, known: frozenset[str]) -> tuple[str, ...]:
     )
 
 
-def _asked_apart(text: str, kind: str) -> tuple[str, ...]:
+def _asked_apart(text: str, kind: str, vocab: Vocabulary | None = None) -> tuple[str, ...]:
     """Questions typed one after another, each with its own question word ("kerjanya gimana?
     Brp lama sekali dapet tugas baru?"): each is a part, answered on its own."""
     if kind not in ("how_much", "what"):
@@ -2643,7 +2692,8 @@ def _asked_apart(text: str, kind: str) -> tuple[str, ...]:
     pieces = questions_in(text)
     if not 2 <= len(pieces) <= 3:
         return ()
-    cleans = [" ".join(join_phrases(clean_words(p))).replace("_", " ") for p in pieces]
+    # spelled as the whole message is ("Bayaranipun pinten?": "bayarannya berapa")
+    cleans = [" ".join(join_phrases(clean_words(p, vocab))).replace("_", " ") for p in pieces]
     # "brp gajih awalnya? dpt tunjangan g?": a yes/no whose own clause names a topic the other
     # questions do not is a question of its own too ("… dpt brp sjam?? gede gk" only remarks on
     # the sum, "…cocok bgt buat guru. ini penipuan bukan?" asks of no topic)
@@ -2759,6 +2809,8 @@ _APA_GOES_ON = {"saja", "aja", "itu", "ini", "yang", "kah", "sih", "tuh", "nya",
                 # "apa bisa?", "apa benar …": a yes/no opens, nothing is asked "what"
                 "bisa", "boleh", "benar", "betul", "bener", "mungkin", "harus", "perlu",
                 "masih", "sudah", "pernah", "ada", "tidak"}
+_ASKER_OR_OTHER = {"saya", "aku", "gue", "gua", "gw", "kita", "kami", "dia", "mereka", "kamu",
+                   "anda", "anak", "beliau", "ia"}
 # "bulan apa sih, trus …": a particle after "apa", which may still end its asking
 _APA_PARTICLE = {"sih", "ya", "kah", "tuh"}
 _COUNTERS = {"orang", "jam", "tahun", "hari", "bulan", "minggu", "persen", "dolar", "dollar",
@@ -2784,6 +2836,9 @@ def _wh_split(clean: str) -> tuple[str, ...]:
             continue
         if toks[i] == "apa" and i and terms(toks[i - 1]) and not named and (
             i + 1 == len(toks) or toks[i + 1] not in _APA_GOES_ON
+            # "…dari klaten, apa saya bisa ikut": a yes/no opens on whom it asks of
+            and not (toks[i + 1] in _ASKER_OR_OTHER and toks[i + 2 : i + 3]
+                     and toks[i + 2] in _APA_GOES_ON)
             # "bulan apa sih, trus dari tim apa": a particle, then the next question or the end
             or toks[i + 1] in _APA_PARTICLE and toks[i + 2 : i + 3] in ([], ["terus"], ["lalu"])
         ):

@@ -1193,3 +1193,12 @@ def test_people_who_do_the_work_are_its_doers(seed_service: Any) -> None:
     assert any(task in answer.text for task in (
         "memberi label", "menghasilkan petunjuk", "menghasilkan data pelatihan"))
     assert "Orang tersebut" not in answer.text
+
+
+def test_two_questions_of_other_figures_are_each_bound_on_their_own(seed_service: Any) -> None:
+    # read as one figure, "how much … and who …" would ask both of one sentence
+    answer = seed_service.ask(
+        "how much do Invisible Tech trainers earn an hour, and who are the company's customers?"
+    )
+    assert answer.found
+    assert "Microsoft" in answer.text or "AI21" in answer.text

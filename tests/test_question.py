@@ -1958,3 +1958,44 @@ def test_the_channel_a_message_came_by_is_not_asked_about() -> None:
     assert "tiktok" in {c.surface.lower() for c in read("pekerja AI di tiktok brp gajinya", VOCAB
                                                         ).subject}
     assert "ibu rumah tangga" in read("sy ibu rt, bisa jd pelatih AI?", VOCAB).clean
+
+
+def test_apa_before_whom_and_a_modal_opens_a_yes_no() -> None:
+    q = read("saya guru honorer di Garut, apa saya bisa ikut melatih AI? gajinya berapa?", VOCAB)
+    assert q.parts
+    assert "bisa" in q.parts[0].split()  # not cut after "apa" as if it asked "what"
+
+
+def test_an_official_letters_forms_are_not_asked() -> None:
+    q = read("Dgn hormat, mhn info berapa jumlah karyawan OpenAI. Demikian, tks", VOCAB)
+    said = {c.surface.lower() for c in q.subject}
+    assert not said & {"hormat", "mhn", "mohon", "info", "demikian", "tks"}
+    assert "karyawan" in said
+
+
+def test_what_the_answer_is_for_told_after_the_question_is_not_asked() -> None:
+    q = read("siapa yang membentuk serikat di Nairobi, utk bahan laporan pimpinan.", VOCAB)
+    assert not {"laporan", "pimpinan"} & {c.surface.lower() for c in q.subject}
+
+
+def test_asking_a_group_who_knows_is_not_what_is_asked() -> None:
+    q = read("bapak2 ada yg tau Netflix gaji manajer AI brp?", VOCAB)
+    said = {c.surface.lower() for c in q.subject}
+    assert not said & {"bapak-bapak", "bapak", "tau", "tahu"}
+    assert "netflix" in said
+
+
+def test_what_the_askers_are_busy_with_is_not_asked_unless_the_question_needs_it() -> None:
+    q = read("kami lagi diskusi soal ekonomi digital. kenapa ByteDance memecat anak magangnya?",
+             VOCAB)
+    said = {c.surface.lower() for c in q.subject}
+    assert not said & {"diskusi", "ekonomi", "digital"}
+    short = read("kami lagi bahas soal pelatih AI. gajinya brp?", VOCAB)
+    assert "pelatih" in {c.surface.lower() for c in short.subject}
+
+
+def test_a_worry_typed_after_the_question_is_the_askers_own() -> None:
+    q = read("sy satpam, bisa ga jadi pelatih AI? kontrak sy bentar lg kelar, bingung abis itu "
+             "kerja apa", VOCAB)
+    assert q.kind == "yesno"
+    assert "habis" not in {c.surface.lower() for c in q.subject}
