@@ -536,6 +536,7 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _GETS_HOW_MUCH.sub("dapat ", text)  # Javanese "oleh pinten": "dapat berapa"
     text = _MONEY_ASKED.sub("gaji", text)  # "olih duit pira": the pay got
     text = _TAX_FORM.sub(r"\1 SPT", text)
+    text = _AFTER.sub("sesudah", text)
     text = _SIBLING_ADE.sub("adik", text)  # "ade saya": the sibling; "ade" alone is "ada"
     text = _SAYS_HIMSELF.sub(r"\1", text)
     text = _MY_CIRCLE.sub(r"\1 ", text)
@@ -847,6 +848,12 @@ _GETS_HOW_MUCH = re.compile(r"\boleh (?=(?:pinten|piro|pira|pirang|berapa|brp)\b
 # Sundanese "ti bumi" (from home; "bumi" is the polite "house", "ti" is "from")
 _FROM_HOME = re.compile(r"\bti (?:bumi|imah)\b", re.IGNORECASE)
 _FROM_WHERE = re.compile(r"\bti mana\b")
+# "kalo abis lulus", "habis itu kerja apa": after (not "used up": "kuota abis")
+_AFTER = re.compile(
+    r"\bh?abis(?= (?:lulus|tamat|itu|ini|kuliah|sekolah|wisuda|kontrak|dipecat|kena|resign"
+    r"|pensiun|pulang)\b)",
+    re.IGNORECASE,
+)
 # Jakarta and Sundanese "ade" is a younger sibling when it is someone's ("ade saya", "adeku");
 # in Betawi and Riau Malay it is "ada" ("ade tak pekerja yang …")
 _SIBLING_ADE = re.compile(
@@ -1703,6 +1710,7 @@ _CLOSING_SA = re.compile(r"(?<=\w )sa(?=[\s?!.]*$)", re.IGNORECASE)
 _GREETING = re.compile(
     r"\b(?:(?:selamat|slamat|slmt) (?:pagi|siang|sore|malam)|assalamu\W?alaikum(?: wr\.? ?wb\.?)?"
     r"|wassalam\w*|terima ?kasih(?: banyak)?|makasih(?: banyak)?|thank you|thanks"
+    r"|\b(?:tks|thx|trims|mksh|makasi|trimakasih)\b"
     # "maaf ganggu", "mohon maaf mengganggu waktunya", "sorry to bother": a courtesy, not the
     # disturbing the articles tell of ("mengganggu pelatihan AI")
     r"|(?:mohon )?(?:maaf|maap|mf|sorry|sori) (?:udah |sudah |telah )?"
@@ -1809,11 +1817,12 @@ _QUESTION_FRAME = re.compile(
 # "mau bandingin.", "sy mau bandingin sm pengalaman sy": why the asker asks, set against their
 # own lot; no second side the articles could tell ("mau bandingin sm UMP Jakarta" still is one)
 _OWN_COMPARISON = re.compile(
-    r"(?:\b(?:saya|sy|aku|gue|gw|ane|tiang|awak|beta|kita)\s+)?"
+    r"(?:\b(?:saya|sy|aku|gue|gw|gua|ane|tiang|awak|beta|kita)\s+)?"
     r"\b(?:mau|ingin|pengen|pingin|mo|arep|buat|untuk)\s+"
     r"(?:bandingin|bandingkan|membandingkan|dibandingkan|dibandingin)"
+    # "… sama UMR sini", "… sama gaji di tempat kita": the asker's own place is theirs too
     r"(?:\s+(?:sama|sm|dengan|dgn|ama|ke)\s+[^,.?!]*?"
-    r"(?:\b(?:saya|sy|aku|gue|gw|ku|ane|tiang|sendiri)|\w\wku)\b[^,.?!]*)?"
+    r"(?:\b(?:saya|sy|aku|gue|gw|gua|ku|ane|tiang|sendiri|sini|kita|kami)|\w\wku)\b[^,.?!]*)?"
     r"(?=\s*(?:[,.?!]|$))",
     re.IGNORECASE,
 )

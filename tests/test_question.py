@@ -1969,7 +1969,7 @@ def test_apa_before_whom_and_a_modal_opens_a_yes_no() -> None:
 def test_an_official_letters_forms_are_not_asked() -> None:
     q = read("Dgn hormat, mhn info berapa jumlah karyawan OpenAI. Demikian, tks", VOCAB)
     said = {c.surface.lower() for c in q.subject}
-    assert not said & {"hormat", "mhn", "mohon", "info", "demikian", "tks"}
+    assert not said & {"hormat", "mhn", "mohon", "info", "demikian", "tks", "terima", "kasih"}
     assert "karyawan" in said
 
 
@@ -1999,3 +1999,15 @@ def test_a_worry_typed_after_the_question_is_the_askers_own() -> None:
              "kerja apa", VOCAB)
     assert q.kind == "yesno"
     assert "habis" not in {c.surface.lower() for c in q.subject}
+
+
+def test_comparing_with_the_askers_own_place_asks_no_comparison() -> None:
+    q = read("gaji pelatih AI di Amerika brp sejam? gw mau bandingin ama UMK sini", VOCAB)
+    assert q.kind == "how_much"
+
+
+def test_abis_before_graduating_is_after() -> None:
+    q = read("kalo abis lulus ilkom kerja kontrak AI ada gunanya?", VOCAB)
+    said = {c.surface.lower() for c in q.subject}
+    assert "habis" not in said and "abis" not in said
+    assert "ilmu komputer" in q.clean
