@@ -1723,7 +1723,9 @@ _GREETING = re.compile(
     r"|mas|mbak|kak|min)\b)"
     # an official letter's "Dengan hormat," and closing "Demikian, atas perhatiannya …"
     r"|(?:dengan|dgn|dg) hormat|good (?:morning|afternoon|evening)"
-    r"|\bdemikian\b(?:[^?]{0,60})?(?=\W*$)"
+    # "Yth. Bapak/Ibu", "bpk/ibu": whom a letter is addressed to
+    r"|\b(?:yth\.?\s*)?(?:bapak|bpk|pak)\s*/\s*(?:ibu|bu)\b"
+    r"|\b(?:demikian|dmk|dmkn)\b(?:[^?]{0,60})?(?=\W*$)"
     # Sundanese: "hatur nuhun", "wilujeng enjing"
     r"|hatur nuhun|wilujeng (?:enjing|siang|sonten|wengi)"
     # Hokkien "kamsia" (thank you), as Chinese-Indonesian traders type it

@@ -2011,3 +2011,10 @@ def test_abis_before_graduating_is_after() -> None:
     said = {c.surface.lower() for c in q.subject}
     assert not said & {"habis", "abis"}
     assert "ilmu komputer" in q.clean
+
+
+def test_an_official_letters_abbreviations_are_read() -> None:
+    q = read("Yth Bpk/Ibu, mhn pnjlsn ttg jmlh krywn Netflix dll. Dmk", VOCAB)
+    said = {c.surface.lower() for c in q.subject}
+    assert {"jumlah", "karyawan"} <= said
+    assert not said & {"bapak", "bpk", "ibu", "dll", "dmk", "jam", "pnjlsn"}
