@@ -1114,9 +1114,13 @@ def _personal_span(
                 if tokens[j] in _HEARSAY and (not questioned or clause in questioned):
                     break  # "saya … temen kata Netflix …?": what was heard is what is asked
                 span.add(j)
-    # "… untuk ibu rumah tangga", "cocok buat mahasiswa": persona words anywhere
+    # "… untuk ibu rumah tangga", "cocok buat mahasiswa": persona words anywhere, but not in
+    # what describes someone else asked about ("contoh orang yang sesudah lulus langsung kerja
+    # kontrak": that person graduated, the asker is not told of)
     for i, tok in enumerate(tokens):
         if tok in _PERSONA and tok not in _PERSONA_FILLER and tok not in _ASKED_OF_OTHERS:
+            if i not in span and _describes_another(tokens, i):
+                continue
             if i + 1 < len(tokens) and _COMPOUNDS.get(tok, set()) & {
                 tokens[i + 1], tokens[i + 1].removesuffix("nya")
             }:
@@ -1125,6 +1129,17 @@ def _personal_span(
                 continue  # "kerjaan untuk pemula atau harus ahli": the job's level is asked
             span.add(i)
     return span, story_span - span
+
+
+def _describes_another(tokens: Sequence[str], i: int) -> bool:
+    """Word i stands in a "orang yang …" clause (within four words of it, no "saya" between):
+    it describes the person asked about."""
+    for j in range(max(0, i - 5), i):
+        if tokens[j] in {"orang", "seseorang", "people", "someone"} and tokens[j + 1 : j + 2] in (
+            ["yang"], ["yg"], ["who"]
+        ):
+            return not set(tokens[j:i]) & FIRST_PERSON
+    return False
 
 
 # "saya baru dengar …", "sy tadi baca …": when the asker heard it, between them and the hearing

@@ -2018,3 +2018,10 @@ def test_an_official_letters_abbreviations_are_read() -> None:
     said = {c.surface.lower() for c in q.subject}
     assert {"jumlah", "karyawan"} <= said
     assert not said & {"bapak", "bpk", "ibu", "dll", "dmk", "jam", "pnjlsn"}
+
+
+def test_a_persona_word_describing_someone_else_asked_about_is_asked() -> None:
+    q = read("anak sy nganggur, ada contoh orang yg abis lulus langsung kerja kontrak AI?", VOCAB)
+    assert "lulus" in {c.surface.lower() for c in q.subject}
+    told = read("sy baru lulus, bisa kerja kontrak AI?", VOCAB)
+    assert "lulus" not in {c.surface.lower() for c in told.subject}
