@@ -518,8 +518,13 @@ class ExtractiveAnswerer:
         vocab = self.retriever.lexical
         for part in q.parts[:3]:
             part_read = read_text(part, vocab)
+            # "how much does X pay …, and who are their clients?": the part asking a sum is
+            # scored as the question it is, with its sum sentence first ("hingga $200")
+            alone = q.kind != "compare" and part_read.kind == "how_much" and not part_read.parts
             ranked = _by_side(
-                part, self._candidates(q, passages, standalone=standalone, part=part_read)
+                part,
+                self._candidates(part_read, passages, standalone=part) if alone
+                else self._candidates(q, passages, standalone=standalone, part=part_read),
             )
             said = {c.sentence for c in chosen}
             side = set(terms(part))

@@ -1202,3 +1202,5 @@ def test_two_questions_of_other_figures_are_each_bound_on_their_own(seed_service
     )
     assert answer.found
     assert "Microsoft" in answer.text or "AI21" in answer.text
+    # the part asking a sum is answered as that question alone would be: its sum first
+    assert "$200" in answer.text
