@@ -1204,3 +1204,11 @@ def test_two_questions_of_other_figures_are_each_bound_on_their_own(seed_service
     assert "Microsoft" in answer.text or "AI21" in answer.text
     # the part asking a sum is answered as that question alone would be: its sum first
     assert "$200" in answer.text
+
+
+def test_paid_cheaply_is_low_pay_in_the_articles_words(seed_service: Any) -> None:
+    # "berupah rendah" says "murah" in full: no "tidak membahas murah" caveat before it
+    answer = seed_service.ask("openai bayar murah pekerja kenya buat ngapain sih?")
+    assert answer.found
+    assert not answer.partial
+    assert "melabeli" in answer.text
