@@ -397,6 +397,14 @@ _WORKER_STYLE_SETS = [
     # Still failing: the teasers (bj35, bj60), how many contractors work with Kumar (bj57), a
     # union in Indonesia answered with Kenya's after saying Indonesia is not covered (bj40)
     ("blind-bj.jsonl", 39, 0.85, 1),
+    # first run 39/44, 15/16 (construction workers, traders with money slang, student
+    # activists). Still failing: an accountant's hourly pay (bk22), hired directly or through
+    # an agency (bk34)
+    ("blind-bk.jsonl", 40, 0.9, 0),
+    # first run 33/44, 15/16 (online-loan debtors, arisan mothers, officials' shorthand).
+    # Still failing: why the Kenyan workers protest, in a follow-up (bl06), companies to apply
+    # to (bl24), job ads "di Indonesia" answered with ads abroad (bl12)
+    ("blind-bl.jsonl", 40, 0.85, 1),
 ]
 
 
