@@ -1132,7 +1132,7 @@ def _personal_span(
 
 
 def _describes_another(tokens: Sequence[str], i: int) -> bool:
-    """Word i stands in a "orang yang …" clause (within four words of it, no "saya" between):
+    """Word i stands in a "orang yang …" clause (within five words of it, no "saya" between):
     it describes the person asked about."""
     for j in range(max(0, i - 5), i):
         if tokens[j] in {"orang", "seseorang", "people", "someone"} and tokens[j + 1 : j + 2] in (
@@ -1740,7 +1740,9 @@ _GREETING = re.compile(
     r"|(?:dengan|dgn|dg) hormat|good (?:morning|afternoon|evening)"
     # "Yth. Bapak/Ibu", "bpk/ibu": whom a letter is addressed to
     r"|\b(?:yth\.?\s*)?(?:bapak|bpk|pak)\s*/\s*(?:ibu|bu)\b"
-    r"|\b(?:demikian|dmk|dmkn)\b(?:[^?]{0,60})?(?=\W*$)"
+    # ("Demikian" opening the last sentence, with no question after it: "kalau demikian,
+    # berapa gajinya?" asks)
+    r"|(?:(?<![\w\s])|(?<=[.!?,;] ))(?:demikian|dmk|dmkn)\b[^?]{0,60}$"
     # Sundanese: "hatur nuhun", "wilujeng enjing"
     r"|hatur nuhun|wilujeng (?:enjing|siang|sonten|wengi)"
     # Hokkien "kamsia" (thank you), as Chinese-Indonesian traders type it

@@ -1356,7 +1356,8 @@ def test_a_story_told_before_asking_of_someone_named_without_a_question_mark() -
 
 def test_a_post_that_said_it_is_how_it_reached_the_asker() -> None:
     q = read("kemarin scroll fb bilang pekerja kenya dibayar murah, brp sejam")
-    assert {c.surface for c in q.subject} == {"pekerja", "kenya", "dibayar", "murah", "sejam"}
+    # ("dibayar murah" is one glossary phrase: low pay)
+    assert {c.surface for c in q.subject} == {"pekerja", "kenya", "dibayar murah", "sejam"}
     q = read("td di tiktok bilang netflix cari manajer AI, gajinya brp setahun")
     assert "tiktok" not in {c.surface.lower() for c in q.subject}
 
@@ -2025,3 +2026,10 @@ def test_a_persona_word_describing_someone_else_asked_about_is_asked() -> None:
     assert "lulus" in {c.surface.lower() for c in q.subject}
     told = read("sy baru lulus, bisa kerja kontrak AI?", VOCAB)
     assert "lulus" not in {c.surface.lower() for c in told.subject}
+
+
+def test_demikian_closes_a_letter_only_at_its_end() -> None:
+    asked = read("Ybs dipecat bln apa? Demikian", VOCAB)
+    assert "demikian" not in {c.surface.lower() for c in asked.subject + asked.qualifiers}
+    go_on = read("kalau demikian, berapa gajinya?", VOCAB)
+    assert "gajinya" in {c.surface.lower() for c in go_on.subject}
