@@ -67,6 +67,8 @@ _NAME_ASKED = re.compile(
     r"|\bwhat(?: is|'s|s) (?:the |his |her |their )?name"
     r"|\bnama(?:nya)?(?: \w+){0,3} apa(?: (?:sih|ya|dong|tuh|ini|itu|aja))*$"
     r"|^(?:\w+ ){0,3}?apa nama(?:nya)?\b(?! (?:yg|yang)\b)(?=.)"
+    # "serikat pekerja AI di kenya apa namanya? ketuanya siapa"
+    r"|\b\w+ apa nama(?:nya)?\b(?! (?:yg|yang)\b)"
 )
 
 
@@ -574,6 +576,9 @@ def names_the_asked(question: Question, *, nearest: bool = False) -> Callable[[s
     # "AI" stands before every name in these articles ("AI untuk Facebook, TikTok"): the
     # thing named is what else is asked ("serikat pekerja AI namanya apa")
     asked_terms = asked_terms - _EVERYWHERE or asked_terms
+    common_names = {
+        t for c in framed if c.entity and c.surface.islower() for t in c.terms
+    } - _EVERYWHERE - _GENERIC
 
     def named(sentence: str) -> bool:
         have = set(terms(sentence))
@@ -585,10 +590,13 @@ def names_the_asked(question: Question, *, nearest: bool = False) -> Callable[[s
         if not thing:
             near = set(range(len(tokens)))
         else:
+            # a word read as a name that the article writes in lowercase ("game" of "game
+            # Netflix yg soal kriminal") is the thing named too
             near = {
                 j
                 for i, token in enumerate(tokens)
                 if set(terms(token)) & asked_terms
+                or (token[:1].islower() and set(terms(token)) & common_names)
                 for j in range(i + 1, min(len(tokens), i + 8))
             }
         # past a sentence's first word a capital names something, a dictionary word

@@ -43,6 +43,8 @@ from knowledge.question import (
     asks_definition,
     asks_if_schooling_is_enough,
     checks_a_claim,
+    could_be_name,
+    names_someone_before,
     resolve,
     topic_terms,
 )
@@ -114,9 +116,14 @@ class ExtractiveAnswerer:
         self.retriever = retriever
         self.max_passages = max_passages
 
-    def not_found(self, question: str) -> Answer:
-        """The kind "not in my articles" reply."""
-        return Answer(question=question, text=NOT_FOUND, found=False, mode="extractive")
+    def not_found(self, question: str, absent: Sequence[str] = ()) -> Answer:
+        """The kind "not in my articles" reply, naming what no article speaks of when known."""
+        text = NOT_FOUND
+        if absent:
+            text = NOT_FOUND.replace(
+                "punya, jadi", f"punya: tidak ada yang membahas {_join(list(absent))}, jadi", 1
+            )
+        return Answer(question=question, text=text, found=False, mode="extractive")
 
     def resolve_followup(
         self, question: str, history: Sequence[Turn], *, force: bool = False
@@ -126,9 +133,14 @@ class ExtractiveAnswerer:
             return question
         vocab = self.retriever.lexical
         previous = history[-1].standalone or history[-1].question
-        return resolve(
-            read_text(question, vocab), read_text(previous, vocab), vocab, force=force
-        )
+        asked, before = read_text(question, vocab), read_text(previous, vocab)
+        if names_someone_before(asked) and not any(c.entity for c in before.subject) and (
+            who := person_answered(history[-1].answer)
+        ):
+            # "ada contoh fresh grad yg kerja jadi pelatih AI?" answered with Jatin Kumar: "dia
+            # umur brp?" asks of him, whom only the answer named
+            before = read_text(f"{who} {previous}", vocab)
+        return resolve(asked, before, vocab, force=force)
 
     # -- answering ------------------------------------------------------------------------
     def answer(
@@ -142,11 +154,14 @@ class ExtractiveAnswerer:
     ) -> Answer:
         """Quote the sentences that answer the question, shaped by its kind, cited as [n]."""
         vocab = self.retriever.lexical
+        whom: set[str] = set()  # whom a follow-up's "dia" stands for, named by earlier turns
         if standalone and standalone != question:
             # a follow-up: its own words say what to quote; the borrowed subject only locates,
             # except in the parts of a two-part follow-up ("umurnya brp, tinggal dimana?")
             q = read_text(question, vocab)
             whole = read or read_text(standalone, vocab)
+            if names_someone_before(q) and not any(c.entity for c in q.subject):
+                whom = {t for c in whole.subject if c.entity for t in c.terms}
             if q.parts and whole.parts:
                 q = replace(q, parts=whole.parts)
             elif whole.kind == "compare" and whole.parts and not q.parts:
@@ -161,9 +176,12 @@ class ExtractiveAnswerer:
         candidates = _fuller_first(self._candidates(
             q, passages, standalone=standalone or question, lean_ranks=lean_ranks
         ))
+        if whom:
+            # "dia umur brp" after Jatin Kumar was named: his "22 tahun", not Savreux's age
+            candidates = _promoted(candidates, partial(_names_side, own=whom), within=0.25)
         sides = 0  # the points answering each part, told in full before any other point
         if q.parts:
-            chosen = self._sides(q, passages, standalone=standalone or question)
+            chosen = self._sides(q, passages, standalone=standalone or question, whom=whom)
             sides = min(len(q.parts[:3]), len(chosen))
         else:
             chosen = (
@@ -333,7 +351,7 @@ class ExtractiveAnswerer:
         if any(asked_words[i].startswith("me") for i, _ in _doer_words(q.clean)):
             for t in terms("orang"):
                 weights.pop(t, None)
-        activity = _asks_activity(q)
+        activity = _asks_activity(q) or (part is not None and _compares_work(q))
         how_long = asks_how_long(text or q.clean)
         # a part's own asking ("umurnya brp" of "umurnya brp dan usahanya apa")
         age = asks_age(part or q)
@@ -360,6 +378,8 @@ class ExtractiveAnswerer:
         q_words = set(words(q.clean))
         if q.kind == "compare" and q_words & _AMOUNT_WORDS:
             q_words.add("berapa")  # "lebih gede mana": the numbers are the answer
+        if q.kind == "why":
+            q_words.add("kenapa")  # "gara-garanya apa", "apa sebabnya": a reason is the answer
         # several points read two passages more
         limit = self.max_passages + (2 if q.kind in POINT_KINDS or q.personal else 0)
         # "gajinya 5 juta dolar setahun, bener gak?": a sum heard is checked against the
@@ -511,7 +531,8 @@ class ExtractiveAnswerer:
         return candidates
 
     def _sides(
-        self, q: Question, passages: Sequence[Passage], *, standalone: str
+        self, q: Question, passages: Sequence[Passage], *, standalone: str,
+        whom: set[str] | frozenset[str] = frozenset(),
     ) -> list[_Scored]:
         """A comparison or a two-part question: the best sentence for each part, then the rest."""
         chosen: list[_Scored] = []
@@ -519,13 +540,18 @@ class ExtractiveAnswerer:
         for part in q.parts[:3]:
             part_read = read_text(part, vocab)
             # "how much does X pay …, and who are their clients?": the part asking a sum is
-            # scored as the question it is, with its sum sentence first ("hingga $200")
-            alone = q.kind != "compare" and part_read.kind == "how_much" and not part_read.parts
+            # scored as the question it is, with its sum sentence first ("hingga $200"); so is
+            # a part asking why ("dipecat bulan apa, terus gara-garanya apa": "karena …")
+            alone = q.kind != "compare" and part_read.kind in ("how_much", "why") and (
+                not part_read.parts
+            )
             ranked = _by_side(
                 part,
                 self._candidates(part_read, passages, standalone=part) if alone
                 else self._candidates(q, passages, standalone=standalone, part=part_read),
             )
+            if whom:
+                ranked = _promoted(ranked, partial(_names_side, own=set(whom)), within=0.25)
             said = {c.sentence for c in chosen}
             side = set(terms(part))
             if q.kind == "compare":
@@ -757,12 +783,30 @@ class ExtractiveAnswerer:
 # "ada ga perusahaan yang …", also after the topic it asks of ("pedoman itu ada perusahaan yg
 # udah komit?")
 _EXISTENCE = re.compile(
-    # at the start, or after a word that only addresses or leads in ("permisi kak, ada gak …")
+    # at the start, or after a word that only addresses or leads in ("permisi kak, ada gak …",
+    # "iye mau tanya, ada ji …")
     r"(?:^|\b(?:itu|ini|tuh|nih|kak|kakak|ka|min|gan|bang|bro|sis|mas|mbak|pak|bu|om|halo|hai"
-    r"|eh|nah|permisi|maaf|so|jadi|terus|trus|lalu|tapi) )"
+    r"|eh|nah|permisi|maaf|so|jadi|terus|trus|lalu|tapi|iya|ya|oke|ok|oh|tanya|nanya|bertanya"
+    r"|dong|sih) )"
     r"(?:apakah |apa )?(?:sudah |udah )?ada(?:kah)?(?: tidak| belum)?"
     r" ((?:\w+ ){0,3}?(?:yang|yg)\b(?: \w+){0,4})"
 )
+
+
+def person_answered(answer: str) -> str | None:
+    """The first name an answer's first quoted sentence opens with or holds ("Jatin Kumar, 22
+    tahun di Austin …", "Salah satunya adalah Alexej Savreux, …"): capitalised words that are
+    no Indonesian words."""
+    body = _ANSWER_LEAD.sub("", answer.split("\n• ", 1)[-1] if "\n• " in answer else answer, 1)
+    first = split_sentences(body)[0] if body.strip() else ""
+    for run in re.finditer(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*", first):
+        if all(could_be_name(w.lower()) for w in run.group(0).split()):
+            return run.group(0)
+    return None
+
+
+# "Artikel saya tidak membahas …, tetapi …:", "Singkatnya: …. Menurut CNBC (terjemahan):"
+_ANSWER_LEAD = re.compile(r"^(?:.*\n)?(?:Singkatnya: [^\n]*?\. )?Menurut [^:\n]*:\s*")
 
 
 def _asks_existence(q: Question) -> bool:
@@ -1319,6 +1363,20 @@ def _asks_activity(q: Question) -> bool:
         and bool(_ACTIVITY_Q.search(q.clean))
         and not set(words(q.clean)) & _PAST_ASKED  # "dulu kerja apa": which jobs, not tasks
     )
+
+
+def _compares_work(q: Question) -> bool:
+    """ "Savreux sama Kumar kerjanya beda?": each side's tasks are what is compared, not their
+    pay, age or what the work brings them."""
+    said = set(words(q.clean))
+    return q.kind == "compare" and bool(said & _WORK_NOUNS) and not {
+        t for w in said for t in terms(w)
+    } & (PAY_TERMS | _NOT_WORK_COMPARED)
+
+
+_WORK_NOUNS = {"kerja", "kerjanya", "kerjaan", "kerjaannya", "pekerjaannya", "tugas", "tugasnya",
+               "jobdesk", "jobdesc", "ngapain"}
+_NOT_WORK_COMPARED = frozenset(terms("umur usia tua muda lama jam sejam tunjangan asuransi untung"))
 
 
 def _actions(sentence: str, doers: frozenset[str] = frozenset()) -> int:

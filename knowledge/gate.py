@@ -32,7 +32,7 @@ from knowledge.binding import (
     unpaid_periods,
 )
 from knowledge.lexical import LexicalIndex
-from knowledge.question import Concept, Question, places, read
+from knowledge.question import FIRST_PERSON, Concept, Question, clean_words, places, read
 from knowledge.text import function_words, terms, words
 from knowledge.types import Passage
 
@@ -216,7 +216,9 @@ class Gate:
         for i, token in enumerate(tokens):
             # "pas narik gk ada yg nanggung": "tidak ada" tells, it does not ask
             telling = tokens[i + 1 : i + 2] in (["ada"], ["punya"])
-            asked = by_position.get(i - 1) if token == "tidak" and not telling else None
+            # "halal atau tidak": the word before the "or"
+            back = 2 if i >= 2 and tokens[i - 1] in ("atau", "ato", "apa") else 1
+            asked = by_position.get(i - back) if token == "tidak" and not telling else None
             if asked is not None and not (
                 asked.known or asked.entity or asked.qualifier or _weightless(asked)
             ):
@@ -390,7 +392,9 @@ class Gate:
         looked = list(passages[: self.max_passages])
         if not looked or not subject:
             return Verdict("not_found", True, 0.0, 0.0, absent=absent)
-        if (question.kind == "yesno" and self._unknown_predicate(question)) or (
+        # ("bagaimana hukumnya, halal atau tidak?" asks its yes or no whatever its kind)
+        yes_no = question.kind == "yesno" or bool(_OR_NOT.search(question.clean))
+        if (yes_no and self._unknown_predicate(question)) or (
             self._unknown_possession(question)
         ):
             # a question of nothing but words no article uses ("sesuk udan ora ning
@@ -406,7 +410,9 @@ class Gate:
         # the one word they do use; the average known weight would make that verb a third or a
         # half of the question, so they weigh as the rarest word. A name the articles use,
         # asked about in other words ("partnership on ai kantornya dimana"), is no such verb.
-        lone = [c for c in question.concepts if c.known and not _weightless(c)]
+        # The asker's story counts for nothing here: "sy kerja freelance AI dr luar negri,
+        # pajaknya gmn? lapor kmn" asks of tax, whatever it tells of AI work.
+        lone = [c for c in subject if c.known and not _weightless(c)]
         floor = self._lexical().max_idf if len(lone) < 2 and not any(
             c.entity for c in lone
         ) else 0.0
@@ -486,6 +492,10 @@ class Gate:
         # "savreux sebulan dapat brp": the articles give $15 per jam, never a monthly sum
         if periods := unpaid_periods(question, looked):
             missing += ("bayaran per " + " dan per ".join(periods),)
+        if asked := tuple(m for m in missing if _country_asked_of(question, m)):
+            # "di Indonesia udah ada serikat pekerja AI?": what happens in a country no
+            # article speaks of is not told by what happens in Kenya
+            return Verdict("not_found", False, best_cov, best_dense, absent=asked)
         outcome: Outcome = "partial" if missing else "answered"
         return Verdict(outcome, False, best_cov, best_dense, missing=missing)
 
@@ -565,6 +575,37 @@ def _unspoken(
         )
 
     return [c for i, c in enumerate(quals) if absent[i] or leads_in(i)]
+
+
+_OR_NOT = re.compile(r"\b(?:atau|ato|apa) (?:tidak|belum|bukan)\b")
+
+
+# countries a worker may ask about; the asker's own city ("sy ojol di Medan") is their story
+_COUNTRIES = frozenset({
+    "indonesia", "malaysia", "singapura", "filipina", "thailand", "vietnam", "india", "jepang",
+    "korea", "taiwan", "hongkong", "hong kong", "arab saudi", "saudi", "australia", "brunei",
+    "timor leste",
+})
+_LANGUAGE = re.compile(r"\b(?:bahasa|bhs|basa|bahasanya)\s+$")
+
+
+def _country_asked_of(question: Question, place: str) -> bool:
+    """The question asks what happens in a country ("di Indonesia ada serikat pekerja AI?",
+    "gaji annotator di indo brp"), not where the asker is ("sy di Indonesia, bisa daftar?"):
+    no first person in the sentence naming it. "Bahasa Indonesia" is a language."""
+    if place.lower() not in _COUNTRIES:
+        return False
+    for sentence in re.split(r"(?<=[.?!\n])", question.text):
+        said = clean_words(sentence)
+        at = next((i for i, w in enumerate(said) if " ".join(said[i : i + 2]).startswith(
+            place.lower()
+        )), None)
+        if at is None:
+            continue
+        return not set(said) & (FIRST_PERSON | {"kami"}) and not _LANGUAGE.search(
+            " ".join(said[:at]) + " "
+        )
+    return False
 
 
 def _unknown_word(question: Question, said: str | None) -> bool:

@@ -195,7 +195,7 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("how_much", ("berapa", "berapakah", "seberapa", "how much", "how many", "jumlah", "besaran",
                   "kisaran", "range")),
     ("why", ("kenapa", "mengapa", "why", "alasan", "alasannya", "sebab", "sebabnya", "penyebab",
-             "penyebabnya", "gara-gara")),
+             "penyebabnya", "gara-gara", "gara-garanya")),
     ("howto", ("bagaimana cara", "cara", "caranya", "how to", "how do", "how can", "langkah",
                "tips", "gimana", "bagaimana", "diapakan", "diapain")),
     ("who", ("siapa", "siapakah", "who")),
@@ -402,6 +402,13 @@ def correct(word: str, vocab: Vocabulary | None, *, english: bool = False) -> st
     for variant in variants:
         if _known(variant, vocab) and variant not in stopwords():
             return variant
+    # a Minang word's Indonesian form counts only when the articles use it (or it is a function
+    # word, "caronyo" -> "caranya"): the sound rules would turn many a word into some other
+    # word; a root word of the dictionary stays itself ("nagari", "barat")
+    if word not in _dictionary():
+        for variant in _minang_forms(word):
+            if _known(variant, vocab):
+                return variant
     # "ngerusak" is "rusak", a word the articles do not use: no typo, and no name either
     spoken = next(
         (v for v in variants
@@ -463,6 +470,46 @@ def _vowel_dropped(typed: str, word: str) -> bool:
     return len(word) == len(typed) + 1 and any(
         word[i] in "aeiou" and word[:i] + word[i + 1 :] == typed for i in range(len(word))
     )
+
+
+# Minang final syllables and their Indonesian ones: "malatiah" (melatih), "butuah" (butuh),
+# "ikuik" (ikut), "haluih" (halus), "dapek" (dapat), "sakik" (sakit), "ateh" (atas), "pikia"
+# (pikir), "umua" (umur), "caro" (cara)
+_MINANG_FINALS = (("iah", "ih"), ("uah", "uh"), ("uik", "ut"), ("uih", "us"), ("ek", "at"),
+                  ("ik", "it"), ("eh", "as"), ("ia", "ir"), ("ua", "ur"), ("o", "a"))
+_MINANG_PREFIXES = {"pa": "pe", "ba": "be", "di": "di", "ka": "ke", "sa": "se", "ta": "te"}
+
+
+def _minang_forms(word: str) -> list[str]:
+    """Indonesian forms a Minang word may stand for: its last syllable by the sound rules
+    above, the schwa Minang says as "a" in the syllables before it ("palatiah" -> "pelatih",
+    "dipacek" -> "dipecat", "nagari" -> "negeri"), "-nyo" for "-nya" ("caronyo" -> "caranya"),
+    and a chat word under a Minang affix ("pakarajo" -> "pekerja", "karajonyo" -> "kerjanya")."""
+    chat = chat_spellings()
+    core, suffix = word, ""
+    if word.endswith(("nyo", "nya")) and len(word) >= 6:
+        core, suffix = word[:-3], "nya"
+    out: list[str] = []
+    if suffix and " " not in chat.get(core, " "):
+        out.append(chat[core] + suffix)
+    for prefix, standard in _MINANG_PREFIXES.items():
+        root = core[len(prefix):]
+        if core.startswith(prefix) and len(root) >= 3 and " " not in chat.get(root, " "):
+            out.append(standard + chat[root] + suffix)
+    finals = [core] + [
+        core[: -len(minang)] + indonesian
+        for minang, indonesian in _MINANG_FINALS
+        if core.endswith(minang) and len(core) - len(minang) >= 2
+    ]
+    for form in finals:
+        vowels = [i for i, c in enumerate(form) if c in "aeiou"]
+        last = vowels[-1] if vowels else 0
+        before = [i for i in vowels[:-1] if form[i] == "a"]
+        schwas = [form[:last].replace("a", "e") + form[last:]] + [
+            form[:i] + "e" + form[i + 1 :] for i in before
+        ]
+        out.extend(f + suffix for f in [form, *schwas])
+    return [f for f in dict.fromkeys(out) if f != word]
 
 
 def _colloquial_variants(word: str) -> list[str]:
@@ -877,6 +924,9 @@ def _reduplicate(match: re.Match[str]) -> str:
         return f"{word}-{word[2:]}{suffix}"
     return f"{word}-{word}{suffix}"
 # clause openers that do not ask ("trus kok …", "eh ngapain …")
+# words that only move a chat along when they open a message
+_DISCOURSE_OPENERS = {"oke", "ok", "okay", "oh", "ohh", "oo", "ooh", "terus", "trus", "lalu",
+                      "nah", "sip", "begitu", "baik"}
 _CLAUSE_OPENERS = {"eh", "terus", "trus", "tapi", "tp", "lho", "loh", "kak", "bro", "gan", "sis",
                    "bang", "min", "lah", "jadi", "jd", "nah"}
 # why at the start of a clause, else this
@@ -1755,6 +1805,20 @@ _GREETING = re.compile(
 )
 
 
+# Makassar and Bugis "mau ka tanya", "mauka' nanya": the clitic "-ka" (I) on the want
+_CLITIC_I = re.compile(r"\b(mau|mo|ingin|pengen|boleh)\s?ka'?\s+(?=(?:ber)?tanya|nanya)",
+                       re.IGNORECASE)
+
+
+# "ada manfaatnya gak buat dia?": of use to someone, not the benefits a job comes with
+# ("manfaat seperti asuransi kesehatan")
+_OF_USE = re.compile(
+    r"\bada manfaatnya\b(?=(?: \w+)? (?:buat|untuk|utk|bagi)\b)", re.IGNORECASE
+)
+# "tidak ada sama sekali", "at all": emphasis on a "no", no topic ("sekali" of "sekali proyek")
+_AT_ALL = re.compile(r"\b(?:sama sekali|samsek|at all)\b", re.IGNORECASE)
+
+
 # "ada yg nanya di grup: …", "temen sy nanya: …": someone else's question passed on; who
 # asked is not what is asked (the asker's own "mau tanya" is `_aside_span`'s)
 _PASSED_ON = re.compile(
@@ -2236,6 +2300,9 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _DROPPED_OUT.sub("putus", text)
     text = _PASSIVE_APART.sub(r"\1", text)
     text = _ana(text)
+    text = _CLITIC_I.sub(r"\1 ", text)
+    text = _AT_ALL.sub(" ", text)
+    text = _OF_USE.sub("ada gunanya", text)
     text = _HOW_MUCH_MADE.sub(r"\1earn", text)
     text = write_numbers(text)  # voice typing: "lima belas dolar" -> "15 dolar"
     text = _GREETING.sub(" ", text)
@@ -2302,6 +2369,10 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     remark = {i for i, c in enumerate(clauses) if questioned and c > max(questioned)}
     unsearched = (aside - remark) | outlet | _owner_span(joined, names)
     unsearched |= plan
+    # "oke. trus …", "oh gitu, lalu …": how a turn follows the last, nothing to look for
+    unsearched |= set(range(next(
+        (j for j, w in enumerate(joined) if w not in _DISCOURSE_OPENERS), len(joined)
+    )))
     besides = _besides_span(joined, clauses)
     unsearched |= _introduction_span(joined, names) | besides
     story |= unsearched
@@ -2526,7 +2597,7 @@ _COMPARING = COMPARE_CUES | frozenset(terms("bandingkan membandingkan compared s
 _HOW_FAR = {"jauh", "banget", "sekali", "banyak", "gede", "besar"}
 
 
-_REASON_WORDS = frozenset(terms("alasan sebab penyebab"))
+_REASON_WORDS = frozenset(terms("alasan sebab penyebab gara-gara gara-garanya"))
 
 
 def _compare_frame(tokens: Sequence[str]) -> set[int]:
@@ -2627,6 +2698,15 @@ def split_parts(
             # "Savreux sama Kumar siapa yang lebih tua": two names, then what is compared
             ask = trail.group("ask")
             return (f"{pieces[0]} {ask}", f"{trail.group('side')} {ask}")
+        if len(pieces) == 2 and set(pieces[0].split()) <= named:
+            # "savreux sama jatin kumar kerjanya beda?": two names, then what is compared
+            said = pieces[1].split()
+            k = next((n for n, w in enumerate(said) if w not in named), len(said))
+            ask = _HOW_DIFFERENT.sub(" ", " ".join(
+                w for w in said[k:] if w not in ("itu", "ini", "kah")
+            )).strip()
+            if k and terms(ask):
+                return (f"{pieces[0]} {ask}", f"{' '.join(said[:k])} {ask}")
         if len(pieces) >= 2:
             # what is compared ("gaji manajer AI Netflix atau pelatih AI", "gaji pelatih
             # ChatGPT sama pelatih di Invisible Tech") is asked of every side, though only the
@@ -2660,7 +2740,9 @@ def split_parts(
     if kind in ("how_much", "where", "who", "when", "what") and " dan " in f" {clean} ":
         # "berapa usia X dan di mana dia tinggal": two questions answered together
         pieces = [p.strip() for p in re.split(r"\bdan\b", clean) if p.strip()]
-        asking = re.compile(r"\b(berapa|di mana|dimana|siapa|kapan|apa)\b")
+        asking = re.compile(
+            r"\b(berapa|di mana|dimana|siapa|kapan|apa|(?:dari|ke|negara|kota) mana)\b"
+        )
         if sum(1 for p in pieces if asking.search(p)) >= 2:
             # "keponakan saya lulusan SMK dan belum punya pengalaman, …level apa dan berapa
             # rate-nya": what is told before a question goes with it, as no part of its own
@@ -2715,7 +2797,7 @@ def _and_asks(clean: str, known: frozenset[str]) -> tuple[str, ...]:
 def _asked_apart(text: str, kind: str, vocab: Vocabulary | None = None) -> tuple[str, ...]:
     """Questions typed one after another, each with its own question word ("kerjanya gimana?
     Brp lama sekali dapet tugas baru?"): each is a part, answered on its own."""
-    if kind not in ("how_much", "what"):
+    if kind not in ("how_much", "what", "list"):
         return ()
     pieces = questions_in(text)
     if not 2 <= len(pieces) <= 3:
@@ -3147,7 +3229,9 @@ def resolve(
         return question.text  # a full question of its own
     # "apa yg bantu dia keluar dari situ" after "umur berapa dia": "dia" is whom the last turn
     # asked of; what it asked ("umur") is no part of this question, which asks its own
-    own_ask = names_someone_before(question) and names_new_subject
+    # (so does a "-nya" word of its own: "kerjanya sebelum jadi pelatih?" after "gajinya brp
+    # sejam?" asks of his earlier jobs, not of pay)
+    own_ask = (names_someone_before(question) or _nya_points_back(question)) and names_new_subject
     borrowed: list[str] = []
     for c in previous.subject:
         if names_new_topic and c.terms & topics and not c.entity:

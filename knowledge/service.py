@@ -170,7 +170,11 @@ class KnowledgeService:
             own_verdict = self.gate.decide(own, own_passages)
             if own_verdict.found:
                 standalone, read, passages, verdict = question, own, own_passages, own_verdict
-        if not verdict.found and not verdict.absent and (self.llm is None or verdict.off_topic):
+        if not verdict.found and (self.llm is None or verdict.off_topic) and (
+            # a name no article knows in one question of several ("… where does he live? is
+            # he also from upwork?") leaves the others to answer
+            not verdict.absent or len(question_mod.questions_in(standalone)) > 1
+        ):
             # two questions in one message ("bisa cuma modal hp? savreux kerjanya pake apa"):
             # one the articles answer is answered, and what they miss of the other is named (an
             # LLM reads the whole message over its passages: only when it would not be asked)
@@ -180,7 +184,7 @@ class KnowledgeService:
         logger.debug("question %r read as %s; verdict %s", standalone, read, verdict)
         def offline() -> Answer:
             if not verdict.found:
-                return self.extractive.not_found(question)
+                return self.extractive.not_found(question, verdict.absent)
             return self.extractive.answer(
                 question, passages, standalone=standalone, read=read, verdict=verdict
             )
@@ -212,7 +216,9 @@ class KnowledgeService:
         everyone = set().union(*named)
         for n, (piece, names) in enumerate(zip(reads, named, strict=True)):
             if everyone - names or piece.kind == "topic" or (
-                n and not names and question_mod.points_back(piece)
+                # "pajaknya gmn? hrs lapor kmn": a later question of one word of its own goes on
+                # with the first one's topic
+                n and not names and (question_mod.points_back(piece) or len(piece.subject) < 2)
             ):
                 continue
             passages = self.retrieve(piece, k=k)

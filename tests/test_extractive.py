@@ -1212,3 +1212,73 @@ def test_paid_cheaply_is_low_pay_in_the_articles_words(seed_service: Any) -> Non
     assert answer.found
     assert not answer.partial
     assert "melabeli" in answer.text
+
+
+def test_workers_from_makassar_padang_and_papua_are_answered(seed_service: Any) -> None:
+    for question, fact in (
+        # getting the job ("dapek karajo"), not being able to work
+        ("baa caronyo Savreux tu dapek karajo malatiah AI? ambo pun nio", "lowongan"),
+        # "ada ji …?" after a lead-in asks which ones there are
+        ("iye mau ka tanya, ada ji perusahaan teknologi yg mau ikut pedoman sukarela nya "
+         "Partnership on AI itu? atau ndak ada sama sekali", "DeepMind"),
+        # a reaction asked for: "menolak berkomentar"
+        ("openai ada ngomong apa ga soal pekerja kenya yg bikin serikat? atau diem aja",
+         "menolak"),
+        ("si jatin kumar itu kerja sama brp org kontraktor lain rupanya", "100"),
+    ):
+        answer = seed_service.ask(question)
+        assert answer.found, question
+        assert fact in answer.text, question
+
+
+def test_comparing_two_peoples_work_tells_each_ones_tasks(seed_service: Any) -> None:
+    answer = seed_service.ask("savreux deng jatin kumar tu kerjanya beda kah? sa bingung")
+    assert answer.found
+    assert "label" in answer.text  # Savreux labels images
+    assert "petunjuk" in answer.text  # Kumar writes prompts
+
+
+def test_a_why_part_is_answered_by_a_reason_whatever_word_asks_it(seed_service: Any) -> None:
+    # "didepak" is fired; "gara-garanya apa" asks why, beside a "bulan apa"
+    answer = seed_service.ask(
+        "Si anak magang ByteDance itu didepak bulan apa ya, terus gara-garanya apa?"
+    )
+    assert "Agustus" in answer.text
+    assert "mengganggu" in answer.text
+    fired = seed_service.ask("anak magang bytedance kena depak gara2 apaan dah")
+    assert fired.found
+    assert "mengganggu" in fired.text
+
+
+def test_dia_after_an_answer_naming_someone_asks_of_them(seed_service: Any) -> None:
+    from knowledge.extractive import person_answered
+    from knowledge.types import Turn
+
+    assert person_answered(
+        "Menurut CNBC (terjemahan), ada beberapa hal:\n• Jatin Kumar, 22 tahun di Austin. [1]"
+    ) == "Jatin Kumar"
+    assert person_answered("Menurut X: Salah satunya adalah Alexej Savreux, pria. [1]") == (
+        "Alexej Savreux"
+    )
+    assert person_answered("Maaf, jawabannya belum ada di artikel-artikel saya.") is None
+    # the first answer names Jatin Kumar; Savreux's "berusia 34 tahun … tinggal di Kansas"
+    # has the asking words, but he is not whom "dia" stands for
+    first = "ada contoh orang yg baru lulus kuliah ilmu komputer terus kerja kontrak AI?"
+    said = seed_service.ask(first)
+    assert said.text.split("\n• ")[1].startswith("Jatin Kumar")
+    answer = seed_service.ask(
+        "dia umur brp trs tinggal dmn?", [Turn(first, said.text, said.standalone_question)]
+    )
+    assert answer.text.split("\n• ")[1].startswith("Jatin Kumar")
+
+
+def test_a_name_no_article_knows_in_one_question_of_several_leaves_the_others(
+    seed_service: Any,
+) -> None:
+    answer = seed_service.ask(
+        "How old is Jatin Kumar and where does he live? is he also from upwork?"
+    )
+    assert answer.found
+    assert "22" in answer.text
+    assert "Austin" in answer.text
+    assert "upwork" in answer.text.split("\n")[0].lower()  # the caveat names what is missing

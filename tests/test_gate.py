@@ -1112,3 +1112,41 @@ def test_a_role_told_across_its_article_is_paid_the_sum_of_its_noun(service_over
     assert "Rp35.000" in answer.text
     # a role no sentence of the article pays stays unanswered
     assert not service.ask("gaji koordinator satpam di mataram brp sebulan?").found
+
+
+def test_a_yes_or_no_on_a_word_no_article_uses_is_refused_whatever_the_kind(
+    seed_service: Any,
+) -> None:
+    # "halal atau tidak" asks a yes or no on "halal" inside a "bagaimana" question
+    assert not seed_service.ask(
+        "Assalamualaikum ustadz, bagaimana hukumnya dalam Islam bekerja sebagai pelatih AI, "
+        "halal atau tidak? syukron"
+    ).found
+    assert seed_service.ask("pelatih AI dibayar per jam atau tidak?").found
+
+
+def test_the_askers_story_does_not_make_an_unknown_topic_weigh_less(seed_service: Any) -> None:
+    # tax is what is asked; the AI freelance work is the asker's story
+    assert not seed_service.ask(
+        "klo sy udh balik ke indo trs kerja freelance AI dr luar negri, pajaknya gmn ya? hrs "
+        "lapor kmn"
+    ).found
+
+
+def test_apa_namanya_after_the_thing_asks_its_name(seed_service: Any) -> None:
+    # the Nairobi union is never named; Kumar's startup is ("Bonsai")
+    assert not seed_service.ask("serikat pekerja AI di kenya apa namanya?").found
+    answer = seed_service.ask("startup punya jatin kumar apa namanya?")
+    assert answer.found
+    assert "Bonsai" in answer.text
+
+
+def test_what_happens_in_a_country_no_article_speaks_of_is_refused_by_name(
+    seed_service: Any,
+) -> None:
+    answer = seed_service.ask("di Indonesia udah ada serikat pekerja buat anotator data belum?")
+    assert not answer.found
+    assert "tidak ada yang membahas Indonesia" in answer.text
+    # where the asker is, told in their own sentence, is their story: answered, with the caveat
+    told = seed_service.ask("sy tinggal di Indonesia, apa bisa kerja jadi pelatih AI dari rumah?")
+    assert told.found

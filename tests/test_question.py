@@ -2033,3 +2033,70 @@ def test_demikian_closes_a_letter_only_at_its_end() -> None:
     assert "demikian" not in {c.surface.lower() for c in asked.subject + asked.qualifiers}
     go_on = read("kalau demikian, berapa gajinya?", VOCAB)
     assert "gajinya" in {c.surface.lower() for c in go_on.subject}
+
+
+MINANG_VOCAB = Vocab(
+    "caranya melatih pelatih kerjanya sebelum dipecat Savreux pekerja Jatin Kumar pendiri "
+    "Invisible Tech"
+)
+
+
+def test_minang_words_are_read_by_their_sound_rules() -> None:
+    # "-nyo" for "-nya", "-iah" for "-ih", "a" for the schwa, "-ek" for "-at", a chat word
+    # ("karajo") under a Minang affix
+    assert read("baa caronyo Savreux dapek karajo malatiah AI?", MINANG_VOCAB).clean.startswith(
+        "bagaimana caranya savreux dapat kerja melatih"
+    )
+    assert "kerjanya sebelum jadi pelatih" in read(
+        "baa karajonyo sabalun jadi palatiah AI?", MINANG_VOCAB
+    ).clean
+    assert "dipecat" in read("bilo dipacek nyo?", MINANG_VOCAB).clean
+    assert "pekerja" in read("baa diolah dek pakarajo tu?", MINANG_VOCAB).clean
+    # a root word of the dictionary stays itself, even when a sound rule would make it one the
+    # articles use
+    assert "nagari" in read("di nagari ma tu?", Vocab("negeri")).clean
+
+
+def test_a_turn_opening_like_oke_terus_is_not_looked_for() -> None:
+    q = read("oke. trus anak magang bytedance yg dipecat tu di tim apa?", VOCAB)
+    assert q.retrieval_text.startswith("anak magang")
+
+
+def test_makassar_ka_on_the_want_to_ask_is_no_word_of_the_question() -> None:
+    q = read("iye mau ka tanya, ada ji perusahaan yg ikut pedoman itu? atau ndak ada sama sekali",
+             VOCAB)
+    assert "mau tanya" in q.clean
+    said = {c.surface.lower() for c in q.subject}
+    assert not said & {"ka", "tanya", "sekali"}
+
+
+def test_two_names_then_what_is_compared_asks_it_of_each() -> None:
+    q = read("savreux deng jatin kumar tu kerjanya beda kah?", MINANG_VOCAB)
+    assert q.parts == ("savreux kerjanya", "jatin kumar kerjanya")
+
+
+def test_where_from_and_who_are_two_questions() -> None:
+    q = read("Invisible Tech itu perusahaan dari negara mana dan siapa pendirinya?", MINANG_VOCAB)
+    assert len(q.parts) == 2
+    assert q.parts[1] == "siapa pendirinya"
+
+
+def test_a_nya_follow_up_asking_its_own_thing_drops_what_the_last_turn_asked() -> None:
+    vocab = Vocab("Savreux Kansas gaji dibayar per jam kerjanya sebelum pelatih AI")
+    previous = read("berapa gajinya sejam savreux yang di kansas", vocab)
+    standalone = resolve(read("kerjanya sebelum jadi pelatih AI apa?", vocab), previous, vocab)
+    assert "savreux" in standalone.lower()
+    assert "gaji" not in standalone.lower()
+
+
+def test_of_use_to_someone_is_no_job_benefit() -> None:
+    q = read("anak sy baru lulus, mau coba kerja kontrak AI. ada manfaatnya gak buat dia?", VOCAB)
+    assert "gunanya" in q.clean
+    assert "manfaat" in read("pelatih AI dapat manfaat apa aja?", VOCAB).clean
+
+
+def test_a_list_asked_apart_after_a_sum_is_a_second_part() -> None:
+    q = read("bro brp org kontraktor yg dipake openai? dr negara mn aj tu", VOCAB)
+    assert len(q.parts) == 2
+    assert "berapa" in q.parts[0]
+    assert "negara mana" in q.parts[1]
