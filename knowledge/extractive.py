@@ -799,7 +799,8 @@ def person_answered(answer: str) -> str | None:
     no Indonesian words."""
     body = _ANSWER_LEAD.sub("", answer.split("\n• ", 1)[-1] if "\n• " in answer else answer, 1)
     first = split_sentences(body)[0] if body.strip() else ""
-    for run in re.finditer(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*", first):
+    # ("Ph.D" is no name)
+    for run in re.finditer(r"\b[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})*\b(?!\.\w)", first):
         if all(could_be_name(w.lower()) for w in run.group(0).split()):
             return run.group(0)
     return None

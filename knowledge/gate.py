@@ -359,6 +359,20 @@ class Gate:
         )
 
     @staticmethod
+    def _unknown_manner(question: Question) -> bool:
+        """What a how-question asks the way of, the "-nya" word right before its "bagaimana",
+        is a word no article uses ("…, pajaknya gmn? hrs lapor kmn", "pajaknyo baa?"): the
+        articles tell nothing of it, whatever the asker's story shares with them."""
+        if question.kind != "howto":
+            return False
+        tokens = words(question.clean)
+        return any(
+            token == "bagaimana" and n and tokens[n - 1].endswith("nya")
+            and _unknown_word(question, tokens[n - 1])
+            for n, token in enumerate(tokens)
+        )
+
+    @staticmethod
     def _unknown_possession(question: Question) -> bool:
         """The question opens on someone's kin that no article mentions ("istrinya kerja
         apa?", "pacarnya siapa"): what is asked is that person, whom the articles never tell
@@ -410,9 +424,7 @@ class Gate:
         # the one word they do use; the average known weight would make that verb a third or a
         # half of the question, so they weigh as the rarest word. A name the articles use,
         # asked about in other words ("partnership on ai kantornya dimana"), is no such verb.
-        # The asker's story counts for nothing here: "sy kerja freelance AI dr luar negri,
-        # pajaknya gmn? lapor kmn" asks of tax, whatever it tells of AI work.
-        lone = [c for c in subject if c.known and not _weightless(c)]
+        lone = [c for c in question.concepts if c.known and not _weightless(c)]
         floor = self._lexical().max_idf if len(lone) < 2 and not any(
             c.entity for c in lone
         ) else 0.0
@@ -475,6 +487,7 @@ class Gate:
             self._unknown_measure(question) or self._unknown_deed(question)
             or self._unknown_listed(question) or self._unknown_existence(question)
             or self._unknown_year(question) or self._unknown_of_a_name(question)
+            or self._unknown_manner(question)
         ):
             # decided after the rest: whether it is off-topic (not even for an LLM) stands
             answered = False

@@ -1795,6 +1795,8 @@ _GREETING = re.compile(
     r"|(?:(?<![\w\s])|(?<=[.!?,;] ))(?:demikian|dmk|dmkn)\b[^?]{0,60}$"
     # Sundanese: "hatur nuhun", "wilujeng enjing"
     r"|hatur nuhun|wilujeng (?:enjing|siang|sonten|wengi)"
+    # Batak "horas" (hello, be well)
+    r"|horas(?: (?:bah|lae|ito|amang|inang))?"
     # Hokkien "kamsia" (thank you), as Chinese-Indonesian traders type it
     r"|kamsia\w*|gamsia\w*"
     # Japanese courtesies of caregivers and students bound for Japan ("konnichiwa minna",
@@ -2814,6 +2816,10 @@ def _asked_apart(text: str, kind: str, vocab: Vocabulary | None = None) -> tuple
         }
         for p, c in zip(pieces, cleans, strict=True)
     ):
+        return ()
+    if kind == "list" and not any("berapa" in c.split() for c in cleans):
+        # "sblm jd pelatih kerja apa aja dia? kek mana ceritanya": one list, told as a story;
+        # "brp org kontraktor yg dipake openai? dr negara mn aj" asks a sum and a list
         return ()
     # "ada tunjangan tidak": the tag asks yes or no; it is no word an answer must hold
     cleans = [_YES_NO_TAG.sub("", c) or c for c in cleans]

@@ -170,11 +170,7 @@ class KnowledgeService:
             own_verdict = self.gate.decide(own, own_passages)
             if own_verdict.found:
                 standalone, read, passages, verdict = question, own, own_passages, own_verdict
-        if not verdict.found and (self.llm is None or verdict.off_topic) and (
-            # a name no article knows in one question of several ("… where does he live? is
-            # he also from upwork?") leaves the others to answer
-            not verdict.absent or len(question_mod.questions_in(standalone)) > 1
-        ):
+        if not verdict.found and not verdict.absent and (self.llm is None or verdict.off_topic):
             # two questions in one message ("bisa cuma modal hp? savreux kerjanya pake apa"):
             # one the articles answer is answered, and what they miss of the other is named (an
             # LLM reads the whole message over its passages: only when it would not be asked)

@@ -1125,8 +1125,9 @@ def test_a_yes_or_no_on_a_word_no_article_uses_is_refused_whatever_the_kind(
     assert seed_service.ask("pelatih AI dibayar per jam atau tidak?").found
 
 
-def test_the_askers_story_does_not_make_an_unknown_topic_weigh_less(seed_service: Any) -> None:
-    # tax is what is asked; the AI freelance work is the asker's story
+def test_the_way_of_a_thing_no_article_speaks_of_is_refused(seed_service: Any) -> None:
+    # "pajaknya gmn": tax is what is asked; the AI freelance work is the asker's story, and the
+    # second question ("lapor kmn") goes on with the first one's topic
     assert not seed_service.ask(
         "klo sy udh balik ke indo trs kerja freelance AI dr luar negri, pajaknya gmn ya? hrs "
         "lapor kmn"

@@ -2100,3 +2100,6 @@ def test_a_list_asked_apart_after_a_sum_is_a_second_part() -> None:
     assert len(q.parts) == 2
     assert "berapa" in q.parts[0]
     assert "negara mana" in q.parts[1]
+    # a list told as a story asks one thing
+    assert not read("horas. si savreux sblm jd pelatih AI kerja apa aja dia? kek mana ceritanya",
+                    VOCAB).parts
