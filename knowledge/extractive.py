@@ -43,8 +43,6 @@ from knowledge.question import (
     asks_definition,
     asks_if_schooling_is_enough,
     checks_a_claim,
-    could_be_name,
-    names_someone_before,
     resolve,
     topic_terms,
 )
@@ -133,14 +131,9 @@ class ExtractiveAnswerer:
             return question
         vocab = self.retriever.lexical
         previous = history[-1].standalone or history[-1].question
-        asked, before = read_text(question, vocab), read_text(previous, vocab)
-        if names_someone_before(asked) and not any(c.entity for c in before.subject) and (
-            who := person_answered(history[-1].answer)
-        ):
-            # "ada contoh fresh grad yg kerja jadi pelatih AI?" answered with Jatin Kumar: "dia
-            # umur brp?" asks of him, whom only the answer named
-            before = read_text(f"{who} {previous}", vocab)
-        return resolve(asked, before, vocab, force=force)
+        return resolve(
+            read_text(question, vocab), read_text(previous, vocab), vocab, force=force
+        )
 
     # -- answering ------------------------------------------------------------------------
     def answer(
@@ -154,14 +147,11 @@ class ExtractiveAnswerer:
     ) -> Answer:
         """Quote the sentences that answer the question, shaped by its kind, cited as [n]."""
         vocab = self.retriever.lexical
-        whom: set[str] = set()  # whom a follow-up's "dia" stands for, named by earlier turns
         if standalone and standalone != question:
             # a follow-up: its own words say what to quote; the borrowed subject only locates,
             # except in the parts of a two-part follow-up ("umurnya brp, tinggal dimana?")
             q = read_text(question, vocab)
             whole = read or read_text(standalone, vocab)
-            if names_someone_before(q) and not any(c.entity for c in q.subject):
-                whom = {t for c in whole.subject if c.entity for t in c.terms}
             if q.parts and whole.parts:
                 q = replace(q, parts=whole.parts)
             elif whole.kind == "compare" and whole.parts and not q.parts:
@@ -176,12 +166,9 @@ class ExtractiveAnswerer:
         candidates = _fuller_first(self._candidates(
             q, passages, standalone=standalone or question, lean_ranks=lean_ranks
         ))
-        if whom:
-            # "dia umur brp" after Jatin Kumar was named: his "22 tahun", not Savreux's age
-            candidates = _promoted(candidates, partial(_names_side, own=whom), within=0.25)
         sides = 0  # the points answering each part, told in full before any other point
         if q.parts:
-            chosen = self._sides(q, passages, standalone=standalone or question, whom=whom)
+            chosen = self._sides(q, passages, standalone=standalone or question)
             sides = min(len(q.parts[:3]), len(chosen))
         else:
             chosen = (
@@ -531,8 +518,7 @@ class ExtractiveAnswerer:
         return candidates
 
     def _sides(
-        self, q: Question, passages: Sequence[Passage], *, standalone: str,
-        whom: set[str] | frozenset[str] = frozenset(),
+        self, q: Question, passages: Sequence[Passage], *, standalone: str
     ) -> list[_Scored]:
         """A comparison or a two-part question: the best sentence for each part, then the rest."""
         chosen: list[_Scored] = []
@@ -550,8 +536,6 @@ class ExtractiveAnswerer:
                 self._candidates(part_read, passages, standalone=part) if alone
                 else self._candidates(q, passages, standalone=standalone, part=part_read),
             )
-            if whom:
-                ranked = _promoted(ranked, partial(_names_side, own=set(whom)), within=0.25)
             said = {c.sentence for c in chosen}
             side = set(terms(part))
             if q.kind == "compare":
@@ -791,23 +775,6 @@ _EXISTENCE = re.compile(
     r"(?:apakah |apa )?(?:sudah |udah )?ada(?:kah)?(?: tidak| belum)?"
     r" ((?:\w+ ){0,3}?(?:yang|yg)\b(?: \w+){0,4})"
 )
-
-
-def person_answered(answer: str) -> str | None:
-    """The first name an answer's first quoted sentence opens with or holds ("Jatin Kumar, 22
-    tahun di Austin …", "Salah satunya adalah Alexej Savreux, …"): capitalised words that are
-    no Indonesian words."""
-    body = _ANSWER_LEAD.sub("", answer.split("\n• ", 1)[-1] if "\n• " in answer else answer, 1)
-    first = split_sentences(body)[0] if body.strip() else ""
-    # ("Ph.D" is no name)
-    for run in re.finditer(r"\b[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})*\b(?!\.\w)", first):
-        if all(could_be_name(w.lower()) for w in run.group(0).split()):
-            return run.group(0)
-    return None
-
-
-# "Artikel saya tidak membahas …, tetapi …:", "Singkatnya: …. Menurut CNBC (terjemahan):"
-_ANSWER_LEAD = re.compile(r"^(?:.*\n)?(?:Singkatnya: [^\n]*?\. )?Menurut [^:\n]*:\s*")
 
 
 def _asks_existence(q: Question) -> bool:

@@ -32,7 +32,15 @@ from knowledge.binding import (
     unpaid_periods,
 )
 from knowledge.lexical import LexicalIndex
-from knowledge.question import FIRST_PERSON, Concept, Question, clean_words, places, read
+from knowledge.question import (
+    FIRST_PERSON,
+    Concept,
+    Question,
+    clean_words,
+    is_root_word,
+    places,
+    read,
+)
 from knowledge.text import function_words, terms, words
 from knowledge.types import Passage
 
@@ -360,15 +368,16 @@ class Gate:
 
     @staticmethod
     def _unknown_manner(question: Question) -> bool:
-        """What a how-question asks the way of, the "-nya" word right before its "bagaimana",
-        is a word no article uses ("…, pajaknya gmn? hrs lapor kmn", "pajaknyo baa?"): the
-        articles tell nothing of it, whatever the asker's story shares with them."""
+        """What a how-question asks the way of, the thing right before its "bagaimana" ("…,
+        pajaknya gmn? hrs lapor kmn", "pajaknyo baa?"), is a word no article uses: the
+        articles tell nothing of it, whatever the asker's story shares with them. A thing is
+        a root word with "-nya"; a deed ("bitdens nanganinnya gimana") asks how it was done."""
         if question.kind != "howto":
             return False
         tokens = words(question.clean)
         return any(
             token == "bagaimana" and n and tokens[n - 1].endswith("nya")
-            and _unknown_word(question, tokens[n - 1])
+            and is_root_word(tokens[n - 1][:-3]) and _unknown_word(question, tokens[n - 1])
             for n, token in enumerate(tokens)
         )
 
@@ -505,7 +514,8 @@ class Gate:
         # "savreux sebulan dapat brp": the articles give $15 per jam, never a monthly sum
         if periods := unpaid_periods(question, looked):
             missing += ("bayaran per " + " dan per ".join(periods),)
-        if asked := tuple(m for m in missing if _country_asked_of(question, m)):
+        index = self._lexical()
+        if asked := tuple(m for m in missing if _country_asked_of(question, m, index)):
             # "di Indonesia udah ada serikat pekerja AI?": what happens in a country no
             # article speaks of is not told by what happens in Kenya
             return Verdict("not_found", False, best_cov, best_dense, absent=asked)
@@ -602,14 +612,14 @@ _COUNTRIES = frozenset({
 _LANGUAGE = re.compile(r"\b(?:bahasa|bhs|basa|bahasanya)\s+$")
 
 
-def _country_asked_of(question: Question, place: str) -> bool:
+def _country_asked_of(question: Question, place: str, vocab: LexicalIndex) -> bool:
     """The question asks what happens in a country ("di Indonesia ada serikat pekerja AI?",
     "gaji annotator di indo brp"), not where the asker is ("sy di Indonesia, bisa daftar?"):
     no first person in the sentence naming it. "Bahasa Indonesia" is a language."""
     if place.lower() not in _COUNTRIES:
         return False
     for sentence in re.split(r"(?<=[.?!\n])", question.text):
-        said = clean_words(sentence)
+        said = clean_words(sentence, vocab)  # spelled as the question was ("indo")
         at = next((i for i, w in enumerate(said) if " ".join(said[i : i + 2]).startswith(
             place.lower()
         )), None)

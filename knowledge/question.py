@@ -151,6 +151,11 @@ def _dictionary() -> frozenset[str]:
 _LOANWORDS = frozenset({"chatbot", "startup", "algoritma"})
 
 
+def is_root_word(word: str) -> bool:
+    """An Indonesian root word ("pajak", "hukum"), not a derived or chat form ("nanganin")."""
+    return word in _dictionary()
+
+
 FIRST_PERSON = {"saya", "aku", "gue", "gua", "sy", "ane", "kita", "i", "i'm", "im", "my"}
 # Words that end a personal clause ("saya ibu rumah tangga, BISA kerja …?").
 _CLAUSE_END = {

@@ -1249,25 +1249,3 @@ def test_a_why_part_is_answered_by_a_reason_whatever_word_asks_it(seed_service: 
     assert fired.found
     assert "mengganggu" in fired.text
 
-
-def test_dia_after_an_answer_naming_someone_asks_of_them(seed_service: Any) -> None:
-    from knowledge.extractive import person_answered
-    from knowledge.types import Turn
-
-    assert person_answered(
-        "Menurut CNBC (terjemahan), ada beberapa hal:\n• Jatin Kumar, 22 tahun di Austin. [1]"
-    ) == "Jatin Kumar"
-    assert person_answered("Menurut X: Salah satunya adalah Alexej Savreux, pria. [1]") == (
-        "Alexej Savreux"
-    )
-    assert person_answered("Maaf, jawabannya belum ada di artikel-artikel saya.") is None
-    # the first answer names Jatin Kumar; Savreux's "berusia 34 tahun … tinggal di Kansas"
-    # has the asking words, but he is not whom "dia" stands for
-    first = "ada contoh orang yg baru lulus kuliah ilmu komputer terus kerja kontrak AI?"
-    said = seed_service.ask(first)
-    assert said.text.split("\n• ")[1].startswith("Jatin Kumar")
-    answer = seed_service.ask(
-        "dia umur brp trs tinggal dmn?", [Turn(first, said.text, said.standalone_question)]
-    )
-    assert answer.text.split("\n• ")[1].startswith("Jatin Kumar")
-

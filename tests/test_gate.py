@@ -1148,6 +1148,7 @@ def test_what_happens_in_a_country_no_article_speaks_of_is_refused_by_name(
     answer = seed_service.ask("di Indonesia udah ada serikat pekerja buat anotator data belum?")
     assert not answer.found
     assert "tidak ada yang membahas Indonesia" in answer.text
+    assert not seed_service.ask("di indo udh ada serikat buat pekerja AI blm?").found
     # where the asker is, told in their own sentence, is their story: answered, with the caveat
     told = seed_service.ask("sy tinggal di Indonesia, apa bisa kerja jadi pelatih AI dari rumah?")
     assert told.found
