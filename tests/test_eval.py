@@ -153,7 +153,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
 # eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl … eval/blind-az.jsonl,
-# blind-ba … blind-bl.
+# blind-ba … blind-bn.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -394,17 +394,21 @@ _WORKER_STYLE_SETS = [
     # last answer never named (bi59)
     ("blind-bi.jsonl", 40, 0.9, 0),
     # first run 38/44, 13/16 (Sasak speakers, security guards, forwarded viral messages).
-    # Still failing: the teasers (bj35, bj60), how many contractors work with Kumar (bj57), a
-    # union in Indonesia answered with Kenya's after saying Indonesia is not covered (bj40)
-    ("blind-bj.jsonl", 39, 0.85, 1),
+    # Still failing: the teasers (bj35, bj60), how many contractors work with Kumar (bj57)
+    ("blind-bj.jsonl", 39, 0.85, 0),
     # first run 39/44, 15/16 (construction workers, traders with money slang, student
     # activists). Still failing: an accountant's hourly pay (bk22), hired directly or through
     # an agency (bk34)
     ("blind-bk.jsonl", 40, 0.9, 0),
     # first run 33/44, 15/16 (online-loan debtors, arisan mothers, officials' shorthand).
-    # Still failing: why the Kenyan workers protest, in a follow-up (bl06), companies to apply
-    # to (bl24), job ads "di Indonesia" answered with ads abroad (bl12)
-    ("blind-bl.jsonl", 40, 0.85, 1),
+    # Still failing: companies to apply to (bl24)
+    ("blind-bl.jsonl", 40, 0.85, 0),
+    # first run 33/44, 14/16 (laid-off factory workers, Minang speakers, migrant workers
+    # abroad). Still failing: the "PHK massal 2024" teasers (bm12, bm17), the staff of the
+    # company Savreux works for (bm13)
+    ("blind-bm.jsonl", 39, 0.85, 0),
+    # first run 40/44, 13/16 (Batak, Makassar and Papuan Malay speakers, santri)
+    ("blind-bn.jsonl", 41, 0.9, 0),
 ]
 
 
