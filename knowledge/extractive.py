@@ -56,12 +56,14 @@ logger = logging.getLogger(__name__)
 
 MAX_CHARS = 600
 
-NOT_FOUND = (
-    "Maaf, jawabannya belum ada di artikel-artikel yang saya punya, jadi saya tidak mau menebak. "
+_NOT_FOUND_HEAD = "Maaf, jawabannya belum ada di artikel-artikel yang saya punya"
+_NOT_FOUND_REST = (
+    "jadi saya tidak mau menebak. "
     "Saya bisa membantu soal kerja di industri AI: upah dan bayaran, tunjangan dan asuransi, "
     "serikat pekerja, perusahaan dan platform, jenis pekerjaan, serta PHK dan magang. "
     "Coba tanyakan misalnya: \u201cBerapa upah pelatih AI per jam?\u201d"
 )
+NOT_FOUND = f"{_NOT_FOUND_HEAD}, {_NOT_FOUND_REST}"
 
 _NUMBER_Q = {"berapa", "berapakah", "brp", "much", "many", "jumlah"}
 _WHO_Q = {"siapa", "siapakah", "who"}
@@ -116,11 +118,10 @@ class ExtractiveAnswerer:
 
     def not_found(self, question: str, absent: Sequence[str] = ()) -> Answer:
         """The kind "not in my articles" reply, naming what no article speaks of when known."""
-        text = NOT_FOUND
-        if absent:
-            text = NOT_FOUND.replace(
-                "punya, jadi", f"punya: tidak ada yang membahas {_join(list(absent))}, jadi", 1
-            )
+        text = (
+            f"{_NOT_FOUND_HEAD}: tidak ada yang membahas {_join(list(absent))}, {_NOT_FOUND_REST}"
+            if absent else NOT_FOUND
+        )
         return Answer(question=question, text=text, found=False, mode="extractive")
 
     def resolve_followup(
