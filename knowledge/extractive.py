@@ -747,6 +747,7 @@ class ExtractiveAnswerer:
                 told = f"{prev} {text}"
                 goes_on = bool(nxt) and bool(
                     _CONTINUES.match(nxt) or _refers_back(nxt, told) or _ends_quote(nxt)
+                    or (_PAST_FRAME.match(item.sentence) and _BUT_NOW.match(nxt))
                 )
                 if not goes_on or nxt in taken or not fits(len(nxt)):
                     break
@@ -992,6 +993,16 @@ _KIND_EXAMPLE = re.compile(
 _ANNOUNCES = re.compile(
     r"\b(semua jenis|segala jenis|berbagai|bermacam|macam-macam|beberapa (?:jenis|macam))\b",
     re.IGNORECASE,
+)
+# "Pada tahap awal …, pekerja berbiaya rendah …" then "Namun, … kini …": how things were, told
+# without the change the next sentence tells, would pass the past off as the present
+_PAST_FRAME = re.compile(
+    r"^[\"'\u201c]?(?:pada (?:tahap|masa|awal)\w* awal|pada awalnya|awalnya|dulu(?:nya)?|dahulu"
+    r"|semula|mulanya|sebelumnya|di masa lalu|in the early|at first|originally)\b",
+    re.IGNORECASE,
+)
+_BUT_NOW = re.compile(
+    r"^[\"'\u201c]?(?:namun|tetapi|tapi|kini|sekarang|akan tetapi|but|however|now)\b", re.IGNORECASE
 )
 _REFERS_BACK = re.compile(r"^[\"'\u201c]?(ini|mereka|hal ini|this|they)\b", re.IGNORECASE)
 _CONTINUES = re.compile(

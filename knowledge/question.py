@@ -414,6 +414,14 @@ def correct(word: str, vocab: Vocabulary | None, *, english: bool = False) -> st
         for variant in _minang_forms(word):
             if _known(variant, vocab):
                 return variant
+        # the Madurese possessive is no Indonesian ending: a dictionary root under it is read
+        # too ("asalla" -> "asalnya")
+        madurese = _madurese_forms(word)
+        read_as = [v for v in madurese if _known(v, vocab)] or [
+            v for v in madurese if v[:-3] in _dictionary()
+        ]
+        if read_as:
+            return read_as[0]
     # "ngerusak" is "rusak", a word the articles do not use: no typo, and no name either
     spoken = next(
         (v for v in variants
@@ -515,6 +523,26 @@ def _minang_forms(word: str) -> list[str]:
         ]
         out.extend(f + suffix for f in [form, *schwas])
     return [f for f in dict.fromkeys(out) if f != word]
+
+
+# Madurese "-na" for "-nya" doubles a final consonant before it: "umurra", "asalla", "lakonna"
+_MADURESE_POSSESSIVE = re.compile(r"(\w{2,}?([^aeiou]))\2a")
+
+
+def _madurese_forms(word: str) -> list[str]:
+    """Indonesian forms of a Madurese possessive: "umurra" -> "umurnya", "asalla" -> "asalnya",
+    "ketuana" -> "ketuanya", and a chat word under it ("nyamana" -> "namanya", "lakonna" ->
+    "kerjanya")."""
+    chat = chat_spellings()
+    doubled = _MADURESE_POSSESSIVE.fullmatch(word)
+    if doubled is not None:
+        core = doubled.group(1)
+    elif word.endswith("na") and len(word) >= 5:
+        core = word[:-2]
+    else:
+        return []
+    cores = [core] + ([chat[core]] if " " not in chat.get(core, " ") else [])
+    return [c + "nya" for c in cores if c + "nya" != word]
 
 
 def _colloquial_variants(word: str) -> list[str]:

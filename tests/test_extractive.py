@@ -1249,3 +1249,14 @@ def test_a_why_part_is_answered_by_a_reason_whatever_word_asks_it(seed_service: 
     assert fired.found
     assert "mengganggu" in fired.text
 
+
+
+def test_how_things_were_travels_with_the_change_told_next(seed_service: Any) -> None:
+    # "Pada tahap awal …, pekerja berbiaya rendah …" then "Namun, … permintaan akan pelatih AI
+    # yang berkualifikasi tinggi …" then "Para pelatih ini … dokter praktik …": the past alone
+    # would pass itself off as the present
+    answer = seed_service.ask("bedanya pelatih ai jaman dulu sm skrg apa sist")
+    assert answer.found
+    point = next(line for line in answer.text.splitlines() if "tahap awal" in line)
+    assert "Namun, seiring" in point
+    assert "dokter" in point

@@ -2103,3 +2103,27 @@ def test_a_list_asked_apart_after_a_sum_is_a_second_part() -> None:
     # a list told as a story asks one thing
     assert not read("horas. si savreux sblm jd pelatih AI kerja apa aja dia? kek mana ceritanya",
                     VOCAB).parts
+
+
+def test_acehnese_and_madurese_words_are_read_as_indonesian() -> None:
+    vocab = Vocab("karyawan OpenAI kontraktor umurnya namanya ketuanya kerjanya Savreux pelatih")
+    assert read("padum thon umu jih?", vocab).clean == "berapa tahun umur dia"
+    assert read("karyawan OpenAI ngon kontraktor jih, leubeh soe?", vocab).clean == (
+        "karyawan openai dengan kontraktor dia lebih siapa"
+    )
+    assert read("pakon ByteDance peucat aneuk magang jih?", vocab).kind == "why"
+    assert read("kiban cara kerja jih?", vocab).kind == "howto"
+    # Madurese: "-na" for "-nya", doubling a final consonant before it, also under a chat word
+    assert read("oreng jiah umurra berempa?", vocab).clean == "orang itu umurnya berapa"
+    assert read("serikat e Kenya ruah nyamana ponapa? sapa ketuana?", vocab).clean.split()[-4:] \
+        == ["namanya", "apa", "siapa", "ketuanya"]
+    assert "kerjanya savreux" in read("apa bâi lakonna Savreux?", vocab).clean
+    # a dictionary root under the Madurese ending is read though the articles lack it
+    assert "asalnya" in read("asalla dhimma?", vocab).clean
+
+
+def test_actually_and_hearsay_are_not_what_is_asked() -> None:
+    q = read("karyawan openai brp org sih aslinya", Vocab("karyawan OpenAI orang"))
+    assert {c.surface for c in q.subject} == {"karyawan", "openai", "orang"}
+    q = read("denger2 ada pelatih AI yg kerja di teater?", Vocab("pelatih AI kerja teater"))
+    assert not any("dengar" in c.surface for c in q.concepts)
