@@ -2606,7 +2606,10 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         parts=split_parts(
             compared, kind, names,
             " ".join(
-                w.replace("_", " ") for j, w in enumerate(joined) if j not in personal | story
+                w.replace("_", " ") for j, w in enumerate(joined)
+                if j not in personal | story
+                # a remark left out of what is compared stays out ("… simpang siur nih")
+                and not (compared != clean and remark and j >= min(remark))
             ),
         ) or _asked_apart(text, kind, vocab),
         # the schooling is still the asker's own (no article speaks of SMA): the beginners'
@@ -2796,7 +2799,8 @@ def split_parts(
         # "how old is he and where does he live": English joins its questions with "and"
         # ("bulan lalu. Apakah …" is no second question of these kinds)
         english = _AND_WH.search(clean)
-        return _wh_split(clean) or (
+        # "sy dulu kru sound system … siapa dia, dibayar brp": the asker's story is no part
+        return _wh_split(unstoried or clean) or (
             _and_asks(clean, frozenset(n.lower() for n in names)) if english else ()
         )
     # "dari divisi apa, terus dipecat tahun apa": which division, which year

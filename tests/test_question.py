@@ -2127,3 +2127,13 @@ def test_actually_and_hearsay_are_not_what_is_asked() -> None:
     assert {c.surface for c in q.subject} == {"karyawan", "openai", "orang"}
     q = read("denger2 ada pelatih AI yg kerja di teater?", Vocab("pelatih AI kerja teater"))
     assert not any("dengar" in c.surface for c in q.concepts)
+
+
+def test_the_askers_story_is_no_part_of_two_questions() -> None:
+    q = read(
+        "sy dulu kru sound system, skrg job sepi bgt. ada pelatih AI yg dulunya kerja suara di "
+        "teater ya? siapa dia, dibayar brp",
+        Vocab("pelatih AI kerja suara teater dibayar Savreux"),
+    )
+    assert len(q.parts) == 2
+    assert not any("kru" in p or "sepi" in p for p in q.parts)
