@@ -263,6 +263,8 @@ PERIOD_TERMS = frozenset(terms("jam hari minggu bulan tahun"))
 _PER_TIME = re.compile(
     r"\b(?:per|tiap|setiap|each|an|a) (jam|hari|minggu|bulan|tahun|hour|day|week|month|year)"
     r"(?:nya)?\b"
+    # "brp dpt per proyek": paid by the piece of work, a unit as an hour is
+    r"|\b(?:per|tiap|setiap) (proyek|project|tugas|task)(?:nya)?\b"
     # "sehari-hari" is the daily round, not a sum per day; "setahunnya berapa" is one
     r"|\bse(jam|hari|minggu|bulan|tahun)(?:nya)?\b(?![- ]hari)|\b(hour|month|year)ly\b"
 )

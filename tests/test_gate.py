@@ -866,6 +866,15 @@ def test_a_period_in_the_askers_story_asks_by_no_unit(seed_service: Any) -> None
     assert "bayaran per bulan" in verdict(seed_service, "savreux sebulan dapet brp?").missing
 
 
+def test_pay_per_piece_of_work_is_a_unit_the_articles_do_not_give(seed_service: Any) -> None:
+    # the articles pay by the hour: "brp dpt per proyek" is told so, not "$15" as if per project
+    v = verdict(seed_service, "brp bs dpt per proyek ai?")
+    assert v.found
+    assert "bayaran per proyek" in v.missing
+    per_task = verdict(seed_service, "pelatih AI dibayar berapa per tugas?")
+    assert "bayaran per tugas" in per_task.missing
+
+
 def test_a_list_of_things_no_article_names_is_not_found(seed_service: Any) -> None:
     # the rest ("butuh duit buat bayar kos") is the asker's need, which the articles share words
     # with; what is to be listed ("arisan online") no article speaks of
