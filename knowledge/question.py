@@ -1835,7 +1835,13 @@ _GREETING = re.compile(
     # Japanese courtesies of caregivers and students bound for Japan ("konnichiwa minna",
     # "arigatou", "ganbatte")
     r"|konn?ichiwa(?: minn?a(?:san)?)?|ohayou?(?: gozaimasu)?|arigatou?(?: gozaimasu)?"
-    r"|ganbatte|ganbarimasu|ganbare|sumimasen|yoroshiku(?: onegaishimasu)?|onegaishimasu)\b",
+    r"|ganbatte|ganbarimasu|ganbare|sumimasen|yoroshiku(?: onegaishimasu)?|onegaishimasu"
+    # an apology for one's language ("sorry english not good", "maaf bahasa indonesia saya
+    # kurang lancar"): about the asker's words, not what is asked
+    r"|(?:sorry|sori|maaf|mohon maaf),? (?:(?:for )?my )?(?:english|indonesian|bahasa"
+    r"(?: (?:inggris|indonesia))?)(?: (?:saya|sy|aku|ku))?(?: is| masih)?"
+    r" (?:not (?:good|very good|so good|fluent)|bad|poor|kurang(?: bagus| lancar| baik)?"
+    r"|jelek|belepotan|tidak (?:bagus|lancar)|ga(?:k)? (?:bagus|lancar)))\b",
     re.IGNORECASE,
 )
 
@@ -1843,6 +1849,15 @@ _GREETING = re.compile(
 # Makassar and Bugis "mau ka tanya", "mauka' nanya": the clitic "-ka" (I) on the want
 _CLITIC_I = re.compile(r"\b(mau|mo|ingin|pengen|boleh)\s?ka'?\s+(?=(?:ber)?tanya|nanya)",
                        re.IGNORECASE)
+
+
+# Malay "orang macam aku" (someone like me): "macam" before a person is "seperti", not the
+# "kind" of "macam-macam" or the "how" of "macam mana"
+_LIKE_ONE = re.compile(
+    r"\b(?:macam|macem|mcm)(?= (?:aku|saya|sy|gue|gw|dia|kami|kita|beliau|mereka|ambo|awak"
+    r"|kamu|ente|lu)\b)",
+    re.IGNORECASE,
+)
 
 
 # "ada manfaatnya gak buat dia?": of use to someone, not the benefits a job comes with
@@ -2338,6 +2353,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _CLITIC_I.sub(r"\1 ", text)
     text = _AT_ALL.sub(" ", text)
     text = _OF_USE.sub("ada gunanya", text)
+    text = _LIKE_ONE.sub("seperti", text)
     text = _HOW_MUCH_MADE.sub(r"\1earn", text)
     text = write_numbers(text)  # voice typing: "lima belas dolar" -> "15 dolar"
     text = _GREETING.sub(" ", text)

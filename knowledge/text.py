@@ -138,7 +138,12 @@ def stem(word: str) -> str:
     """Sastrawi stem of one lowercase word, mapped through the lexicon."""
     lex = lexicon()
     if word in lex:
-        return lex[word]
+        canonical = lex[word]
+        if canonical.isalpha() and canonical not in lex:
+            # "prompt" -> "petunjuk", which the articles' "petunjuk" stems to: "tunjuk"
+            stemmed = _stemmer().stem(canonical) or canonical
+            return lex.get(stemmed, stemmed)
+        return canonical
     if not word.isalpha() and "-" not in word:
         return word
     if "-" in word:  # "AI-nya", "gara-gara": stem the parts, keep reduplication as one form
@@ -150,8 +155,11 @@ def stem(word: str) -> str:
             return parts[0]  # "nama-namanya", "orang-orangnya": the root, as "nama-nama" is
         return "-".join(p for p in parts if p)
     stemmed = _stemmer().stem(word) or word
-    if stemmed == word and word.endswith("nya") and word[:-3] in lex:
-        return lex[word[:-3]]  # "gamenya", "promptnya": Sastrawi keeps a borrowed -nya
+    if stemmed == word and word.endswith("nya") and (word[:-3] in lex or len(word) > 6):
+        # "gamenya", "promptnya", "karyawannya": Sastrawi keeps -nya on a borrowed word, or on
+        # one its dictionary lacks as a root ("karyawan" is "karya" + "-wan"); the word without
+        # it is the one to match
+        return stem(word[:-3])
     return lex.get(stemmed, stemmed)
 
 

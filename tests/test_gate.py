@@ -1161,3 +1161,24 @@ def test_what_happens_in_a_country_no_article_speaks_of_is_refused_by_name(
     # where the asker is, told in their own sentence, is their story: answered, with the caveat
     told = seed_service.ask("sy tinggal di Indonesia, apa bisa kerja jadi pelatih AI dari rumah?")
     assert told.found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # hearsay, "how often", "how exactly", "in what form": frames, not what is asked
+        "nak, ibu dengar AI itu suka ngarang jawaban. bagaimana caranya pelatih AI bikin dia "
+        "tidak bohong",
+        "angka kerugian yg dibantah bytedance itu brp persisnya? kalau ada versi rupiahnya "
+        "sekalian",
+        "karyawan openai brp org sih aslinya",
+        # a statement asked for is the comment the articles tell of ("OpenAI menolak berkomentar")
+        "eh OpenAI ada kasih statement ga sih soal anak2 kenya yg bikin union itu? apa diem aja",
+        # an example of someone like the asker: the example is no word the articles must use
+        "dulu saya kerja serabutan. ada contoh orang seperti saya yang jadi pelatih AI?",
+        # recruited is hired ("dipekerjakan … melalui vendor pihak ketiga")
+        "pekerja kontrak ai direkrut lewat siapa",
+    ],
+)
+def test_frames_around_what_is_asked_do_not_refuse(seed_service: Any, question: str) -> None:
+    assert verdict(seed_service, question).found

@@ -2137,3 +2137,18 @@ def test_the_askers_story_is_no_part_of_two_questions() -> None:
     )
     assert len(q.parts) == 2
     assert not any("kru" in p or "sepi" in p for p in q.parts)
+
+
+def test_osing_bangka_and_courtesies_are_read() -> None:
+    vocab = Vocab(
+        "aplikasi ByteDance Savreux pekerjaan pelatih AI Netflix game crime San Francisco"
+    )
+    assert read("aplikasi paran baen sing duweke ByteDance iku", vocab).kind == "list"
+    assert read("ape-ape be kerjaan si Savreux tu sebelum jadi pelatih AI?", vocab).kind == "list"
+    # an apology for one's English is no part of the question
+    q = read("hi sorry english not good. netflix game about crime story what is name", vocab)
+    assert not any(c.surface.lower() in ("english", "good") for c in q.concepts)
+    # "orang macem aku": someone like me, not a kind of thing
+    like_me = read("ade dak contoh orang macem aku yang jadi pelatih AI?", vocab)
+    assert "seperti aku" in like_me.clean
+    assert "san francisco" in read("yg bikin perush mn, yg di sf kan", vocab).clean

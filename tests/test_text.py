@@ -37,6 +37,24 @@ def test_colloquial_and_english_map_to_article_terms(colloquial: str, formal: st
     assert set(terms(colloquial)) <= set(terms(formal)) | {"dapet"}
 
 
+@pytest.mark.parametrize(
+    ("typed", "article"),
+    [
+        # a lexicon word's canonical form is stemmed as the articles' words are
+        ("prompt", "petunjuk"),
+        ("user", "pengguna"),
+        ("conversation", "percakapan"),
+        ("beginner", "pemula"),
+        ("flagged", "ditandai"),
+        # a -nya Sastrawi keeps, on a word its dictionary lacks as a root
+        ("karyawannya", "karyawan"),
+        ("drivernya", "driver"),
+    ],
+)
+def test_a_word_and_the_articles_form_share_a_term(typed: str, article: str) -> None:
+    assert terms(typed) == terms(article)
+
+
 def test_reduplication_and_clitics() -> None:
     assert stem("gara-gara") == "gara"
     assert stem("ai-nya") == "ai"
