@@ -139,7 +139,7 @@ def stem(word: str) -> str:
     lex = lexicon()
     if word in lex:
         canonical = lex[word]
-        if canonical.isalpha() and canonical not in lex:
+        if canonical.isalpha() and canonical not in lex and canonical not in stopwords():
             # "prompt" -> "petunjuk", which the articles' "petunjuk" stems to: "tunjuk"
             stemmed = _stemmer().stem(canonical) or canonical
             return lex.get(stemmed, stemmed)

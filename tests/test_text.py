@@ -55,6 +55,11 @@ def test_a_word_and_the_articles_form_share_a_term(typed: str, article: str) -> 
     assert terms(typed) == terms(article)
 
 
+def test_a_lexicon_word_for_a_function_word_stays_out_of_matching() -> None:
+    # "lewat" is "melalui", a stop word: not the "lalu" its stem would be
+    assert terms("lewat outsourcing") == terms("outsourcing")
+
+
 def test_reduplication_and_clitics() -> None:
     assert stem("gara-gara") == "gara"
     assert stem("ai-nya") == "ai"
