@@ -29,6 +29,7 @@ from knowledge.text import (
     join_phrases,
     lexicon,
     normalize,
+    sastrawi_root,
     stem,
     stopwords,
     terms,
@@ -1731,6 +1732,8 @@ def could_be_name(word: str) -> bool:
     if word in dictionary or stemmed in dictionary:
         return False
     lex = lexicon()
+    if lex.get(word) == word and sastrawi_root(word) in dictionary:
+        return False  # "petunjuk", which the lexicon keeps whole (not "tunjuk")
     if word.endswith("nya") and word[:-3] in lex:
         return False  # "gamenya": a borrowed word the lexicon knows, with "-nya"
     return lex.get(word, word) == word
@@ -1782,6 +1785,9 @@ def _corpus_names(tokens: Sequence[str], vocab: Vocabulary | None) -> set[str]:
         for tok in tokens
         if "_" not in tok and tok.isalpha() and len(tok) >= 4 and could_be_name(tok)
         and any(vocab.df(t) > 0 for t in terms(tok))
+        # "karyawannya": a word with "-nya" is a thing's, not a name ("tiktoknya" is read as
+        # its name "tiktok" below)
+        and not (tok.endswith("nya") and len(tok) > 6)
     }
     if not _is_english(tokens):
         # "outlier ai", "dataannotation tech": a word no article or dictionary knows, followed
@@ -1856,6 +1862,14 @@ _CLITIC_I = re.compile(r"\b(mau|mo|ingin|pengen|boleh)\s?ka'?\s+(?=(?:ber)?tanya
 _LIKE_ONE = re.compile(
     r"\b(?:macam|macem|mcm)(?= (?:aku|saya|sy|gue|gw|dia|kami|kita|beliau|mereka|ambo|awak"
     r"|kamu|ente|lu)\b)",
+    re.IGNORECASE,
+)
+
+
+# "ada contoh orang kayak saya yang …": someone is asked for, the "example" is no word an
+# article must use ("contoh tugasnya" still asks for an example)
+_EXAMPLE_PERSON = re.compile(
+    r"\b(?:contoh|conto|cth)(?:nya)? (?=(?:orang|org|pekerja|ureung|urang|wong|oreng)\b)",
     re.IGNORECASE,
 )
 
@@ -2354,6 +2368,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _AT_ALL.sub(" ", text)
     text = _OF_USE.sub("ada gunanya", text)
     text = _LIKE_ONE.sub("seperti", text)
+    text = _EXAMPLE_PERSON.sub("", text)
     text = _HOW_MUCH_MADE.sub(r"\1earn", text)
     text = write_numbers(text)  # voice typing: "lima belas dolar" -> "15 dolar"
     text = _GREETING.sub(" ", text)

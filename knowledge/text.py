@@ -133,6 +133,11 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return StemmerFactory().create_stemmer()
 
 
+def sastrawi_root(word: str) -> str:
+    """Sastrawi's root of one lowercase word, before the lexicon ("petunjuk" -> "tunjuk")."""
+    return _stemmer().stem(word) or word
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Sastrawi stem of one lowercase word, mapped through the lexicon."""

@@ -8,6 +8,7 @@ from knowledge.question import (
     asks_if_schooling_is_enough,
     changes_topic,
     clean_words,
+    could_be_name,
     is_followup,
     questions_in,
     read,
@@ -2152,3 +2153,12 @@ def test_osing_bangka_and_courtesies_are_read() -> None:
     like_me = read("ade dak contoh orang macem aku yang jadi pelatih AI?", vocab)
     assert "seperti aku" in like_me.clean
     assert "san francisco" in read("yg bikin perush mn, yg di sf kan", vocab).clean
+
+
+def test_an_example_person_asks_for_a_person_and_an_example_task_for_an_example() -> None:
+    vocab = Vocab("orang pelatih AI tugas contoh petunjuk")
+    assert "contoh" not in read("ada contoh orang kayak saya yg jadi pelatih AI?", vocab).clean
+    assert "contoh" in read("contoh tugasnya seperti apa?", vocab).clean
+    # a noun the lexicon keeps whole, apart from the verb sharing its root, is no name
+    assert not could_be_name("petunjuk")
+    assert not could_be_name("pengguna")
