@@ -153,7 +153,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
 # eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl … eval/blind-az.jsonl,
-# blind-ba … blind-bn.
+# blind-ba … blind-br.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -409,6 +409,19 @@ _WORKER_STYLE_SETS = [
     ("blind-bm.jsonl", 39, 0.85, 0),
     # first run 40/44, 13/16 (Batak, Makassar and Papuan Malay speakers, santri)
     ("blind-bn.jsonl", 41, 0.9, 0),
+    # first run 38/44, 15/16 (EPS workers in Korea, Madurese speakers, event crew)
+    ("blind-bo.jsonl", 42, 0.9, 0),
+    # first run 34/44, 16/16 (Acehnese speakers, women drivers and street vendors, school
+    # counsellors). Still failing: pay per project (bp54, only a teaser gives it)
+    ("blind-bp.jsonl", 41, 0.9, 0),
+    # first run 32/44, 16/16 (Bangka-Belitung Malay speakers, laid-off startup staff, elderly
+    # jamu sellers). Still failing: the "PHK massal 2024" and "17 juta per proyek" teasers
+    # (bq02, bq21, bq23), the contractors working with "the young man in Texas" (bq41)
+    ("blind-bq.jsonl", 38, 0.85, 0),
+    # first run 34/44, 16/16 (Osing speakers, laid-off media workers, Arab-Indonesian
+    # community). Still failing: the teaser (br41), a doctor's top hourly pay (br14), how
+    # often Kumar gets a task (br17), an Osing "sing sing" (br22)
+    ("blind-br.jsonl", 38, 0.85, 0),
 ]
 
 
