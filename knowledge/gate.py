@@ -408,7 +408,7 @@ class Gate:
         if asks_where(question):
             # "tinggal di kota mana": the asking frame; the answer says "di Austin, Texas"
             subject = tuple(c for c in subject if not c.terms <= WHERE_FRAME) or subject
-        absent = tuple(c.surface for c in subject if c.entity and not c.known)
+        absent = _adjacent_joined([c for c in subject if c.entity and not c.known])
         if question.kind == "topic":
             # one or two words: a word no article uses is the topic itself ("togel hari ini")
             absent += tuple(c.surface for c in subject if not c.known and not c.entity)
@@ -664,6 +664,18 @@ def _unknown_thing(question: Question, tokens: Sequence[str], start: int) -> boo
 _WHOSE = frozenset({"punya", "milik", "pemilik", "kepunyaan", "owner"})
 # "saya tinggal di indo": where the asker lives is named by the place alone
 _LIVING = frozenset(terms("tinggal domisili berdomisili menetap"))
+
+
+def _adjacent_joined(names: Sequence[Concept]) -> tuple[str, ...]:
+    """Unknown names side by side are one name ("Banda Aceh", not "Banda dan Aceh")."""
+    out: list[list[Concept]] = []
+    for c in sorted(names, key=lambda c: c.position):
+        last = out[-1][-1] if out else None
+        if last and c.position == last.position + 1 and c.sentence == last.sentence:
+            out[-1].append(c)
+        else:
+            out.append([c])
+    return tuple(" ".join(c.surface for c in run) for run in out)
 
 
 def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:

@@ -1182,3 +1182,9 @@ def test_what_happens_in_a_country_no_article_speaks_of_is_refused_by_name(
 )
 def test_frames_around_what_is_asked_do_not_refuse(seed_service: Any, question: str) -> None:
     assert verdict(seed_service, question).found
+
+
+def test_unknown_names_side_by_side_are_one_absent_name(seed_service: Any) -> None:
+    v = verdict(seed_service, "padum gaji pelabel data AI di Banda Aceh sibuleun?")
+    assert not v.found
+    assert v.absent == ("Banda Aceh",)
