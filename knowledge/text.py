@@ -145,8 +145,8 @@ def stem(word: str) -> str:
     if word in lex:
         canonical = lex[word]
         if canonical.isalpha() and canonical not in lex and canonical not in stopwords():
-            # "prompt" -> "petunjuk", which the articles' "petunjuk" stems to: "tunjuk"
-            stemmed = _stemmer().stem(canonical) or canonical
+            # "conversation" -> "percakapan", which the articles' "percakapan" stems to: "cakap"
+            stemmed = sastrawi_root(canonical)
             return lex.get(stemmed, stemmed)
         return canonical
     if not word.isalpha() and "-" not in word:
