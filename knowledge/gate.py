@@ -666,16 +666,22 @@ _WHOSE = frozenset({"punya", "milik", "pemilik", "kepunyaan", "owner"})
 _LIVING = frozenset(terms("tinggal domisili berdomisili menetap"))
 
 
+def _runs(concepts: Sequence[Concept], gap: int) -> list[list[Concept]]:
+    """Concepts at most `gap` words apart in one sentence, grouped in their order."""
+    runs: list[list[Concept]] = []
+    for c in concepts:
+        last = runs[-1][-1] if runs else None
+        if last and c.position - last.position <= gap and c.sentence == last.sentence:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
 def _adjacent_joined(names: Sequence[Concept]) -> tuple[str, ...]:
     """Unknown names side by side are one name ("Banda Aceh", not "Banda dan Aceh")."""
-    out: list[list[Concept]] = []
-    for c in sorted(names, key=lambda c: c.position):
-        last = out[-1][-1] if out else None
-        if last and c.position == last.position + 1 and c.sentence == last.sentence:
-            out[-1].append(c)
-        else:
-            out.append([c])
-    return tuple(" ".join(c.surface for c in run) for run in out)
+    runs = _runs(sorted(names, key=lambda c: c.position), gap=1)
+    return tuple(" ".join(c.surface for c in run) for run in runs)
 
 
 def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:
@@ -683,13 +689,7 @@ def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:
     the words that only carry the sentence ("sudah 3 tahun" names nothing); a full stop ends a
     run ("pensiunan PNS. Anak saya …" names two things)."""
     glue = function_words()
-    runs: list[list[Concept]] = []
-    for c in concepts:
-        last = runs[-1][-1] if runs else None
-        if last and c.position - last.position <= 2 and c.sentence == last.sentence:
-            runs[-1].append(c)
-        else:
-            runs.append([c])
+    runs = _runs(concepts, gap=2)
     named = (
         [
             c for c in run
