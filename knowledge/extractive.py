@@ -1045,7 +1045,6 @@ def _leans_back(sentence: str) -> bool:
     opening = sentence.lstrip("\"'\u201c\u2018- ")
     return bool(_LEANS_BACK.match(opening) or _THAT_ONE.match(opening))
 
-
 def _unreferred(sentence: str, told: str) -> bool:
     """The sentence opens on "X ini/itu" ("Tren ini …") and nothing told yet speaks of X (a
     "Dia …" after a point naming the person reads well enough)."""

@@ -476,7 +476,10 @@ class Gate:
             if len(named) == 1 and _passes(full[i], denses[i], t) and not _unspoken(
                 question.qualifiers, spoken
             ):
-                answered, best_cov, best_dense, related = True, full[i], denses[i], named
+                answered, best_cov, best_dense = True, full[i], denses[i]
+                # "pakai alat apa" answered by "dengan laptop": the kind asked for, named by
+                # one of its kind, is answered, not said otherwise
+                related = tuple(r for r in named if not _kind_asked(r, question.clean))
         near = any(
             cov >= t.off_topic_coverage and dense >= t.off_topic_dense
             or on_a_name and cov >= t.full_coverage and dense >= t.min_dense_named
@@ -507,7 +510,9 @@ class Gate:
         if not related and not question.parts and question.kind in _RELATED_KINDS:
             # "bisa ikut BPJS ketenagakerjaan ga?" answered by "asuransi … jarang": no passage
             # looked at names BPJS itself, and the answer says so
-            related = _said_otherwise(subject, spoken)
+            related = tuple(
+                r for r in _said_otherwise(subject, spoken) if not _kind_asked(r, question.clean)
+            )
         missing = related + _name_runs(
             _unspoken(question.qualifiers, spoken, words(question.clean))
         )
@@ -748,6 +753,14 @@ def _match(concept: Concept, have: set[str], related: float = 0.5) -> float:
     if concept.glossary and not (concept.own & have):
         return related
     return 1.0
+
+
+def _kind_asked(surface: str, clean: str) -> bool:
+    """The question asks which one of a kind ("alat apa", "asuransi apa saja"): a passage
+    naming one of the kind answers it."""
+    # not "dapat THR apa tidak", a yes-or-no
+    said = rf"\b{re.escape(surface.lower())} apa(?:an)?\b(?! (?:tidak|belum|bukan|nggak|gak|ga)\b)"
+    return re.search(said, clean) is not None
 
 
 def _said_otherwise(subject: Sequence[Concept], have: set[str]) -> tuple[str, ...]:

@@ -614,6 +614,8 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _FROM_HOME.sub("dari rumah", text)  # Sundanese "ti bumi", "ti imah"
     text = _FROM_WHERE.sub("dari mana", text)  # Sundanese "ti mana"
     text = _FALLS_ILL.sub(r"\1 sakit", text)  # Javanese "lek loro": "kalau sakit"
+    text = _LIVES_WHERE.sub("tinggal ", text)  # "tgl dmn": where one lives, not a date
+    text = _OR_NOT_CIREBON.sub(r"\1 tidak", text)  # Cirebon "bener bli": "benar tidak"
     text = _GETS_HOW_MUCH.sub("dapat ", text)  # Javanese "oleh pinten": "dapat berapa"
     text = _MONEY_ASKED.sub("gaji", text)  # "olih duit pira": the pay got
     text = _TAX_FORM.sub(r"\1 SPT", text)
@@ -925,6 +927,12 @@ _JAVANESE_WHY = re.compile(
 # Javanese "loro" is "two" and "sick"; after "if" or "when" it is falling ill ("lek loro")
 _FALLS_ILL = re.compile(r"\b(lek|nek|yen|kalau|kalo|klo|pas|misal|misale) loro\b", re.IGNORECASE)
 # Javanese "oleh" (get) before its "how much"; elsewhere "oleh" is Indonesian "by"
+_LIVES_WHERE = re.compile(r"\btgl (?=(?:di|dmn|dimana|dmana|mana)\b)", re.IGNORECASE)
+# Cirebon "bli" (not) closing a yes-or-no ("apa bli?", "bener bli sih"); elsewhere it is the
+# Balinese "bli" (brother) a worker addresses
+_OR_NOT_CIREBON = re.compile(
+    r"\b(apa|atau|ato|bener|benar|iya|ya) bli\b(?=\s*(?:[?.!,;]|sih\b|$))", re.IGNORECASE
+)
 _GETS_HOW_MUCH = re.compile(r"\boleh (?=(?:pinten|piro|pira|pirang|berapa|brp)\b)", re.IGNORECASE)
 # Sundanese "ti bumi" (from home; "bumi" is the polite "house", "ti" is "from")
 _FROM_HOME = re.compile(r"\bti (?:bumi|imah)\b", re.IGNORECASE)
@@ -2099,6 +2107,16 @@ def _aside_span(
             rest = tokens[k + 1 :]
             if not set(rest) & FIRST_PERSON and rest[:1] not in (["bisa"], ["boleh"]):
                 span.update(range(k + 1))
+                # "mau nanya, lg istirahat shift nih.": what the asker is doing right now,
+                # told after announcing the question and asking nothing
+                by_clause = _by_clause(clauses)
+                following = by_clause.get(clauses[k] + 1, [])
+                doing = [tokens[i] for i in following]
+                if (
+                    doing[:1] and doing[0] in _DOING_NOW and not _asking(doing)
+                    and clauses[k] + 1 not in questioned and clauses[k] + 2 in by_clause
+                ):
+                    span.update(following)
             else:
                 # "wong palembang nak nanyo, anak aku …": where the asker is from, said before
                 # asking, is no place asked about
@@ -2147,6 +2165,9 @@ def _aside_span(
         if after and _remark([tokens[i] for i in after]):
             span.update(after)
     return span
+
+
+_DOING_NOW = {"lagi", "sedang", "lg", "masih", "baru"}
 
 
 def _tellings(tokens: Sequence[str]) -> list[int]:
@@ -3001,6 +3022,19 @@ _COUNTERS = {"orang", "jam", "tahun", "hari", "bulan", "minggu", "persen", "dola
              "kali", "biji", "buah", "rupiah", "juta", "ribu"}
 
 
+def _content(tokens: Sequence[str]) -> bool:
+    """Any word that says something ("sih gan" says nothing)."""
+    return bool(terms(" ".join(tokens)))
+
+
+def _affixed_verb(word: str) -> bool:
+    """A verb by its prefix: "dipecat", "mempekerjakan", "bertanya" (not "direktur")."""
+    return word.startswith(("di", "me", "ber", "ter")) and sastrawi_root(word) != word
+
+
+_NEXT_QUESTION = {"terus", "trus", "lalu", "kemudian", "habis", "abis", "tapi"}
+
+
 def _wh_split(clean: str) -> tuple[str, ...]:
     """Two questions without "dan": "umurnya berapa, tinggal dimana Jatin Kumar".
 
@@ -3044,12 +3078,22 @@ def _wh_split(clean: str) -> tuple[str, ...]:
         segments = [toks[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
     else:
         ends = [a + n for a, n in asks]
-        segments = [toks[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+        # "di bulan apa dipecatnya, terus … di tim apa": a "terus" between two question words
+        # starts the next question; the words before it finish the first
+        cuts = [
+            next((j for j in range(e, a) if toks[j] in _NEXT_QUESTION and _content(toks[e:j])), e)
+            for e, (a, _n) in zip(ends[:-1], asks[1:], strict=True)
+        ]
+        segments = [toks[a:b] for a, b in zip([0, *cuts], [*cuts, ends[-1]], strict=True)]
         shared = toks[ends[-1] :]
         # "openai tu karyawannya brp, kontraktornya brp": the word before the first question
         # word is what it asks, the words before that are whom every part asks of
-        content = [n for n, w in enumerate(segments[0][:-asks[0][1]]) if terms(w)]
-        front = segments[0][: content[-1]] if len(content) >= 2 else []
+        content = [n for n, w in enumerate(toks[: asks[0][0]]) if terms(w)]
+        front = toks[: content[-1]] if len(content) >= 2 else []
+        # "anak magang bytedance dipecat bulan apa, terus dari tim apa": whom every part asks
+        # of ends before the first part's own deed ("dipecat")
+        deed = next((n for n, w in enumerate(front) if _affixed_verb(w)), len(front))
+        front = front[:deed] if deed else front
         front_terms = set(terms(" ".join(front)))
         segments = [segments[0]] + [
             seg if set(terms(" ".join(seg))) & front_terms else front + seg

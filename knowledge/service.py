@@ -247,11 +247,17 @@ class KnowledgeService:
         passages = self.retriever.retrieve(
             read.retrieval_text, k=k * 3 if wide else k, depth=depth
         )
+        per_part: list[list[Passage]] = []
         if read.parts:
             per_part = [self.retriever.retrieve(part, k=3, depth=depth) for part in read.parts]
             passages = _interleave([passages, *per_part])
         if wide:
             passages = diversify(passages, k + 1)
+        if per_part and read.kind not in ("list", "compare", "topic"):
+            # the parts of one question ("dipecat bulan apa, terus dari tim apa") keep their
+            # own best two passages, however many other articles a list would want
+            own = _interleave([ranked[:2] for ranked in per_part])
+            passages = (own + [p for p in passages if p.id not in {o.id for o in own}])[: k + 1]
         return passages[: k + 1] if wide else passages
 
     def refresh(self) -> bool:

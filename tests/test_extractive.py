@@ -1260,3 +1260,11 @@ def test_how_things_were_travels_with_the_change_told_next(seed_service: Any) ->
     point = next(line for line in answer.text.splitlines() if "tahap awal" in line)
     assert "Namun, seiring" in point
     assert "dokter" in point
+
+
+def test_each_part_of_one_question_about_one_thing_gets_its_passage(seed_service: Any) -> None:
+    # both answers stand in one article: the second part's passage is not crowded out by the
+    # best passage of every other article, as a list's would be
+    answer = seed_service.ask("anak magang ByteDance dipecat bulan apa terus dia dari tim apa")
+    assert "Agustus" in answer.text
+    assert "periklanan" in answer.text

@@ -516,6 +516,17 @@ def test_how_big_the_asker_finds_a_sum_is_not_whose_sum_it_is(seed_service: Any)
     assert verdict(seed_service, question).found
 
 
+def test_one_of_the_kind_asked_for_answers_which_one(seed_service: Any) -> None:
+    # "pakai alat apa" asks which tool: "dengan laptop" names one, no "not about tools" caveat
+    v = verdict(seed_service, "Savreux pakai alat apa")
+    assert v.outcome == "answered"
+    answer = seed_service.ask("Savreux pakai alat apa")
+    assert "laptop" in answer.text
+    assert "tidak membahas" not in answer.text
+    # "apa gak" is a yes-or-no: still not the thing itself
+    assert verdict(seed_service, "pelatih AI dapat THR apa gak").missing[:1] == ("THR",)
+
+
 def test_a_thing_said_only_as_its_kind_is_a_partial_answer(seed_service: Any) -> None:
     # the articles say "tanpa tunjangan", never "THR": say so, then give what they do say
     v = verdict(seed_service, "pelatih AI dapet THR ga?")

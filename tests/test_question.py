@@ -2162,3 +2162,43 @@ def test_an_example_person_asks_for_a_person_and_an_example_task_for_an_example(
     # a noun the lexicon keeps whole, apart from the verb sharing its root, is no name
     assert not could_be_name("petunjuk")
     assert not could_be_name("pengguna")
+
+
+def test_balinese_cirebon_and_japanese_words_are_read() -> None:
+    vocab = Vocab(
+        "perusahaan AI dokter analis keuangan mencari pelatih umur lama kontraktor lain "
+        "serikat Kenya Facebook diakui OpenAI ChatGPT gaji jam"
+    )
+    why = read("ngudiang jani perusahaan AI nyari analis keuangan?", vocab)
+    assert why.kind == "why"
+    assert all(c.known for c in why.subject)
+    assert "berapa lama" in read("pelatih AI sube kuda lami megae?", vocab).clean
+    assert "kontraktor lain" in read("ia megae bareng kuda kontraktor lenan", vocab).clean
+    # Cirebon "apa bli?" closing a question is "or not"; Balinese "bli" addressing a man stays
+    assert read("serikat ning Kenya kuh diakui Facebook apa bli?", vocab).kind == "yesno"
+    assert read("bli, gaji pelatih AI kuda?", vocab).kind == "how_much"
+    # the hourly pay of a trainee in Japan ("jikyu") is the pay asked
+    assert "gajinya" in read("pelatih AI jikyu nya sampe brp?", vocab).clean
+
+
+def test_where_one_lives_is_not_a_date() -> None:
+    vocab = Vocab("Savreux tinggal tanggal ChatGPT")
+    assert "tinggal dimana" in read("sp tu org, tgl dmn", vocab).clean
+    assert "tanggal" in read("tgl brp ChatGPT keluar", vocab).clean
+
+
+def test_a_second_question_starts_at_its_then() -> None:
+    vocab = Vocab("magang ByteDance dipecat bulan tim")
+    q = read("di bulan apa dipecatnya terus anak magang itu dari tim apa", vocab)
+    assert q.parts[0].startswith("di bulan apa dipecat")
+    assert "tim apa" in q.parts[1]
+    assert "bulan" not in q.parts[1]
+
+
+def test_what_the_asker_is_doing_while_asking_is_no_subject() -> None:
+    vocab = Vocab("OpenAI karyawan ribuan istirahat")
+    q = read("kak mau nanya, lg istirahat shift nih. OpenAI tuh karyawannya udah ribuan ya?", vocab)
+    assert {c.surface.lower() for c in q.subject} == {"openai", "karyawannya", "ribuan"}
+    # "mau nanya lagi": asking again, nothing set aside
+    again = read("mau nanya lagi dong, gaji OpenAI berapa", Vocab("gaji OpenAI"))
+    assert {c.surface.lower() for c in again.subject} == {"gaji", "openai"}
