@@ -551,6 +551,10 @@ class ExtractiveAnswerer:
                 counted = bool(_COUNT_COMPARED & set(q.clean.split()))
             else:
                 counted = "berapa" in part.split()
+                # "berapa umur Jatin Kumar dan di mana dia tinggal": the part about Kumar is
+                # told by a sentence naming him, not by where Savreux lives
+                if own := {t for c in part_read.concepts if c.entity for t in c.terms}:
+                    ranked = _promoted(ranked, partial(_names_side, own=own))
             if q.kind == "compare" and (stated := money_amounts(part)):
                 # "… sama pelatih AI yg dibayar 200 dolar sejam": the side is told by the
                 # sentence giving that very sum ("upah per jam hingga $200")
@@ -578,10 +582,18 @@ class ExtractiveAnswerer:
         # two things asked ("keuntungan dan kerugian", "umur dan tempat") add only near-equal
         # points; a comparison keeps the usual ones (the numbers of both sides often sit in them)
         floor = 0.8 * rest[0].score if rest and q.kind != "compare" else 0.0
+        # "berapa umur Jatin Kumar dan di mana dia tinggal": a point about someone else
+        # ("Savreux … tinggal di Kansas") answers neither part
+        asked = set() if q.kind == "compare" else {
+            t for c in q.concepts if c.entity for t in c.terms
+        }
         for cand in rest:
             if len(chosen) >= MAX_POINTS or cand.score < floor:
                 break
             if cand.sentence in {c.sentence for c in chosen}:
+                continue
+            named = {t for n in _names(cand.sentence) for t in terms(n)}
+            if asked and named and not named & asked:
                 continue
             if any(_same_fact(cand, c) for c in chosen):
                 continue

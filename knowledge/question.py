@@ -2827,9 +2827,11 @@ def split_parts(
         if m and terms(m.group(1)) and terms(m.group(2)) and terms(m.group(3)):
             tail = m.group(3).strip()
             return (f"{m.group(1)} {tail}", f"{m.group(2)} {tail}")
-    if kind in ("how_much", "where", "who", "when", "what") and " dan " in f" {clean} ":
-        # "berapa usia X dan di mana dia tinggal": two questions answered together
-        pieces = [p.strip() for p in re.split(r"\bdan\b", clean) if p.strip()]
+    said = unstoried or clean
+    if kind in ("how_much", "where", "who", "when", "what") and " dan " in f" {said} ":
+        # "berapa usia X dan di mana dia tinggal": two questions answered together (the
+        # asker's story before them is no part of either: "sy pakai kursi roda. …")
+        pieces = [p.strip() for p in re.split(r"\bdan\b", said) if p.strip()]
         asking = re.compile(
             r"\b(berapa|di mana|dimana|siapa|kapan|apa|(?:dari|ke|negara|kota) mana)\b"
         )
@@ -2846,7 +2848,14 @@ def split_parts(
                     told.append(piece)
             if told:
                 parts[-1] = " dan ".join([parts[-1], *told])
-            return tuple(parts)
+            # "Savreux … kerjanya dari mana dan pakai alat apa": the name the first part asks
+            # of is whom a later part without a name asks of too
+            named = {w for n in names for w in n.lower().split()}
+            whom = [w for w in parts[0].split() if w in named]
+            return tuple(
+                [parts[0]]
+                + [p if set(p.split()) & named else " ".join([*whom, p]) for p in parts[1:]]
+            )
     if kind in ("how_much", "where", "who", "when"):
         # "how old is he and where does he live": English joins its questions with "and"
         # ("bulan lalu. Apakah …" is no second question of these kinds)

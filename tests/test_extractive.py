@@ -1268,3 +1268,10 @@ def test_each_part_of_one_question_about_one_thing_gets_its_passage(seed_service
     answer = seed_service.ask("anak magang ByteDance dipecat bulan apa terus dia dari tim apa")
     assert "Agustus" in answer.text
     assert "periklanan" in answer.text
+
+
+def test_two_questions_about_one_person_stay_with_that_person(seed_service: Any) -> None:
+    answer = seed_service.ask("berapa umur Jatin Kumar dan di mana dia tinggal")
+    assert "Austin" in answer.text
+    assert "Kansas" not in answer.text  # Savreux lives there: it answers neither part
+

@@ -2202,3 +2202,14 @@ def test_what_the_asker_is_doing_while_asking_is_no_subject() -> None:
     # "mau nanya lagi": asking again, nothing set aside
     again = read("mau nanya lagi dong, gaji OpenAI berapa", Vocab("gaji OpenAI"))
     assert {c.surface.lower() for c in again.subject} == {"gaji", "openai"}
+
+
+def test_a_second_question_without_a_name_asks_of_the_first_ones() -> None:
+    vocab = Vocab("Savreux kerja rumah alat laptop kantor desa")
+    q = read(
+        "saya tinggal di desa, jauh dari kantor. Savreux kerjanya dari mana dan pakai alat apa",
+        vocab,
+    )
+    assert len(q.parts) == 2
+    assert q.parts[1].startswith("savreux")
+    assert not any("desa" in p for p in q.parts)  # the asker's story is in neither part
