@@ -427,14 +427,24 @@ class ExtractiveAnswerer:
         }
         # a question about someone named ("Savreux dulu kerja apa aja?") is answered from the
         # articles that speak of them: their words may match other articles too
+        # (a follow-up, "ia tinggal kueh?", asks of the one the chat named: Jatin Kumar)
+        whom = q
+        if standalone and standalone != q.text and not any(c.entity for c in q.subject):
+            whom = read_text(standalone, self.retriever.lexical)
         off_article = (
-            set() if q.kind == "compare" or q.parts else _articles_without(q, passages[:limit])
+            set() if q.kind == "compare" or q.parts else _articles_without(whom, passages[:limit])
         )
+        wanted_names = {t for c in whom.subject if c.entity for t in c.terms}
         for order, (p_index, pos, sentence, s_terms) in enumerate(pool):
             rank_bonus = 0.15 * (1.0 - ranks[p_index] / limit)
             s_terms = s_terms | inherited.get((p_index, pos), frozenset())
             if passages[p_index].doc_id in off_article:
                 rank_bonus -= OFF_ARTICLE_PENALTY
+                others = {t for n in _names(sentence) for t in terms(n)}
+                if others and not others & wanted_names:
+                    # "Salah satunya adalah Alexej Savreux, … tinggal di Kansas" asked of
+                    # Jatin Kumar: someone else
+                    rank_bonus -= OFF_ARTICLE_PENALTY
             context = contexts[p_index]
             own = sum(w for t, w in weights.items() if t in s_terms)
             if doers:

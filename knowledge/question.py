@@ -643,7 +643,14 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     for n, word in enumerate(tokens):
         if len(word) >= 4 and _LAUGHTER.fullmatch(word):
             continue  # "wkwk", "hahaha", "awokwok": a smile, not a word
-        if word in ("nya", "nye") and out and len(out[-1]) >= 3 and out[-1].isalpha() and (
+        # Dayak Ngaju "umur ah?", "bayaran ah berapa": the same suffix, before a question
+        # word or at the end (not "gak ah", "males ah kerja")
+        if word == "ah" and not (
+            tokens[n + 1 : n + 2] in ([], *([w] for w in _WH_WORDS))
+            and out and out[-1] not in _PARTICLES | {"jangan"}
+        ):
+            continue
+        if word in ("nya", "nye", "ah") and out and len(out[-1]) >= 3 and out[-1].isalpha() and (
             out[-1] not in stopwords()
         ):
             out[-1] += "nya"  # "dulu nye", "gaji nya": the suffix typed apart

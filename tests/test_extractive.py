@@ -1275,3 +1275,11 @@ def test_two_questions_about_one_person_stay_with_that_person(seed_service: Any)
     assert "Austin" in answer.text
     assert "Kansas" not in answer.text  # Savreux lives there: it answers neither part
 
+
+
+def test_a_follow_up_about_a_named_person_leads_with_that_person(seed_service: Any) -> None:
+    # "ia" is Jatin Kumar: Savreux's age and city (another article, another person) come after
+    first = seed_service.ask("apa kerjaan Jatin Kumar?")
+    answer = seed_service.ask("ia tinggal kueh tuh? umur ah?", after(first))
+    assert "22 tahun" in answer.text
+    assert "Jatin Kumar, 22 tahun" in answer.text[:120]

@@ -2213,3 +2213,14 @@ def test_a_second_question_without_a_name_asks_of_the_first_ones() -> None:
     assert len(q.parts) == 2
     assert q.parts[1].startswith("savreux")
     assert not any("desa" in p for p in q.parts)  # the asker's story is in neither part
+
+
+def test_tetun_and_dayak_ngaju_words_are_read() -> None:
+    vocab = Vocab("Jatin Kumar kerja kontraktor lain tinggal umur bayaran serikat orang")
+    assert read("Jatin Kumar kerja deng hira kontraktor lain", vocab).kind == "how_much"
+    where = read("ia tinggal kueh tuh? umur ah?", vocab)
+    assert where.kind == "where"
+    assert "umurnya" in where.clean
+    assert read("bayaran ah berapa", vocab).clean == "bayarannya berapa"
+    # "ah" the sigh stays no suffix: "gak ah" is no "tidaknya"
+    assert "tidaknya" not in read("gak ah, males ah kerja gitu", vocab).clean
