@@ -43,6 +43,7 @@ from knowledge.question import (
     asks_definition,
     asks_if_schooling_is_enough,
     checks_a_claim,
+    places,
     resolve,
     topic_terms,
 )
@@ -177,6 +178,8 @@ class ExtractiveAnswerer:
                 if listing
                 else self._sentences(candidates)
             )
+            if q.personal and listing:
+                chosen = _with_own_situation(q, chosen, candidates)
         if not chosen:
             return self.not_found(question)
         chosen = self._with_antecedents(
@@ -801,6 +804,28 @@ _EXISTENCE = re.compile(
 )
 
 
+def _with_own_situation(
+    q: Question, chosen: list[_Scored], candidates: Sequence[_Scored]
+) -> list[_Scored]:
+    """A worker's situation the articles speak of ("saya dokter": "… mencakup dokter praktik")
+    gets its sentence among the points, however well the pay sentences score."""
+    own = [
+        c for c in q.qualifiers
+        if c.known and not c.background and not c.entity and c.surface.lower() not in places()
+    ]
+    # the head of each run of words ("dokter" of "dokter umum": Indonesian puts it first)
+    at = {c.position for c in q.qualifiers}
+    for c in own:
+        if c.position - 1 in at:
+            continue
+        if any(c.terms & set(terms(p.sentence)) for p in chosen):
+            continue
+        told = next((p for p in candidates if c.terms & set(terms(p.sentence))), None)
+        if told is not None and told.score > 0:
+            chosen = [*chosen[:1], told, *chosen[1:]][:MAX_POINTS]
+    return chosen
+
+
 def _asks_existence(q: Question) -> bool:
     """ "Ada ga perusahaan yang …?", "udah ada yg pernah …?": the answer names the cases."""
     return q.kind in ("yesno", "who") and bool(_EXISTENCE.search(q.clean))
@@ -1276,6 +1301,8 @@ _ACTIVITY_Q = re.compile(
     r"|\bapa (?:(?:saja|aja|sih|ya) )*(?:yang|yg) (?:\w+ )?"
     r"(?:kerja|dikerja|kerjain|dikerjain|kerjakan|dikerjakan|lakukan|dilakukan)\b"
     r"|\bwhat (?:do|does|did)\b.{0,40}\bdo\b"
+    # "bagaimana cara kerja pelatih AI": how the work goes is what is done
+    r"|\bcara (?:kerja|kerjanya|bekerja|bekerjanya)\b"
     # "kerjaan jatin kumar sehari-hari kayak gimana", "day to day"
     r"|\b(?:kerja|kerjanya|kerjaan|kerjaannya|pekerjaan|pekerjaannya|tugas|tugasnya)\b"
     r"(?: \w+){0,4} sehari[- ]hari(?:nya)?\b|\bday to day\b",

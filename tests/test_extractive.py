@@ -1283,3 +1283,16 @@ def test_a_follow_up_about_a_named_person_leads_with_that_person(seed_service: A
     answer = seed_service.ask("ia tinggal kueh tuh? umur ah?", after(first))
     assert "22 tahun" in answer.text
     assert "Jatin Kumar, 22 tahun" in answer.text[:120]
+
+
+def test_how_the_work_goes_is_answered_by_what_is_done(seed_service: Any) -> None:
+    answer = seed_service.ask("bagaimana sebenarnya cara kerja pelatih AI melatih chatgpt?")
+    first = answer.text.split("\n")[1]  # the first point
+    assert "label" in first or "petunjuk" in first
+
+
+def test_the_askers_own_situation_gets_its_sentence(seed_service: Any) -> None:
+    # a doctor asking the pay: the sentence saying doctors train AI too is among the points
+    answer = seed_service.ask("saya dokter, bisa jadi pelatih AI? bayarannya berapa")
+    assert "dokter" in answer.text
+    assert "$200" in answer.text
