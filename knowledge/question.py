@@ -3323,6 +3323,9 @@ def resolve(
             return f"{previous.clean} dibandingkan {' '.join(side)} lebih {_degree(question)}"
     if not force and not is_followup(question):
         return question.text
+    # "… bisa smpe brp? auto sultan ga tuh": the remark after the question is left behind, or
+    # the borrowed words would join it rather than the question
+    question = replace(question, clean=_without_remark(question))
     topics = topic_terms()
     new_terms = {t for c in question.subject for t in c.terms}
     # "savreux sebulan dapet brp": a sum per unit of time is pay, a topic of its own
@@ -3387,6 +3390,22 @@ def resolve(
         # ("udah di atas UMR belum?" asks its own yes or no, "kalau asuransi?" a new topic)
         borrowed += ["berapa", *_SUM_PER_TIME.findall(previous.clean)[:1]]
     return f"{question.clean} {' '.join(borrowed[:8])}"
+
+
+def _without_remark(question: Question) -> str:
+    """The cleaned question up to its last question word when only the asker's remark (words
+    of no subject) follows it."""
+    said = question.clean.split()
+    asked = [i for i, w in enumerate(said) if w in _WH_WORDS]
+    if not asked:
+        return question.clean
+    remark = {c.surface.lower() for c in question.qualifiers if c.background}
+    tail = said[asked[-1] + 1 :]
+    if tail and any(w in remark for w in tail) and all(
+        w in remark or w in stopwords() or w in _PARTICLES for w in tail
+    ):
+        return " ".join(said[: asked[-1] + 1])
+    return question.clean
 
 
 # "seperti apa", "seperti bagaimana" ask what kind: no example given

@@ -1296,3 +1296,12 @@ def test_the_askers_own_situation_gets_its_sentence(seed_service: Any) -> None:
     answer = seed_service.ask("saya dokter, bisa jadi pelatih AI? bayarannya berapa")
     assert "dokter" in answer.text
     assert "$200" in answer.text
+
+
+def test_a_remark_after_a_follow_up_does_not_hide_what_it_borrows(seed_service: Any) -> None:
+    # "auto sultan ga tuh" (rich at once?) is the asker's aside; the pay is what is asked
+    first = seed_service.ask("pelatih chatgpt dibayar brp sejam")
+    answer = seed_service.ask(
+        "kalo yg pro di invisible tech bisa smpe brp? auto sultan ga tuh", history=after(first)
+    )
+    assert "$200" in answer.text
