@@ -566,7 +566,10 @@ class ExtractiveAnswerer:
                 counted = "berapa" in part.split()
                 # "berapa umur Jatin Kumar dan di mana dia tinggal": the part about Kumar is
                 # told by a sentence naming him, not by where Savreux lives
-                if own := {t for c in part_read.concepts if c.entity for t in c.terms}:
+                # (a part asking a sum keeps its sum sentence first: "hingga $200")
+                if not alone and (
+                    own := {t for c in part_read.concepts if c.entity for t in c.terms}
+                ):
                     ranked = _promoted(ranked, partial(_names_side, own=own))
             if q.kind == "compare" and (stated := money_amounts(part)):
                 # "… sama pelatih AI yg dibayar 200 dolar sejam": the side is told by the

@@ -2834,11 +2834,9 @@ def split_parts(
         if m and terms(m.group(1)) and terms(m.group(2)) and terms(m.group(3)):
             tail = m.group(3).strip()
             return (f"{m.group(1)} {tail}", f"{m.group(2)} {tail}")
-    said = unstoried or clean
-    if kind in ("how_much", "where", "who", "when", "what") and " dan " in f" {said} ":
-        # "berapa usia X dan di mana dia tinggal": two questions answered together (the
-        # asker's story before them is no part of either: "sy pakai kursi roda. …")
-        pieces = [p.strip() for p in re.split(r"\bdan\b", said) if p.strip()]
+    if kind in ("how_much", "where", "who", "when", "what") and " dan " in f" {clean} ":
+        # "berapa usia X dan di mana dia tinggal": two questions answered together
+        pieces = [p.strip() for p in re.split(r"\bdan\b", clean) if p.strip()]
         asking = re.compile(
             r"\b(berapa|di mana|dimana|siapa|kapan|apa|(?:dari|ke|negara|kota) mana)\b"
         )

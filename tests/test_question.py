@@ -2079,7 +2079,8 @@ def test_two_names_then_what_is_compared_asks_it_of_each() -> None:
 def test_where_from_and_who_are_two_questions() -> None:
     q = read("Invisible Tech itu perusahaan dari negara mana dan siapa pendirinya?", MINANG_VOCAB)
     assert len(q.parts) == 2
-    assert q.parts[1] == "siapa pendirinya"
+    assert q.parts[1].endswith("siapa pendirinya")
+    assert "negara" not in q.parts[1]
 
 
 def test_a_nya_follow_up_asking_its_own_thing_drops_what_the_last_turn_asked() -> None:
@@ -2212,7 +2213,7 @@ def test_a_second_question_without_a_name_asks_of_the_first_ones() -> None:
     )
     assert len(q.parts) == 2
     assert q.parts[1].startswith("savreux")
-    assert not any("desa" in p for p in q.parts)  # the asker's story is in neither part
+    assert "desa" not in q.parts[1]  # the asker's story stays with the first
 
 
 def test_tetun_and_dayak_ngaju_words_are_read() -> None:
