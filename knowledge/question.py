@@ -938,7 +938,9 @@ _LIVES_WHERE = re.compile(r"\btgl (?=(?:di|dmn|dimana|dmana|mana)\b)", re.IGNORE
 # Cirebon "bli" (not) closing a yes-or-no ("apa bli?", "bener bli sih"); elsewhere it is the
 # Balinese "bli" (brother) a worker addresses
 _OR_NOT_CIREBON = re.compile(
-    r"\b(apa|atau|ato|bener|benar|iya|ya) bli\b(?=\s*(?:[?.!,;]|sih\b|$))", re.IGNORECASE
+    r"\b(apa|atau|ato|bener|benar|iya|ya) b(?:e)?li\b(?=\s*(?:[?.!,;]|sih\b|$))"
+    r"|\b()b(?:e)?li\b(?= (?:mudeng|ngerti|ngarti|weruh)\b)",  # "isun bli mudeng"
+    re.IGNORECASE,
 )
 _GETS_HOW_MUCH = re.compile(r"\boleh (?=(?:pinten|piro|pira|pirang|berapa|brp)\b)", re.IGNORECASE)
 # Sundanese "ti bumi" (from home; "bumi" is the polite "house", "ti" is "from")

@@ -2178,6 +2178,8 @@ def test_balinese_cirebon_and_japanese_words_are_read() -> None:
     # Cirebon "apa bli?" closing a question is "or not"; Balinese "bli" addressing a man stays
     assert read("serikat ning Kenya kuh diakui Facebook apa bli?", vocab).kind == "yesno"
     assert read("bli, gaji pelatih AI kuda?", vocab).kind == "how_much"
+    assert read("iklan kuh kanggo wong anyar apa beli?", vocab).kind == "yesno"
+    assert "tidak mudeng" in read("bedane apa sih? isun bli mudeng", vocab).clean
     # the hourly pay of a trainee in Japan ("jikyu") is the pay asked
     assert "gajinya" in read("pelatih AI jikyu nya sampe brp?", vocab).clean
 
