@@ -39,6 +39,8 @@ from knowledge.binding import (
 from knowledge.gate import Verdict
 from knowledge.question import (
     COMPARE_CUES,
+    FIRST_PERSON,
+    PERSONA_WORDS,
     Question,
     asks_definition,
     asks_if_schooling_is_enough,
@@ -50,7 +52,7 @@ from knowledge.question import (
 from knowledge.question import read as read_text
 from knowledge.retriever import HybridRetriever
 from knowledge.store import StoreTimeout, StoreUnavailable
-from knowledge.text import split_sentences, stem, terms, words
+from knowledge.text import sastrawi_root, split_sentences, stem, stopwords, terms, words
 from knowledge.types import Answer, Passage, Source, Turn
 
 logger = logging.getLogger(__name__)
@@ -430,14 +432,10 @@ class ExtractiveAnswerer:
         }
         # a question about someone named ("Savreux dulu kerja apa aja?") is answered from the
         # articles that speak of them: their words may match other articles too
-        # (a follow-up, "ia tinggal kueh?", asks of the one the chat named: Jatin Kumar)
-        whom = q
-        if standalone and standalone != q.text and not any(c.entity for c in q.subject):
-            whom = read_text(standalone, self.retriever.lexical)
         off_article = (
-            set() if q.kind == "compare" or q.parts else _articles_without(whom, passages[:limit])
+            set() if q.kind == "compare" or q.parts else _articles_without(q, passages[:limit])
         )
-        wanted_names = {t for c in whom.subject if c.entity for t in c.terms}
+        wanted_names = {t for c in q.subject if c.entity for t in c.terms}
         for order, (p_index, pos, sentence, s_terms) in enumerate(pool):
             rank_bonus = 0.15 * (1.0 - ranks[p_index] / limit)
             s_terms = s_terms | inherited.get((p_index, pos), frozenset())
@@ -567,8 +565,12 @@ class ExtractiveAnswerer:
                 # "berapa umur Jatin Kumar dan di mana dia tinggal": the part about Kumar is
                 # told by a sentence naming him, not by where Savreux lives
                 # (a part asking a sum keeps its sum sentence first: "hingga $200")
-                if not alone and (
-                    own := {t for c in part_read.concepts if c.entity for t in c.terms}
+                # (only over a sentence from an article that never names them: "Dia juga
+                # mengerjakan startup …, Bonsai" beside Kumar's own sentence is about him)
+                if (
+                    not alone and q.kind != "list" and ranked and (own := _whom(part_read))
+                    and passages[ranked[0].passage_index].doc_id
+                    in _articles_without(part_read, passages)
                 ):
                     ranked = _promoted(ranked, partial(_names_side, own=own))
             if q.kind == "compare" and (stated := money_amounts(part)):
@@ -600,16 +602,15 @@ class ExtractiveAnswerer:
         floor = 0.8 * rest[0].score if rest and q.kind != "compare" else 0.0
         # "berapa umur Jatin Kumar dan di mana dia tinggal": a point about someone else
         # ("Savreux … tinggal di Kansas") answers neither part
-        asked = set() if q.kind == "compare" else {
-            t for c in q.concepts if c.entity for t in c.terms
-        }
+        asked = set() if q.kind in ("compare", "list") else _whom(q)
+        elsewhere = _articles_without(q, passages) if asked else set()
         for cand in rest:
             if len(chosen) >= MAX_POINTS or cand.score < floor:
                 break
             if cand.sentence in {c.sentence for c in chosen}:
                 continue
             named = {t for n in _names(cand.sentence) for t in terms(n)}
-            if asked and named and not named & asked:
+            if named and not named & asked and passages[cand.passage_index].doc_id in elsewhere:
                 continue
             if any(_same_fact(cand, c) for c in chosen):
                 continue
@@ -807,19 +808,31 @@ _EXISTENCE = re.compile(
 )
 
 
+def _whom(q: Question) -> set[str]:
+    """The terms of the names a question asks of: people and companies, not places ("penulis
+    dan aktor di Amerika" is told by sentences naming Hollywood)."""
+    return {
+        t for c in q.concepts
+        if c.entity and c.surface.lower() not in places() for t in c.terms
+    }
+
+
 def _with_own_situation(
     q: Question, chosen: list[_Scored], candidates: Sequence[_Scored]
 ) -> list[_Scored]:
-    """A worker's situation the articles speak of ("saya dokter": "… mencakup dokter praktik")
-    gets its sentence among the points, however well the pay sentences score."""
-    own = [
-        c for c in q.qualifiers
-        if c.known and not c.background and not c.entity and c.surface.lower() not in places()
-    ]
-    # the head of each run of words ("dokter" of "dokter umum": Indonesian puts it first)
-    at = {c.position for c in q.qualifiers}
-    for c in own:
-        if c.position - 1 in at:
+    """What the worker says they are, when the articles speak of it ("saya dokter, bisa jadi
+    pelatih AI? bayarannya berapa": "… dokter, analis keuangan, dan pakar lainnya …"), gets its
+    sentence among the points, however well the pay sentences score."""
+    said = q.clean.split()
+    roles = {
+        said[k] for k in range(1, len(said))
+        if said[k - 1] in FIRST_PERSON | _SELF_INTRO
+        and said[k] not in _SELF_INTRO | FIRST_PERSON | PERSONA_WORDS
+        and said[k] not in stopwords() and sastrawi_root(said[k]) == said[k]
+        and any(w in FIRST_PERSON for w in said[max(0, k - 3) : k])
+    }
+    for c in q.qualifiers:
+        if not (c.known and c.surface.lower() in roles):
             continue
         if any(c.terms & set(terms(p.sentence)) for p in chosen):
             continue
@@ -827,6 +840,10 @@ def _with_own_situation(
         if told is not None and told.score > 0:
             chosen = [*chosen[:1], told, *chosen[1:]][:MAX_POINTS]
     return chosen
+
+
+# "saya seorang akuntan", "aku ini dokter": words between the asker and what they are
+_SELF_INTRO = frozenset({"seorang", "adalah", "ini", "sebagai", "kerja", "bekerja"})
 
 
 def _asks_existence(q: Question) -> bool:

@@ -179,6 +179,7 @@ _PERSONA = {
     "cuma", "hanya", "baru", "belum", "pernah", "punya", "tidak", "sudah", "lagi", "sedang",
     "bekerja", "kerja", "sebagai", "jadi", "adalah", "seorang", "di", "dari", "yang", "dan",
 }
+PERSONA_WORDS = frozenset(_PERSONA)
 # skill levels: persona words, unless the question weighs one against another
 _LEVELS = {"pemula", "awam"}
 # "… nggak?", "… belum?": they make a yes/no question; the other words say what is asked
@@ -2664,7 +2665,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         clean=clean,
         kind=kind,
         concepts=tuple(concepts),
-        parts=split_parts(
+        parts=_named_in_every_part(concepts, kind, split_parts(
             compared, kind, names,
             " ".join(
                 w.replace("_", " ") for j, w in enumerate(joined)
@@ -2672,7 +2673,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
                 # a remark left out of what is compared stays out ("… simpang siur nih")
                 and not (compared != clean and remark and j >= min(remark))
             ),
-        ) or _asked_apart(text, kind, vocab),
+        )) or _asked_apart(text, kind, vocab),
         # the schooling is still the asker's own (no article speaks of SMA): the beginners'
         # job posting is only looked for
         expansions=tuple(dict.fromkeys(
@@ -2769,6 +2770,26 @@ _TRAILING_ASK = re.compile(r"^(?P<side>.+?) (?P<ask>(?:siapa|mana) (?:yang )?(?:
 _OWN_ASKING = re.compile(r"\b(?:berapa|seberapa|kapan|siapa|di mana|dimana|bagaimana|kenapa)\b")
 
 
+def _named_in_every_part(
+    concepts: Sequence[Concept], kind: str, parts: tuple[str, ...]
+) -> tuple[str, ...]:
+    """"Savreux … kerjanya dari mana dan pakai alat apa": the person or company the first part
+    asks of is whom a later part naming no one asks of too (not a place of the asker's story,
+    and not the sides of a comparison or the things of a list)."""
+    if len(parts) < 2 or kind in ("compare", "list"):
+        return parts
+    whom = [
+        c.surface.lower() for c in concepts
+        if c.entity and c.known and not c.qualifier and c.surface.lower() not in places()
+    ]
+    said = [w for w in whom if w in parts[0].split()]
+    if not said:
+        return parts
+    return (parts[0], *(
+        p if any(w in p.split() for w in whom) else " ".join([*said, p]) for p in parts[1:]
+    ))
+
+
 def split_parts(
     clean: str, kind: str, names: Iterable[str] = (), unstoried: str = ""
 ) -> tuple[str, ...]:
@@ -2855,14 +2876,7 @@ def split_parts(
                     told.append(piece)
             if told:
                 parts[-1] = " dan ".join([parts[-1], *told])
-            # "Savreux … kerjanya dari mana dan pakai alat apa": the name the first part asks
-            # of is whom a later part without a name asks of too
-            named = {w for n in names for w in n.lower().split()}
-            whom = [w for w in parts[0].split() if w in named]
-            return tuple(
-                [parts[0]]
-                + [p if set(p.split()) & named else " ".join([*whom, p]) for p in parts[1:]]
-            )
+            return tuple(parts)
     if kind in ("how_much", "where", "who", "when"):
         # "how old is he and where does he live": English joins its questions with "and"
         # ("bulan lalu. Apakah …" is no second question of these kinds)
