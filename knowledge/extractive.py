@@ -563,10 +563,10 @@ class ExtractiveAnswerer:
             else:
                 counted = "berapa" in part.split()
                 # "berapa umur Jatin Kumar dan di mana dia tinggal": the part about Kumar is
-                # told by a sentence naming him, not by where Savreux lives
-                # (a part asking a sum keeps its sum sentence first: "hingga $200")
-                # (only over a sentence from an article that never names them: "Dia juga
-                # mengerjakan startup …, Bonsai" beside Kumar's own sentence is about him)
+                # told by a sentence naming him, not by where Savreux lives in an article
+                # that never names Kumar ("Dia juga mengerjakan startup …, Bonsai", beside
+                # Kumar's own sentence, is about him); a part asking a sum keeps its sum
+                # sentence first ("hingga $200")
                 if (
                     not alone and q.kind != "list" and ranked and (own := _whom(part_read))
                     and passages[ranked[0].passage_index].doc_id
@@ -1111,6 +1111,7 @@ def _names(text: str) -> set[str]:
 def _leans_back(sentence: str) -> bool:
     opening = sentence.lstrip("\"'\u201c\u2018- ")
     return bool(_LEANS_BACK.match(opening) or _THAT_ONE.match(opening))
+
 
 def _unreferred(sentence: str, told: str) -> bool:
     """The sentence opens on "X ini/itu" ("Tren ini …") and nothing told yet speaks of X (a

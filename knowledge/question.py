@@ -934,7 +934,7 @@ _JAVANESE_WHY = re.compile(
 )
 # Javanese "loro" is "two" and "sick"; after "if" or "when" it is falling ill ("lek loro")
 _FALLS_ILL = re.compile(r"\b(lek|nek|yen|kalau|kalo|klo|pas|misal|misale) loro\b", re.IGNORECASE)
-# Javanese "oleh" (get) before its "how much"; elsewhere "oleh" is Indonesian "by"
+# "tgl dmn": "tinggal" (lives) before where; "tgl brp" stays a date
 _LIVES_WHERE = re.compile(r"\btgl (?=(?:di|dmn|dimana|dmana|mana)\b)", re.IGNORECASE)
 # Cirebon "bli" (not) closing a yes-or-no ("apa bli?", "bener bli sih"); elsewhere it is the
 # Balinese "bli" (brother) a worker addresses
@@ -943,6 +943,7 @@ _OR_NOT_CIREBON = re.compile(
     r"|\b()b(?:e)?li\b(?= (?:mudeng|ngerti|ngarti|weruh)\b)",  # "isun bli mudeng"
     re.IGNORECASE,
 )
+# Javanese "oleh" (get) before its "how much"; elsewhere "oleh" is Indonesian "by"
 _GETS_HOW_MUCH = re.compile(r"\boleh (?=(?:pinten|piro|pira|pirang|berapa|brp)\b)", re.IGNORECASE)
 # Sundanese "ti bumi" (from home; "bumi" is the polite "house", "ti" is "from")
 _FROM_HOME = re.compile(r"\bti (?:bumi|imah)\b", re.IGNORECASE)

@@ -257,7 +257,8 @@ class KnowledgeService:
             # the parts of one question ("dipecat bulan apa, terus dari tim apa") keep their
             # own best two passages, however many other articles a list would want
             own = _interleave([ranked[:2] for ranked in per_part])
-            passages = (own + [p for p in passages if p.id not in {o.id for o in own}])[: k + 1]
+            kept = {p.id for p in own}
+            passages = (own + [p for p in passages if p.id not in kept])[: k + 1]
         return passages[: k + 1] if wide else passages
 
     def refresh(self) -> bool:

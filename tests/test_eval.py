@@ -153,7 +153,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
 # eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl … eval/blind-az.jsonl,
-# blind-ba … blind-br.
+# blind-ba … blind-bv.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -422,6 +422,17 @@ _WORKER_STYLE_SETS = [
     # community). Still failing: the teaser (br41), a doctor's top hourly pay (br14), how
     # often Kumar gets a task (br17), an Osing "sing sing" (br22)
     ("blind-br.jsonl", 38, 0.85, 0),
+    # first run 37/44, 16/16 (Balinese speakers, cruise-ship crew, truck and bus drivers).
+    # Still failing: the "PHK massal 2024" teaser (bs13)
+    ("blind-bs.jsonl", 41, 0.9, 0),
+    # first run 35/44, 15/16 (Cirebon speakers, caregivers in Japan, minimarket cashiers).
+    # Still failing: the teasers (bt38, bt57), who earns "15 dolar/jm" asked with where he
+    # lives (bt54: the sentence naming the pay names no one)
+    ("blind-bt.jsonl", 39, 0.85, 0),
+    # first run 37/44, 16/16 (passive-income hunters, Tetun and Dayak Ngaju speakers)
+    ("blind-bu.jsonl", 38, 0.85, 0),
+    # first run 42/44, 16/16 (MLM sellers, Toraja speakers, santri asking if it is halal)
+    ("blind-bv.jsonl", 41, 0.9, 0),
 ]
 
 
