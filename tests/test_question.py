@@ -2225,5 +2225,7 @@ def test_tetun_and_dayak_ngaju_words_are_read() -> None:
     assert where.kind == "where"
     assert "umurnya" in where.clean
     assert read("bayaran ah berapa", vocab).clean == "bayarannya berapa"
+    assert read("perusahaan kueh haja yg jadi klien Invisible Tech", vocab).kind == "list"
+    assert "kalau sekarang" in read("dulu urang kilen, amun wayah tuh kilen?", vocab).clean
     # "ah" the sigh stays no suffix: "gak ah" is no "tidaknya"
     assert "tidaknya" not in read("gak ah, males ah kerja gitu", vocab).clean
