@@ -617,6 +617,7 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _FALLS_ILL.sub(r"\1 sakit", text)  # Javanese "lek loro": "kalau sakit"
     text = _LIVES_WHERE.sub("tinggal ", text)  # "tgl dmn": where one lives, not a date
     text = _OR_NOT_CIREBON.sub(r"\1 tidak", text)  # Cirebon "bener bli": "benar tidak"
+    text = _NOT_CIREBON.sub("tidak", text)  # "isun bli mudeng": "saya tidak paham"
     text = _GETS_HOW_MUCH.sub("dapat ", text)  # Javanese "oleh pinten": "dapat berapa"
     text = _MONEY_ASKED.sub("gaji", text)  # "olih duit pira": the pay got
     text = _TAX_FORM.sub(r"\1 SPT", text)
@@ -939,10 +940,9 @@ _LIVES_WHERE = re.compile(r"\btgl (?=(?:di|dmn|dimana|dmana|mana)\b)", re.IGNORE
 # Cirebon "bli" (not) closing a yes-or-no ("apa bli?", "bener bli sih"); elsewhere it is the
 # Balinese "bli" (brother) a worker addresses
 _OR_NOT_CIREBON = re.compile(
-    r"\b(apa|atau|ato|bener|benar|iya|ya) b(?:e)?li\b(?=\s*(?:[?.!,;]|sih\b|$))"
-    r"|\b()b(?:e)?li\b(?= (?:mudeng|ngerti|ngarti|weruh)\b)",  # "isun bli mudeng"
-    re.IGNORECASE,
+    r"\b(apa|atau|ato|bener|benar|iya|ya) b(?:e)?li\b(?=\s*(?:[?.!,;]|sih\b|$))", re.IGNORECASE
 )
+_NOT_CIREBON = re.compile(r"\bb(?:e)?li\b(?= (?:mudeng|ngerti|ngarti|weruh)\b)", re.IGNORECASE)
 # Javanese "oleh" (get) before its "how much"; elsewhere "oleh" is Indonesian "by"
 _GETS_HOW_MUCH = re.compile(r"\boleh (?=(?:pinten|piro|pira|pirang|berapa|brp)\b)", re.IGNORECASE)
 # Sundanese "ti bumi" (from home; "bumi" is the polite "house", "ti" is "from")

@@ -1084,7 +1084,6 @@ def test_whether_any_company_signed_up_names_it(seed_service: Any) -> None:
     assert "DeepMind" in answer.text
 
 
-
 def test_komit_is_committing(seed_service: Any) -> None:
     # "komit" is "berkomitmen", not a thing the articles leave out
     answer = seed_service.ask("google deepmind itu beneran komit ke pedoman partnership on ai?")
@@ -1250,7 +1249,6 @@ def test_a_why_part_is_answered_by_a_reason_whatever_word_asks_it(seed_service: 
     assert "mengganggu" in fired.text
 
 
-
 def test_how_things_were_travels_with_the_change_told_next(seed_service: Any) -> None:
     # "Pada tahap awal …, pekerja berbiaya rendah …" then "Namun, … permintaan akan pelatih AI
     # yang berkualifikasi tinggi …" then "Para pelatih ini … dokter praktik …": the past alone
@@ -1274,7 +1272,6 @@ def test_two_questions_about_one_person_stay_with_that_person(seed_service: Any)
     answer = seed_service.ask("berapa umur Jatin Kumar dan di mana dia tinggal")
     assert "Austin" in answer.text
     assert "Kansas" not in answer.text  # Savreux lives there: it answers neither part
-
 
 
 def test_a_question_about_a_named_person_quotes_no_one_else(seed_service: Any) -> None:
