@@ -120,8 +120,10 @@ _OUTCOME = re.compile(
     r"kesepakatan|tercapai|berakhir|selesai|won|succeeded|failed|agreement)\b",
     re.I,
 )
+# joining a company; not "diapakan habis masuk" (what is done once a report comes in)
 _REGISTERING = re.compile(
-    r"\b(?:daftar|mendaftar|melamar|lamar|apply|join|gabung|bergabung|masuk)\b"
+    r"\b(?:daftar|mendaftar|melamar|lamar|apply|join|gabung|bergabung)\b"
+    r"|(?<!habis )(?<!setelah )(?<!sesudah )\bmasuk\b(?= \w)"
 )
 _APPLYING = frozenset(terms("lowongan melamar daftar mendaftar rekrut posting iklan"))
 _SIGNING_UP = re.compile(r"\b(?:daftar\w*|mendaftar|pendaftaran|melamar|lamar\w*|apply)\b")
@@ -182,6 +184,8 @@ _LEADING_ROLES = frozenset(terms(
 _HIRED_ASKED = frozenset(terms(
     "rekrut merekrut direkrut terima diterima menerima angkat diangkat hire"
 ))
+# "Netflix akhirnya dapat siapa buat manajer AI": whom they got, a hire
+_GOT_WHOM = re.compile(r"\b(?:dapat|pilih|memilih|milih) siapa\b")
 _POSTS = frozenset(terms("manajer direktur kepala pemimpin posisi jabatan manager"))
 _YEARS_ASKED = re.compile(r"\bberapa (?:tahun|thn)\b|\bhow many years\b")
 _YEARS_FIGURE = re.compile(
@@ -368,7 +372,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     money_word = money_asked(question)
     names = [c for c in question.subject if c.entity and c.known]
     roles = asked & _LEADING_ROLES
-    if question.kind == "who" and asked & _HIRED_ASKED:
+    if question.kind == "who" and (asked & _HIRED_ASKED or _GOT_WHOM.search(question.clean)):
         # "Netflix akhirnya rekrut siapa jadi manajer AI": someone named for that post, not
         # the job posting
         roles |= asked & _POSTS

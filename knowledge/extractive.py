@@ -181,7 +181,9 @@ class ExtractiveAnswerer:
                 else self._sentences(candidates)
             )
             if q.personal and listing:
-                chosen = _with_own_situation(q, chosen, candidates)
+                chosen = _with_own_situation(
+                    q, chosen, candidates, [p.doc_id for p in passages]
+                )
         if not chosen:
             return self.not_found(question)
         chosen = self._with_antecedents(
@@ -818,11 +820,13 @@ def _whom(q: Question) -> set[str]:
 
 
 def _with_own_situation(
-    q: Question, chosen: list[_Scored], candidates: Sequence[_Scored]
+    q: Question, chosen: list[_Scored], candidates: Sequence[_Scored], docs: Sequence[str] = ()
 ) -> list[_Scored]:
     """What the worker says they are, when the articles speak of it ("saya dokter, bisa jadi
     pelatih AI? bayarannya berapa": "… dokter, analis keuangan, dan pakar lainnya …"), gets its
-    sentence among the points, however well the pay sentences score."""
+    sentence among the points, however well the pay sentences score. Asked how much, the pay
+    that article gives comes with it: the sentence naming the role rarely holds the figure
+    ("… mencakup dokter praktik, akuntan …" then "upah per jam hingga $200")."""
     said = q.clean.split()
     roles = {
         said[k] for k in range(1, len(said))
@@ -834,11 +838,27 @@ def _with_own_situation(
     for c in q.qualifiers:
         if not (c.known and c.surface.lower() in roles):
             continue
-        if any(c.terms & set(terms(p.sentence)) for p in chosen):
+        quoted = next((p for p in chosen if c.terms & set(terms(p.sentence))), None)
+        told = quoted or next((p for p in candidates if c.terms & set(terms(p.sentence))), None)
+        if told is None or told.score <= 0:
             continue
-        told = next((p for p in candidates if c.terms & set(terms(p.sentence))), None)
-        if told is not None and told.score > 0:
-            chosen = [*chosen[:1], told, *chosen[1:]][:MAX_POINTS]
+        added = [] if quoted else [told]
+        if q.kind == "how_much" and _amount(told.sentence) is None:
+            def article(item: _Scored) -> str:
+                return docs[item.passage_index] if item.passage_index < len(docs) else ""
+
+            pay = next(
+                (p for p in candidates
+                 if p.score > 0 and article(p) and article(p) == article(told)
+                 and _amount(p.sentence)),
+                None,
+            )
+            if pay is not None and not any(p.sentence == pay.sentence for p in chosen):
+                added.append(pay)
+        if not added:
+            continue
+        at = chosen.index(quoted) + 1 if quoted else 1
+        chosen = [*chosen[:at], *added, *chosen[at:]][:MAX_POINTS]
     return chosen
 
 
@@ -987,10 +1007,42 @@ def _neighbours(item: _Scored, passages: Sequence[Passage]) -> tuple[str, str]:
             if last and item.sentence not in last:
                 prev = last[-1]
         prev = prev or (sentences[pos - 1] if pos > 0 else "")
-        nxt = nxt or (sentences[pos + 1] if pos + 1 < len(sentences) else "")
+        if not nxt:
+            nxt = _next_in_prose(
+                item.sentence, sentences[pos + 1 :], by_position.get(passages[i].position + 1)
+            )
         if prev and nxt:
             break
     return prev, nxt
+
+
+def _next_in_prose(sentence: str, after: list[str], following: Passage | None) -> str:
+    """The sentence the prose goes on with after `sentence`: a pull quote and the caption
+    naming its speaker ('"Banyak wacana …"' / "Sonam Jindal" / "pimpinan program …", no final
+    stop) stand between paragraphs, not in them."""
+    if following is not None:
+        more = split_sentences(following.text)
+        told = [*after, sentence]
+        # chunks overlap: the next one may begin with what this one ended with
+        start = max((more.index(t) + 1 for t in told if t in more), default=0)
+        after = after + more[start:]
+    k = 0
+    while k < min(len(after), 6):
+        if _caption(after[k]):
+            k += 1
+        elif _PULL_QUOTE.fullmatch(after[k]) and k + 1 < len(after) and _caption(after[k + 1]):
+            k += 2
+        else:
+            return after[k]
+    return ""
+
+
+_PULL_QUOTE = re.compile(r"[\"“][^\"“”]+[\"”]")
+
+
+def _caption(line: str) -> bool:
+    """A line with no final stop: a caption or a name under a photo, not a sentence."""
+    return not re.search(r"[.!?:;\"”’)\]]$", line.strip())
 
 
 MAX_LIST_CHARS = 900
@@ -1133,7 +1185,16 @@ def _refers_back(sentence: str, told: str) -> bool:
     # "… menangani percakapan 'ditandai' …" then "Ketika percakapan yang ditandai masuk, …
     # itu disortir …": what happens next to the thing just told of
     then = _WHEN_IT.match(sentence.lstrip("\"'\u201c- "))
-    return then is not None and len(set(terms(then.group("thing"))) & set(terms(told))) >= 2
+    if then is not None and len(set(terms(then.group("thing"))) & set(terms(told))) >= 2:
+        return True
+    # "… menerbitkan pedoman sukarela …" then "DeepMind … berkomitmen pada pedoman tersebut":
+    # "the said guideline" is the one just told of, wherever it stands in the sentence
+    return any(
+        set(terms(m.group(1))) & set(terms(told)) for m in _THE_SAID.finditer(sentence)
+    )
+
+
+_THE_SAID = re.compile(r"\b([^\W\d_]{4,}) tersebut\b", re.IGNORECASE)
 
 
 _WHEN_IT = re.compile(

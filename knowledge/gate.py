@@ -756,10 +756,13 @@ def _match(concept: Concept, have: set[str], related: float = 0.5) -> float:
 
 
 def _kind_asked(surface: str, clean: str) -> bool:
-    """The question asks which one of a kind ("alat apa", "asuransi apa saja"): a passage
-    naming one of the kind answers it."""
+    """The question asks which one of a kind ("alat apa", "alatnya apa", "asuransi apa saja"): a
+    passage naming one of the kind answers it."""
     # not "dapat THR apa tidak", a yes-or-no
-    said = rf"\b{re.escape(surface.lower())} apa(?:an)?\b(?! (?:tidak|belum|bukan|nggak|gak|ga)\b)"
+    said = (
+        rf"\b{re.escape(surface.lower())}(?:nya)? apa(?:an)?\b"
+        r"(?! (?:tidak|belum|bukan|nggak|gak|ga)\b)"
+    )
     return re.search(said, clean) is not None
 
 

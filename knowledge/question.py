@@ -616,6 +616,7 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _FROM_WHERE.sub("dari mana", text)  # Sundanese "ti mana"
     text = _FALLS_ILL.sub(r"\1 sakit", text)  # Javanese "lek loro": "kalau sakit"
     text = _LIVES_WHERE.sub("tinggal ", text)  # "tgl dmn": where one lives, not a date
+    text = _SABAH_I.sub("saya", text)  # Sabah "sia kerja di ladang", not Minang "sia nan …"
     text = _OR_NOT_CIREBON.sub(r"\1 tidak", text)  # Cirebon "bener bli": "benar tidak"
     text = _NOT_CIREBON.sub("tidak", text)  # "isun bli mudeng": "saya tidak paham"
     text = _GETS_HOW_MUCH.sub("dapat ", text)  # Javanese "oleh pinten": "dapat berapa"
@@ -676,6 +677,8 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
             out.extend((chat.get(word[:-2], word[:-2]), "saya"))
             previous = word
             continue
+        if word not in _WHY_OR_WHAT and chat.get(word) in _WHY_OR_WHAT:
+            word = chat[word]  # "ngpain" is "ngapain", opening a clause or not
         if word in _WHY_OR_WHAT:
             # "ngapain aja kerjanya": "aja" lists what is done, whatever the place
             listed = tokens[n + 1 : n + 2] in (
@@ -684,6 +687,10 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
             replaced = "kenapa" if n == opening and not listed else _WHY_OR_WHAT[word]
         elif word == "nang" and _banjar_relative(tokens[n + 1 : n + 2], vocab):
             replaced = "yang"
+        elif word not in chat and (krama := _krama_possessed(word, chat)):
+            replaced = krama  # "padamelanipun" -> "pekerjaannya", "cacahipun" -> "jumlahnya"
+        elif word in _MALAY_NOT_ENGLISH and not english:
+            replaced = _MALAY_NOT_ENGLISH[word]  # Riau Malay "gaji dia same pelatih lain"
         else:
             replaced = chat.get(word) or (word if english else _colloquial(word, vocab))
         if word in _RICH and previous in _BECOMING:
@@ -887,6 +894,21 @@ def _colloquial(word: str, vocab: Vocabulary | None) -> str:
     return formal
 
 
+def _krama_possessed(word: str, chat: dict[str, str]) -> str | None:
+    """A krama word the chat list or the dictionary knows, with the krama "its" on it ("-ipun",
+    "-nipun"): the Indonesian word with "-nya"."""
+    bases = [word.removesuffix(s) for s in ("nipun", "ipun") if word.endswith(s)]
+    for base in bases:
+        if len(base) >= 3 and base in chat:
+            return chat[base] + "nya"
+    for base in bases:  # "bedanipun" -> "bedanya"
+        if len(base) >= 3 and base in _dictionary():
+            return base + "nya"
+    return None
+
+
+# Malay spellings that are English words too: read so only in an Indonesian clause
+_MALAY_NOT_ENGLISH = {"same": "sama"}
 # a clause with two of these is English: the colloquial lexicon would read "make" as "memakai"
 _ENGLISH_FUNCTION = {"the", "a", "an", "of", "to", "is", "are", "was", "were", "do", "does", "did",
                      "what", "who", "how", "why", "which", "when", "where", "in", "on", "for",
@@ -919,7 +941,10 @@ _SAYS_HIMSELF = re.compile(
 )
 # Palembang "cak mano", Malay "macam mane / macam mana", Medan "kek mana", East Javanese "yo opo"
 # and "yaopo": "how" (Indonesian "macam apa" is not)
-_MALAY_HOW = re.compile(r"\b(?:cak|macam|kek) ?man[aeo]\b|\by[ao]k? ?opo\b", re.IGNORECASE)
+# Malay "macam mana", Javanese "yo opo", krama "kados pundi" (not "seperti mana"): how
+_MALAY_HOW = re.compile(
+    r"\b(?:cak|macam|kek) ?man[aeo]\b|\by[ao]k? ?opo\b|\bkados ?pundi\b", re.IGNORECASE
+)
 # "lapor spt": the tax return ("spt" alone is chat for "seperti")
 _TAX_FORM = re.compile(r"\b(lapor|isi|ngisi|mengisi|melapor|melaporkan) spt\b", re.IGNORECASE)
 # "dapat duit berapa", "olih duit pira", "berapa duitnya": money asked as a sum got is pay
@@ -937,6 +962,12 @@ _JAVANESE_WHY = re.compile(
 _FALLS_ILL = re.compile(r"\b(lek|nek|yen|kalau|kalo|klo|pas|misal|misale) loro\b", re.IGNORECASE)
 # "tgl dmn": "tinggal" (lives) before where; "tgl brp" stays a date
 _LIVES_WHERE = re.compile(r"\btgl (?=(?:di|dmn|dimana|dmana|mana)\b)", re.IGNORECASE)
+# Sabah Malay "sia" is "saya" ("sia kerja di ladang", "anak sia", "kalau sia tukar"); Minang
+# "sia" asks who, before "nan"/"yang"/a name word or closing the clause ("Ivan Zhang sia?")
+_SABAH_I = re.compile(
+    r"\bsia\b(?!\s*(?:nan|yang|namo|namonyo|nama|namanya|kah|ya)\b)(?=\s+[^\W\d_])",
+    re.IGNORECASE,
+)
 # Cirebon "bli" (not) closing a yes-or-no ("apa bli?", "bener bli sih"); elsewhere it is the
 # Balinese "bli" (brother) a worker addresses
 _OR_NOT_CIREBON = re.compile(
@@ -1830,6 +1861,11 @@ _COMPANY_ENDINGS = frozenset({
 # opens what it says ("sa mau tanya")
 _CLOSING_SA = re.compile(r"(?<=\w )sa(?=[\s?!.]*$)", re.IGNORECASE)
 # a polite opening or closing: "Selamat siang.", "Assalamualaikum wr. wb.", "Terima kasih."
+# an English self-introduction, "nurse here", "Hi, law grad here.": who asks, not what
+_HERE_INTRO = re.compile(
+    r"(?:^|(?<=^hi)|(?<=^hello)|(?<=^hey))[\s,!]*\b((?!(?:what|who|how|why|is|are|anyone)\b)"
+    r"[a-z][\w-]*(?: [\w-]+){0,2}) here\s*[.!,]", re.IGNORECASE,
+)
 _GREETING = re.compile(
     r"\b(?:(?:selamat|slamat|slmt) (?:pagi|siang|sore|malam)|assalamu\W?alaikum(?: wr\.? ?wb\.?)?"
     r"|wassalam\w*|terima ?kasih(?: banyak)?|makasih(?: banyak)?|thank you|thanks"
@@ -2310,6 +2346,14 @@ _SPOKEN_BREAK = re.compile(
 )
 
 
+# voice typing writes the punctuation it was told ("disebut tidak stabil koma tolong jelaskan",
+# "PHK massal sepanjang 2024 titik"); a mark, not a word to search for
+_DICTATED_MARKS = {"koma": ",", "titik": ".", "tanda tanya": "?", "tanda seru": "!"}
+_DICTATED_MARK = re.compile(
+    r"\s+(koma(?!\s*\d)|tanda tanya|tanda seru|titik(?=\s*$))\b", re.IGNORECASE
+)
+
+
 def _spoken_clauses(text: str) -> str:
     """A long message without a single punctuation mark, cut where speech turns ("… pulang ke
     ponorogo, tapi anak saya masih kuliah, jadi harus kirim duit…, kalo saya ambil …")."""
@@ -2403,6 +2447,8 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _EXAMPLE_PERSON.sub("", text)
     text = _HOW_MUCH_MADE.sub(r"\1earn", text)
     text = write_numbers(text)  # voice typing: "lima belas dolar" -> "15 dolar"
+    text = _DICTATED_MARK.sub(lambda m: _DICTATED_MARKS[m.group(1).lower()], text)
+    text = _HERE_INTRO.sub(r" I am a \1. ", text)  # "law grad here." -> "I am a law grad."
     text = _GREETING.sub(" ", text)
     text = _CLOSING_SA.sub("saja", text)
     text = _PASSED_ON.sub(" ", text)
@@ -2494,8 +2540,11 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         match: tuple[str, ...] | None = None
         for n in (3, 2, 1):
             key = tuple(joined[i : i + n])
-            if len(key) == n and key not in gloss and n > 1 and key[-1].endswith("nya"):
-                # "career path-nya", "jenjang kariernya": the phrase with "its" on the end
+            if len(key) == n and key not in gloss and key[-1].endswith("nya") and (
+                n > 1 or len(key[-1]) >= 7
+            ):
+                # "career path-nya", "jenjang kariernya", "alatnya apa": the phrase or word
+                # with "its" on the end
                 key = (*key[:-1], key[-1].removesuffix("nya").removesuffix("-"))
             if len(key) == n and key in gloss:
                 match = key

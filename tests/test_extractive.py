@@ -1294,6 +1294,17 @@ def test_the_askers_own_situation_gets_its_sentence(seed_service: Any) -> None:
     assert "$200" in answer.text
 
 
+def test_the_pay_of_the_askers_role_comes_with_the_sentence_naming_it(seed_service: Any) -> None:
+    # the sentence naming accountants holds no figure; its article's pay sentence does
+    answer = seed_service.ask(
+        "adik saya akuntan di bekasi, katanya skrg akuntan bisa ngelatih AI. sejam dpt brp? lebih"
+        " gede ga dr gajinya"
+    )
+    lines = answer.text.split("\n")
+    named = next(i for i, line in enumerate(lines) if "akuntan" in line)
+    assert "$200" in lines[named + 1]
+
+
 def test_a_remark_after_a_follow_up_does_not_hide_what_it_borrows(seed_service: Any) -> None:
     # "auto sultan ga tuh" (rich at once?) is the asker's aside; the pay is what is asked
     first = seed_service.ask("pelatih chatgpt dibayar brp sejam")
@@ -1301,3 +1312,47 @@ def test_a_remark_after_a_follow_up_does_not_hide_what_it_borrows(seed_service: 
         "kalo yg pro di invisible tech bisa smpe brp? auto sultan ga tuh", history=after(first)
     )
     assert "$200" in answer.text
+
+
+def test_a_pull_quote_and_its_caption_do_not_stop_what_goes_on() -> None:
+    from knowledge.extractive import _next_in_prose, _refers_back
+    from knowledge.types import Passage
+
+    told = "Ini merekomendasikan agar industri menerbitkan pedoman sukarela."
+    following = Passage(
+        id="a-0013", doc_id="a", path="a.md", title="A", position=13,
+        text=(
+            "Sonam Jindal\n\npimpinan program untuk AI di Partnership on AI\n\n"
+            "DeepMind sejauh ini satu-satunya yang berkomitmen pada pedoman tersebut."
+        ),
+    )
+    nxt = _next_in_prose(told, ['"Banyak wacana seputar AI sangat memberi selamat."'], following)
+    assert nxt.startswith("DeepMind")
+    # "the said guideline", mid-sentence, is the one just told of
+    assert _refers_back(nxt, told)
+    assert not _refers_back("Perusahaan tersebut membantah.", told)
+    # a quote that is the prose itself (no caption after it) is what goes on
+    assert _next_in_prose(told, ['"Ini penting," katanya.', "Lalu dia pergi."], None).startswith(
+        '"Ini penting'
+    )
+
+
+def test_the_kind_of_tool_asked_with_its_suffix_is_answered_by_the_laptop(
+    seed_service: Any,
+) -> None:
+    answer = seed_service.ask("jadi pelatih AI bisa kerja dari rumah tidak? terus alatnya apa")
+    assert answer.found
+    assert not answer.partial
+    assert "laptop" in answer.text
+
+
+def test_what_is_done_once_a_report_comes_in_is_no_way_to_sign_up(seed_service: Any) -> None:
+    # ("masuk" after a company's name would ask how to join it)
+    answer = seed_service.ask("percakapan yg ditandai pengguna ChatGPT itu diapain abis masuk?")
+    assert answer.found
+    assert "disortir" in answer.text
+
+
+def test_whom_a_company_got_for_a_post_is_not_the_posting(seed_service: Any) -> None:
+    answer = seed_service.ask("jadi netflix akhirnya dapet siapa buat posisi manajer produk AI?")
+    assert not answer.found

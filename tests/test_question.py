@@ -2229,3 +2229,58 @@ def test_tetun_and_dayak_ngaju_words_are_read() -> None:
     assert "kalau sekarang" in read("dulu urang kilen, amun wayah tuh kilen?", vocab).clean
     # "ah" the sigh stays no suffix: "gak ah" is no "tidaknya"
     assert "tidaknya" not in read("gak ah, males ah kerja gitu", vocab).clean
+
+
+def test_punctuation_said_to_voice_typing_is_a_mark() -> None:
+    vocab = Vocab("pekerjaan pelatih stabil perusahaan PHK massal 2024")
+    q = read("kenapa pekerjaan pelatih AI disebut tidak stabil koma tolong jelaskan", vocab)
+    assert "koma" not in q.clean
+    assert "koma" not in {c.surface for c in q.concepts}
+    assert "titik" not in read("berapa perusahaan PHK massal sepanjang 2024 titik", vocab).clean
+    # a figure said with "koma" stays a figure; "titik" inside the message stays a word
+    assert "koma" in read("upahnya 1 koma 5 juta?", vocab).clean
+    assert "titik" in read("titik temunya di mana", vocab).clean
+
+
+def test_riau_and_sabah_malay_words_are_read() -> None:
+    vocab = Vocab("serikat pekerja amerika kenya pelatih gaji beda asuransi kesehatan")
+    q = read("kat amerika dah ade ke serikat pekerje pelatih AI macam kat kenya tu", vocab)
+    assert "di amerika sudah ada" in q.clean
+    compared = read("gaji Savreux same pelatih profesional kat Invisible Tech, beze berape?", vocab)
+    assert "sama pelatih" in compared.clean
+    assert "beda berapa" in compared.clean
+    assert "the same" in read("is the pay the same for everyone?", vocab).clean  # English stays
+    sabah = read("sia kerja di ladang inda ada insurans. anak sia dapat kah insurans?", vocab)
+    assert sabah.clean.startswith("saya kerja")
+    assert "anak saya" in sabah.clean
+    assert "tidak ada asuransi" in sabah.clean
+    # Minang "sia" asks who
+    assert read("Ivan Zhang sia?", vocab).kind == "who"
+    assert read("sia nan malatiah chatgpt", vocab).clean.startswith("siapa")
+
+
+def test_ngapain_typed_short_asks_what_is_done_mid_clause() -> None:
+    vocab = Vocab("openai rekrut kenya gaji kecil")
+    q = read("bg openai ngrekrut org kenya bwt ngpain sih, bnr gk gaji nya kcl", vocab)
+    assert "melakukan apa" in q.clean
+    assert "gajinya kecil" in q.clean
+    assert "ngapain" not in {c.surface for c in q.concepts}
+
+
+def test_an_english_self_introduction_is_the_askers_story() -> None:
+    vocab = Vocab("Savreux label ChatGPT penting")
+    q = read("Hi, law grad here. Why does Savreux say the labelers are so important?", vocab)
+    assert q.personal
+    assert {"law", "grad"} <= {c.surface.lower() for c in q.qualifiers}
+    assert "here" not in {c.surface.lower() for c in q.subject}
+    # "anyone here" asks; it introduces nobody
+    assert not read("Is anyone here paid by the hour?", vocab).personal
+
+
+def test_krama_words_with_ipun_are_read() -> None:
+    vocab = Vocab("pekerjaan Jatin Kumar pelatih percakapan beda generatif model lama jumlah")
+    how = read("Kados pundi padamelanipun Jatin Kumar minangka pelatih obrolan punika?", vocab)
+    assert how.kind == "howto"
+    assert "pekerjaannya jatin kumar sebagai pelatih percakapan" in how.clean
+    assert "bedanya" in read("Menapa bedanipun AI generatif kaliyan model lami?", vocab).clean
+    assert "jumlahnya orang" in read("pinten cacahipun tiyang ing Kenya?", vocab).clean
