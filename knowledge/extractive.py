@@ -39,6 +39,7 @@ from knowledge.binding import (
 from knowledge.gate import Verdict
 from knowledge.question import (
     COMPARE_CUES,
+    ENTRY_LEVEL,
     FIRST_PERSON,
     PERSONA_WORDS,
     Question,
@@ -489,7 +490,7 @@ class ExtractiveAnswerer:
                     stem(m.group(1)) not in doers for m in _DUTY.finditer(sentence)
                 ):
                     score += 0.1  # "pekerjaan utamanya adalah menghasilkan petunjuk"
-            if schooled and _ENTRY_LEVEL.search(sentence):
+            if schooled and ENTRY_LEVEL.search(sentence):
                 score += 0.25  # "cuma lulusan SMA, bisa?": the job posted for beginners
             if defined and any(_describes(sentence, name) for name in defined):
                 score += 0.3
@@ -1385,6 +1386,8 @@ _ACTIVITY_Q = re.compile(
     r"|\bwhat (?:do|does|did)\b.{0,40}\bdo\b"
     # "bagaimana cara kerja pelatih AI": how the work goes is what is done
     r"|\bcara (?:kerja|kerjanya|bekerja|bekerjanya)\b"
+    # "bagaimana cara savreux melatih chatgpt": the way one trains it is what is done
+    r"|\bcara (?:\w+ ){0,2}(?:melatih|ngelatih|mengajari|ngajarin)\b"
     # "kerjaan jatin kumar sehari-hari kayak gimana", "day to day"
     r"|\b(?:kerja|kerjanya|kerjaan|kerjaannya|pekerjaan|pekerjaannya|tugas|tugasnya)\b"
     r"(?: \w+){0,4} sehari[- ]hari(?:nya)?\b|\bday to day\b",
@@ -1400,7 +1403,6 @@ _TASK_TOLD = re.compile(
     re.IGNORECASE,
 )
 # a job posted for beginners: "level pemula", "level awal", "entry level"
-_ENTRY_LEVEL = re.compile(r"\blevel (?:pemula|awal)\b|\bentry.level\b|\bpemula\b", re.I)
 # what someone must do: "Savreux perlu memberi label …", "mereka harus menulis …"
 _DUTY = re.compile(
     r"\b(?:perlu|harus|wajib|diminta|bertugas|ditugaskan) (?:(?:untuk|juga|terus) )?"

@@ -2780,6 +2780,10 @@ _CAN_I = re.compile(
 )
 
 
+# a job posted for beginners: what answers "cuma tamat SMA, bisa?"
+ENTRY_LEVEL = re.compile(r"\blevel (?:pemula|awal)\b|\bentry.level\b|\bpemula\b", re.I)
+
+
 def asks_if_schooling_is_enough(clean: str) -> bool:
     """The asker tells their schooling and asks whether they can do the work ("sy cuma tamat
     SMA, bisa jadi pelatih AI?"): a job posted for beginners is what answers it."""

@@ -253,6 +253,8 @@ class KnowledgeService:
             passages = _interleave([passages, *per_part])
         if wide:
             passages = diversify(passages, k + 1)
+        if question_mod.asks_if_schooling_is_enough(read.clean):
+            passages = self._with_beginners_posting(passages, depth)
         if per_part and read.kind not in ("list", "compare", "topic"):
             # the parts of one question ("dipecat bulan apa, terus dari tim apa") keep their
             # own best two passages, however many other articles a list would want
@@ -260,6 +262,20 @@ class KnowledgeService:
             kept = {p.id for p in own}
             passages = (own + [p for p in passages if p.id not in kept])[: k + 1]
         return passages[: k + 1] if wide else passages
+
+    def _with_beginners_posting(
+        self, passages: list[Passage], depth: int | None
+    ) -> list[Passage]:
+        """"Saya cuma tamat SMK, bisa jadi pelatih AI? takutnya harus sarjana": the asker's story
+        (a barber, a degree) pulls other passages up; a job posted for beginners, wherever it
+        is, answers it, so it is looked at third."""
+        have = {p.id for p in passages}
+        for found in self.retriever.retrieve("pekerjaan level pemula", k=3, depth=depth):
+            if found.id in have:
+                return passages
+            if question_mod.ENTRY_LEVEL.search(found.text):
+                return [*passages[:2], found, *passages[2:]]
+        return passages
 
     def refresh(self) -> bool:
         """Reload the lexical index if the store changed (another process may have ingested)."""

@@ -1356,3 +1356,30 @@ def test_what_is_done_once_a_report_comes_in_is_no_way_to_sign_up(seed_service: 
 def test_whom_a_company_got_for_a_post_is_not_the_posting(seed_service: Any) -> None:
     answer = seed_service.ask("jadi netflix akhirnya dapet siapa buat posisi manajer produk AI?")
     assert not answer.found
+
+
+def test_the_way_someone_trains_the_ai_is_what_they_do(seed_service: Any) -> None:
+    answer = seed_service.ask("gimana cara savreux ngelatih chatgpt?")
+    assert "label" in answer.text
+
+
+def test_using_contract_workers_is_relying_on_them(seed_service: Any) -> None:
+    # "pake" (use) and "seneng" (glad) are words no article uses; their meaning is there
+    answer = seed_service.ask(
+        "kenapa perusahaan teknologi lebih seneng pake orang kontrak drpd karyawan tetap buat"
+        " ngelabel data?"
+    )
+    assert answer.found
+    assert "biaya lebih rendah" in answer.text
+
+
+def test_schooling_asked_looks_at_the_beginners_posting_whatever_the_story(
+    seed_service: Any,
+) -> None:
+    # the story (a barber, Savreux, a degree) ranks other articles first; the posting for
+    # beginners is what answers "can I, with only SMK?"
+    answer = seed_service.ask(
+        "aku tukang cukur tamatan SMK, bisa gak jd pelatih AI kyk savreux? takutnya harus"
+        " sarjana dulu"
+    )
+    assert "level pemula" in answer.text
