@@ -775,7 +775,9 @@ class ExtractiveAnswerer:
             # what goes on with it, up to two sentences ("X berbeda dari Y. Kemudian, …" then
             # "Semua model itu …"); a sentence announcing "semua jenis pekerjaan" goes on with
             # each item it announced
-            for _step in range(4 if _ANNOUNCES.search(text) else 2):
+            # (a caption under a photo goes on with nothing: the prose after it is not its)
+            steps = 0 if _caption(item.sentence) else 4 if _ANNOUNCES.search(text) else 2
+            for _step in range(steps):
                 told = f"{prev} {text}"
                 goes_on = bool(nxt) and bool(
                     _CONTINUES.match(nxt) or _refers_back(nxt, told) or _ends_quote(nxt)

@@ -514,7 +514,7 @@ class Gate:
                 r for r in _said_otherwise(subject, spoken) if not _kind_asked(r, question.clean)
             )
         missing = related + _name_runs(
-            _unspoken(question.qualifiers, spoken, words(question.clean))
+            _unspoken(question.qualifiers, spoken, words(question.clean)), question.clean
         )
         # "savreux sebulan dapat brp": the articles give $15 per jam, never a monthly sum
         if periods := unpaid_periods(question, looked):
@@ -689,7 +689,7 @@ def _adjacent_joined(names: Sequence[Concept]) -> tuple[str, ...]:
     return tuple(" ".join(c.surface for c in run) for run in runs)
 
 
-def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:
+def _name_runs(concepts: Sequence[Concept], clean: str = "") -> tuple[str, ...]:
     """Adjacent uncovered qualifiers named together ("ibu rumah tangga lulusan SMA"), without
     the words that only carry the sentence ("sudah 3 tahun" names nothing); a full stop ends a
     run ("pensiunan PNS. Anak saya …" names two things)."""
@@ -707,7 +707,7 @@ def _name_runs(concepts: Sequence[Concept]) -> tuple[str, ...]:
     out: list[str] = []
     for words_ in named:
         if words_:
-            out.append(_named(words_))
+            out.append(_named(words_, clean))
             if out[-1].endswith(" Anda"):
                 break  # what follows tells more of that person's situation
     return tuple(out[:3])
@@ -737,11 +737,13 @@ def _capitalised_places(said: list[str]) -> list[str]:
     return out
 
 
-def _named(run: Sequence[Concept]) -> str:
-    """A run of words as the answer names it: "anak diwisuda" is "keadaan anak Anda"."""
+def _named(run: Sequence[Concept], clean: str = "") -> str:
+    """A run of words as the answer names it: "anak diwisuda" is "keadaan anak Anda"; in "saya
+    anak nelayan" the asker is the child, and the run is named as said."""
     said = _capitalised_places([c.surface for c in run])
     head = said[0].lower()
-    if head in _RELATIVES and not (len(said) > 1 and said[1].lower() == "magang"):
+    own = re.search(rf"\b(?:saya|aku|gue|gua|gw) {re.escape(head)}\b", clean) is not None
+    if head in _RELATIVES and not own and not (len(said) > 1 and said[1].lower() == "magang"):
         return f"{head} Anda" if len(said) == 1 else f"keadaan {head} Anda"
     return " ".join(said)
 

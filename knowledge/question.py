@@ -2540,11 +2540,8 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         match: tuple[str, ...] | None = None
         for n in (3, 2, 1):
             key = tuple(joined[i : i + n])
-            if len(key) == n and key not in gloss and key[-1].endswith("nya") and (
-                n > 1 or len(key[-1]) >= 7
-            ):
-                # "career path-nya", "jenjang kariernya", "alatnya apa": the phrase or word
-                # with "its" on the end
+            if len(key) == n and key not in gloss and n > 1 and key[-1].endswith("nya"):
+                # "career path-nya", "jenjang kariernya": the phrase with "its" on the end
                 key = (*key[:-1], key[-1].removesuffix("nya").removesuffix("-"))
             if len(key) == n and key in gloss:
                 match = key

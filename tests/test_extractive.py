@@ -709,6 +709,19 @@ def test_an_english_job_title_is_no_unknown_name(seed_service: Any) -> None:
     assert "$15" in answer.text
 
 
+def test_the_asker_who_is_someones_child_is_not_asked_about_their_child(
+    seed_service: Any,
+) -> None:
+    # "saya anak nelayan": the asker is a fisherman's child, not a parent asking for a child
+    answer = seed_service.ask(
+        "saye anak nelayan kat Anambas, cume tamat SMA, tak de pengalaman kerje. pelatih AI ni"
+        " untuk pemule ke atau kene pandai?"
+    )
+    first = answer.text.splitlines()[0]
+    assert "nelayan" in first
+    assert "anak Anda" not in first
+
+
 def test_a_relatives_situation_is_named_as_theirs(seed_service: Any) -> None:
     answer = seed_service.ask(
         "Anak saya baru pulang merantau dan belum dapat kerja tetap. Ada contoh lulusan ilmu "
