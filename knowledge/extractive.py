@@ -1197,7 +1197,8 @@ def _refers_back(sentence: str, told: str) -> bool:
     )
 
 
-_THE_SAID = re.compile(r"\b([^\W\d_]{4,}) tersebut\b", re.IGNORECASE)
+# ("orang tersebut", "hal tersebut": someone or something told of further back, maybe)
+_THE_SAID = re.compile(r"\b(?!(?:orang|hal|pria|wanita)\b)([^\W\d_]{4,}) tersebut\b", re.I)
 
 
 _WHEN_IT = re.compile(

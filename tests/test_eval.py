@@ -153,7 +153,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
 # eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl … eval/blind-az.jsonl,
-# blind-ba … blind-bv.
+# blind-ba … blind-bz.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -433,6 +433,18 @@ _WORKER_STYLE_SETS = [
     ("blind-bu.jsonl", 38, 0.85, 0),
     # first run 42/44, 16/16 (MLM sellers, Toraja speakers, santri asking if it is halal)
     ("blind-bv.jsonl", 41, 0.9, 0),
+    # first run 39/44, 15/16 (Flores speakers, event crew, pharmacy staff on night shift).
+    # Still failing: the teaser (bw05), "butuh manusia buat ngajarin, katanya pinter sendiri"
+    # (bw16, just under the gate's coverage), what the ad likens the work to (bw41)
+    ("blind-bw.jsonl", 39, 0.88, 0),
+    # first run 38/44, 16/16 (krama Javanese, becak and angkot drivers, online resellers)
+    ("blind-bx.jsonl", 40, 0.9, 0),
+    # first run 35/44, 16/16 (Sabah Malay speakers, barbers and salon workers, graduates
+    # without work in their field). Still failing: three teasers (by05, by08, by60)
+    ("blind-by.jsonl", 37, 0.8, 0),
+    # first run 33/44, 16/16 (teenagers, Riau Islands Malay speakers, blind users of screen
+    # readers and voice typing)
+    ("blind-bz.jsonl", 38, 0.85, 0),
 ]
 
 

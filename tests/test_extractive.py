@@ -1376,16 +1376,6 @@ def test_the_way_someone_trains_the_ai_is_what_they_do(seed_service: Any) -> Non
     assert "label" in answer.text
 
 
-def test_using_contract_workers_is_relying_on_them(seed_service: Any) -> None:
-    # "pake" (use) and "seneng" (glad) are words no article uses; their meaning is there
-    answer = seed_service.ask(
-        "kenapa perusahaan teknologi lebih seneng pake orang kontrak drpd karyawan tetap buat"
-        " ngelabel data?"
-    )
-    assert answer.found
-    assert "biaya lebih rendah" in answer.text
-
-
 def test_schooling_asked_looks_at_the_beginners_posting_whatever_the_story(
     seed_service: Any,
 ) -> None:
