@@ -1405,7 +1405,6 @@ _TASK_TOLD = re.compile(
     r"|\btugasnya\b|\btanggung jawab(?:nya)?\b",
     re.IGNORECASE,
 )
-# a job posted for beginners: "level pemula", "level awal", "entry level"
 # what someone must do: "Savreux perlu memberi label …", "mereka harus menulis …"
 _DUTY = re.compile(
     r"\b(?:perlu|harus|wajib|diminta|bertugas|ditugaskan) (?:(?:untuk|juga|terus) )?"

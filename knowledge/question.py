@@ -1860,12 +1860,12 @@ _COMPANY_ENDINGS = frozenset({
 # Ambon and Manado "sa" closing a message is "saja" ("dari rumah sa?"); Papuan "sa" (saya)
 # opens what it says ("sa mau tanya")
 _CLOSING_SA = re.compile(r"(?<=\w )sa(?=[\s?!.]*$)", re.IGNORECASE)
-# a polite opening or closing: "Selamat siang.", "Assalamualaikum wr. wb.", "Terima kasih."
 # an English self-introduction, "nurse here", "Hi, law grad here.": who asks, not what
 _HERE_INTRO = re.compile(
     r"(?:^|(?<=^hi)|(?<=^hello)|(?<=^hey))[\s,!]*\b((?!(?:what|who|how|why|is|are|anyone)\b)"
     r"[a-z][\w-]*(?: [\w-]+){0,2}) here\s*[.!,]", re.IGNORECASE,
 )
+# a polite opening or closing: "Selamat siang.", "Assalamualaikum wr. wb.", "Terima kasih."
 _GREETING = re.compile(
     r"\b(?:(?:selamat|slamat|slmt) (?:pagi|siang|sore|malam)|assalamu\W?alaikum(?: wr\.? ?wb\.?)?"
     r"|wassalam\w*|terima ?kasih(?: banyak)?|makasih(?: banyak)?|thank you|thanks"

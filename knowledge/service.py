@@ -266,7 +266,7 @@ class KnowledgeService:
     def _with_beginners_posting(
         self, passages: list[Passage], depth: int | None
     ) -> list[Passage]:
-        """"Saya cuma tamat SMK, bisa jadi pelatih AI? takutnya harus sarjana": the asker's story
+        """ "Saya cuma tamat SMK, bisa jadi pelatih AI? takutnya harus sarjana": the asker's story
         (a barber, a degree) pulls other passages up; a job posted for beginners, wherever it
         is, answers it, so it is looked at third."""
         have = {p.id for p in passages}
