@@ -182,9 +182,7 @@ class ExtractiveAnswerer:
                 else self._sentences(candidates)
             )
             if q.personal and listing:
-                chosen = _with_own_situation(
-                    q, chosen, candidates, [p.doc_id for p in passages]
-                )
+                chosen = _with_own_situation(q, chosen, candidates, passages)
         if not chosen:
             return self.not_found(question)
         chosen = self._with_antecedents(
@@ -823,7 +821,8 @@ def _whom(q: Question) -> set[str]:
 
 
 def _with_own_situation(
-    q: Question, chosen: list[_Scored], candidates: Sequence[_Scored], docs: Sequence[str] = ()
+    q: Question, chosen: list[_Scored], candidates: Sequence[_Scored],
+    passages: Sequence[Passage],
 ) -> list[_Scored]:
     """What the worker says they are, when the articles speak of it ("saya dokter, bisa jadi
     pelatih AI? bayarannya berapa": "… dokter, analis keuangan, dan pakar lainnya …"), gets its
@@ -847,12 +846,10 @@ def _with_own_situation(
             continue
         added = [] if quoted else [told]
         if q.kind == "how_much" and _amount(told.sentence) is None:
-            def article(item: _Scored) -> str:
-                return docs[item.passage_index] if item.passage_index < len(docs) else ""
-
+            article = passages[told.passage_index].doc_id
             pay = next(
                 (p for p in candidates
-                 if p.score > 0 and article(p) and article(p) == article(told)
+                 if p.score > 0 and passages[p.passage_index].doc_id == article
                  and _amount(p.sentence)),
                 None,
             )

@@ -2824,7 +2824,7 @@ _OWN_ASKING = re.compile(r"\b(?:berapa|seberapa|kapan|siapa|di mana|dimana|bagai
 def _named_in_every_part(
     concepts: Sequence[Concept], kind: str, parts: tuple[str, ...]
 ) -> tuple[str, ...]:
-    """"Savreux … kerjanya dari mana dan pakai alat apa": the person or company the first part
+    """ "Savreux … kerjanya dari mana dan pakai alat apa": the person or company the first part
     asks of is whom a later part naming no one asks of too (not a place of the asker's story,
     and not the sides of a comparison or the things of a list)."""
     if len(parts) < 2 or kind in ("compare", "list"):
