@@ -206,7 +206,12 @@ _HOURS_FIGURE = re.compile(
 )
 _PEOPLE = (r"(?:orang|pekerja|karyawan|kontraktor|pelatih|penulis|aktor|anggota|staf|pegawai"
            r"|mahasiswa|ahli|people|workers|employees|contractors|trainers|members)")
-_PEOPLE_ASKED = re.compile(rf"\b(?:berapa|how many|jumlah)(?: banyak)? {_PEOPLE}\b")
+# "berapa orang", "jumlah pekerja", and the count after whom it counts ("karyawan tetapnya
+# sebanyak apa", "kontraktornya ada berapa")
+_PEOPLE_ASKED = re.compile(
+    rf"\b(?:berapa|how many|jumlah)(?: banyak)? {_PEOPLE}\b"
+    rf"|\b{_PEOPLE}(?:nya)?(?: \w+?nya)?(?: ada)? (?:sebanyak apa|berapa(?: banyak)?)\b"
+)
 _PEOPLE_FIGURE = re.compile(rf"\b\d[\d.,]*(?: (?:ribu|juta|[^\W\d]+))? {_PEOPLE}\b", re.I)
 # sums that are not pay: a question about one needs a sum told with its word
 _MONEY_WORDS = frozenset(terms(
@@ -347,6 +352,20 @@ def _within_a_sentence(pattern: re.Pattern[str], question: Question) -> bool:
     return len(sentences) < 2 or any(pattern.search(" ".join(clean_words(s))) for s in sentences)
 
 
+def asks_head_count(question: Question) -> bool:
+    """ "kerja bareng brp org kontraktor", "karyawan tetapnya sebanyak apa": a count of people."""
+    return bool(_PEOPLE_ASKED.search(question.clean))
+
+
+def tells_head_count(sentence: str, of: frozenset[str] = frozenset()) -> bool:
+    """ "sekitar 100 kontraktor lain", "375 karyawan": a number of people (of one of the terms
+    `of`, when given: "berapa kontraktor" is not answered by "150 orang")."""
+    return any(
+        not of or bool(set(terms(m.group(0).split()[-1])) & of)
+        for m in _PEOPLE_FIGURE.finditer(sentence)
+    )
+
+
 def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     """An answer of the kind asked, about whom the question names.
 
@@ -367,7 +386,7 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     age_asked = asks_age(question)
     asks_hours = bool(_HOURS_ASKED.search(question.clean)) and not asks_pay
     asks_years = bool(_YEARS_ASKED.search(question.clean)) and not asks_pay
-    asks_people = bool(_PEOPLE_ASKED.search(question.clean))
+    asks_people = asks_head_count(question)
     asked = frozenset(t for c in question.subject for t in c.terms)
     money_word = money_asked(question)
     names = [c for c in question.subject if c.entity and c.known]
@@ -528,6 +547,9 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
     # the figure is the asked thing's, not what it is compared with: "$15 per jam lebih dari
     # upah minimum di Kansas City" gives no minimum wage
     asked_words = asked - PAY_TERMS - _UNIT_WORDS - {t for n in names for t in n.terms}
+    # where the person is ("pelatih ChatGPT yg di Amerika", "si Kumar yg di Texas")
+    here = [n for n in names if _located_at(n.surface).search(question.clean)]
+    rest = [n for n in names if n not in here]
 
     def bound(sentences: Sequence[str]) -> bool:
         # a sum in the very sentence naming them is theirs; the other side of a comparison
@@ -537,10 +559,8 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             return False
         if _near(sentences, figure, [names] if names else []):
             return True
-        # where the person is ("pelatih ChatGPT yg di Amerika"): told in the sentence next to
-        # the one paying them ("… ChatGPT … 15 dollar AS." then "… tinggal di Kansas, Amerika")
-        here = [n for n in names if _located_at(n.surface).search(question.clean)]
-        rest = [n for n in names if n not in here]
+        # where the person is: told in the sentence next to the one paying them ("… ChatGPT …
+        # 15 dollar AS." then "… tinggal di Kansas, Amerika")
         return bool(here) and bool(rest) and any(
             figure(s) and _names_in(rest, s)
             and all(
@@ -549,8 +569,24 @@ def figure_is_bound(question: Question, passages: Sequence[Passage]) -> bool:
             for i, s in enumerate(sentences)
         )
 
+    # whom the place describes: not the rest of the place's own name ("Kansas City")
+    placed = [n for n in rest if all(abs(n.position - h.position) > 1 for h in here)]
+
+    def introduced_there(sentences: Sequence[str]) -> bool:
+        # or where the article introduces them ("Jatin Kumar, 22 tahun di Austin, Texas"),
+        # paragraphs before their figure ("Kumar … bekerja dengan sekitar 100 kontraktor lain")
+        return any(_names_in(here, s) and _names_in(placed, s) for s in sentences) and any(
+            figure(s) and _names_in(placed, s) and not _compared_away(s, asked_words)
+            for s in sentences
+        )
+
     # a pay figure sits next to whom it pays: all the names in one sentence near it
-    return any(bound(split_sentences(p.text)) for p in passages)
+    return any(bound(split_sentences(p.text)) for p in passages) or bool(
+        here and placed
+    ) and any(
+        introduced_there(list(dict.fromkeys(s for p in mine for s in split_sentences(p.text))))
+        for mine in _by_article(passages)
+    )
 
 
 def names_the_asked(question: Question, *, nearest: bool = False) -> Callable[[str], bool]:
@@ -754,7 +790,9 @@ _PAY_KIND = frozenset(terms(
     # "upahnya per jam paling tinggi": how high, not whose
     "paling terbesar terkecil terbanyak "
     # "dibayar hitungan jam", "kalau dirupiahkan": how the pay is counted or converted
-    "hitungan dihitung rupiah dirupiahkan kurs konversi"
+    "hitungan dihitung rupiah dirupiahkan kurs konversi "
+    # "gajinya kalau baru mulai": starting pay, the stage of the job, not whose
+    "baru mulai pemula"
 ))
 
 

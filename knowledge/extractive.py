@@ -24,6 +24,7 @@ from knowledge.binding import (
     WHERE_FRAME,
     asks_age,
     asks_for_pay,
+    asks_head_count,
     asks_how_long,
     asks_name,
     asks_source,
@@ -34,18 +35,18 @@ from knowledge.binding import (
     names_the_asked,
     sum_told_with,
     tells_age,
+    tells_head_count,
     tells_how_long,
 )
 from knowledge.gate import Verdict
 from knowledge.question import (
     COMPARE_CUES,
     ENTRY_LEVEL,
-    FIRST_PERSON,
-    PERSONA_WORDS,
     Question,
     asks_definition,
     asks_if_schooling_is_enough,
     checks_a_claim,
+    own_roles,
     places,
     resolve,
     topic_terms,
@@ -53,7 +54,7 @@ from knowledge.question import (
 from knowledge.question import read as read_text
 from knowledge.retriever import HybridRetriever
 from knowledge.store import StoreTimeout, StoreUnavailable
-from knowledge.text import sastrawi_root, split_sentences, stem, stopwords, terms, words
+from knowledge.text import split_sentences, stem, terms, words
 from knowledge.types import Answer, Passage, Source, Turn
 
 logger = logging.getLogger(__name__)
@@ -182,6 +183,7 @@ class ExtractiveAnswerer:
                 else self._sentences(candidates)
             )
             if q.personal and listing:
+                passages = [*passages, *self._pay_chunks_after(q, chosen, candidates, passages)]
                 chosen = _with_own_situation(q, chosen, candidates, passages)
         if not chosen:
             return self.not_found(question)
@@ -286,6 +288,35 @@ class ExtractiveAnswerer:
             if before not in have and before not in wanted:
                 wanted.append(before)
         return [*passages, *self._stored(wanted).values()]
+
+    def _pay_chunks_after(
+        self, q: Question, chosen: Sequence[_Scored], candidates: Sequence[_Scored],
+        passages: Sequence[Passage],
+    ) -> list[Passage]:
+        """The next chunks of the article naming the asker's role, when none retrieved gives
+        its pay: "… mencakup dokter praktik, akuntan …" is followed two chunks later by "upah
+        per jam hingga $200", which the asker's story rarely retrieves."""
+        if q.kind != "how_much":
+            return []
+        roles = own_roles(q)
+        told = next(
+            (c for c in [*chosen, *candidates]
+             if c.score > 0 and any(r.terms & set(terms(c.sentence)) for r in roles)),
+            None,
+        )
+        if told is None or _amount(told.sentence):
+            return []
+        passage = passages[told.passage_index]
+        if any(
+            passages[c.passage_index].doc_id == passage.doc_id and c.score > 0
+            and _amount(c.sentence) for c in candidates
+        ):
+            return []
+        prefix = passage.id.rpartition("-")[0]
+        have = {p.id for p in passages}
+        ids = [f"{prefix}-{passage.position + n:04d}" for n in (1, 2, 3)]
+        return [p for p in self._stored([i for i in ids if i not in have]).values()
+                if any(is_pay_figure(s) for s in split_sentences(p.text))]
 
     def _stored(self, ids: list[str]) -> dict[str, Passage]:
         """The stored passages with these ids, in their order; none when the store fails (the
@@ -520,6 +551,13 @@ class ExtractiveAnswerer:
             # teknologinya sendiri, Bonsai"), not the one matching how the asker described him
             candidates = _promoted(
                 candidates, names_the_asked(q, nearest=True), within=0.5
+            )
+        elif q.kind == "how_much" and not q.parts and asks_head_count(q):
+            # "kerja bareng brp org kontraktor": the sentence counting them ("sekitar 100
+            # kontraktor lain"), not the one introducing whom the question names
+            counted = frozenset(terms(q.clean))
+            candidates = _promoted(
+                candidates, lambda s: tells_head_count(s, counted), within=0.5
             )
         elif q.kind == "how_much" and not q.parts and (money := money_asked(q)):
             # "rugi brp": the sentence telling the sum of a loss, not the one denying an impact
@@ -829,17 +867,7 @@ def _with_own_situation(
     sentence among the points, however well the pay sentences score. Asked how much, the pay
     that article gives comes with it: the sentence naming the role rarely holds the figure
     ("… mencakup dokter praktik, akuntan …" then "upah per jam hingga $200")."""
-    said = q.clean.split()
-    roles = {
-        said[k] for k in range(1, len(said))
-        if said[k - 1] in FIRST_PERSON | _SELF_INTRO
-        and said[k] not in _SELF_INTRO | FIRST_PERSON | PERSONA_WORDS
-        and said[k] not in stopwords() and sastrawi_root(said[k]) == said[k]
-        and any(w in FIRST_PERSON for w in said[max(0, k - 3) : k])
-    }
-    for c in q.qualifiers:
-        if not (c.known and c.surface.lower() in roles):
-            continue
+    for c in own_roles(q):
         quoted = next((p for p in chosen if c.terms & set(terms(p.sentence))), None)
         told = quoted or next((p for p in candidates if c.terms & set(terms(p.sentence))), None)
         if told is None or told.score <= 0:
@@ -852,6 +880,14 @@ def _with_own_situation(
                  if p.score > 0 and passages[p.passage_index].doc_id == article
                  and _amount(p.sentence)),
                 None,
+            ) or next(
+                # or a chunk of that article fetched for its pay (`_pay_chunks_after`)
+                (_Scored(sentence, i, told.score, frozenset(terms(sentence)), told.order, n)
+                 for i in range(len(passages)) if passages[i].doc_id == article
+                 and all(i != c.passage_index for c in candidates)
+                 for n, sentence in enumerate(split_sentences(passages[i].text))
+                 if is_pay_figure(sentence)),
+                None,
             )
             if pay is not None and not any(p.sentence == pay.sentence for p in chosen):
                 added.append(pay)
@@ -862,8 +898,6 @@ def _with_own_situation(
     return chosen
 
 
-# "saya seorang akuntan", "aku ini dokter": words between the asker and what they are
-_SELF_INTRO = frozenset({"seorang", "adalah", "ini", "sebagai", "kerja", "bekerja"})
 
 
 def _asks_existence(q: Question) -> bool:

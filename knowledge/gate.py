@@ -61,7 +61,9 @@ _STANCE = frozenset(terms(
     "coba mencoba kasihan tertarik "
     # "gajinya fantastis bgt", "worth it gak", "cocok dak ku kerja …", "bagus tidak buat dia":
     # the asker's wonder or whether it suits them, not a word an answer holds
-    "fantastis worth cocok layak pantas bagus"
+    "fantastis worth cocok layak pantas bagus "
+    # "openai biasa ambil kontraktor dari negara mana": how usual it is, not what is asked
+    "biasa biasanya umumnya"
 ))
 
 # two questions in one ("umurnya brp, tinggal dimana"): each part's figure is bound on its own
@@ -433,7 +435,7 @@ class Gate:
         # the one word they do use; the average known weight would make that verb a third or a
         # half of the question, so they weigh as the rarest word. A name the articles use,
         # asked about in other words ("partnership on ai kantornya dimana"), is no such verb.
-        lone = [c for c in question.concepts if c.known and not _weightless(c)]
+        lone = [c for c in subject if c.known and not _weightless(c)]
         floor = self._lexical().max_idf if len(lone) < 2 and not any(
             c.entity for c in lone
         ) else 0.0

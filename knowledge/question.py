@@ -200,7 +200,7 @@ _KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
     # a date asked with "berapa" is a when ("tanggal berapa gajian?"), not an amount
     ("when", ("tanggal berapa", "tahun berapa", "bulan berapa", "bulan apa", "hari apa")),
     ("how_much", ("berapa", "berapakah", "seberapa", "how much", "how many", "jumlah", "besaran",
-                  "kisaran", "range")),
+                  "kisaran", "range", "sebanyak apa")),
     ("why", ("kenapa", "mengapa", "why", "alasan", "alasannya", "sebab", "sebabnya", "penyebab",
              "penyebabnya", "gara-gara", "gara-garanya")),
     ("howto", ("bagaimana cara", "cara", "caranya", "how to", "how do", "how can", "langkah",
@@ -611,6 +611,7 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _REDUPLICATED.sub(_reduplicate, text)  # "masalah2" -> "masalah-masalah"
     text = _JUST_SA.sub(r"\1 saja", text)  # Papuan "kerja apa sa": "sa" is "saja" here
     text = _MALAY_HOW.sub("bagaimana", text)
+    text = _WHO_KNOWS.sub("barangkali", text)  # "mana tau bisa dari Berastagi": perhaps
     text = _JAVANESE_WHY.sub("kenapa", text)
     text = _FROM_HOME.sub("dari rumah", text)  # Sundanese "ti bumi", "ti imah"
     text = _FROM_WHERE.sub("dari mana", text)  # Sundanese "ti mana"
@@ -939,9 +940,13 @@ _MY_CIRCLE = re.compile(r"\b(saya|aku|gue|gua|sy|ane) anak (?!magang\b)", re.IGN
 _SAYS_HIMSELF = re.compile(
     r"\b((?:menurut|kata|versi) (?:\w+ ){0,2}?\w+) sendiri\b", re.IGNORECASE
 )
+# "mana tau bisa dari rumah", "siapa tahu ada lowongan": a hope ("perhaps"), not a where or
+# a who asked (still asked when nothing follows: "ada yg tau?")
+_WHO_KNOWS = re.compile(
+    r"\b(?:mana|siapa|sapa|sape|mane) (?:tau|tahu|tao)\b(?= \w)", re.IGNORECASE
+)
 # Palembang "cak mano", Malay "macam mane / macam mana", Medan "kek mana", East Javanese "yo opo"
-# and "yaopo": "how" (Indonesian "macam apa" is not)
-# Malay "macam mana", Javanese "yo opo", krama "kados pundi" (not "seperti mana"): how
+# and "yaopo", krama "kados pundi" (Indonesian "macam apa", "seperti mana" are not): how
 _MALAY_HOW = re.compile(
     r"\b(?:cak|macam|kek) ?man[aeo]\b|\by[ao]k? ?opo\b|\bkados ?pundi\b", re.IGNORECASE
 )
@@ -1621,6 +1626,14 @@ def _asks(words_: Sequence[str]) -> bool:
 
 
 _SAMENESS = {"sama", "beda", "berbeda", "mirip"}
+# "… barangkali bisa dari Berastagi", "semoga bisa sambil kuliah": a hope after the question
+_HOPES = {"barangkali", "semoga", "moga", "moga-moga", "mudah-mudahan", "insyaallah", "moga2"}
+
+
+def _hoped(words_: Sequence[str]) -> bool:
+    """A remark opening with a hope ("mana tau bisa dari Berastagi …"), with no asking word of
+    its own ("barangkali ada yg tau gajinya berapa" still asks)."""
+    return bool(words_) and words_[0] in _HOPES and not set(words_) & _WH_WORDS
 
 
 def _can_or_not(tokens: Sequence[str], heads: Collection[str], tails: Collection[str]) -> bool:
@@ -1889,8 +1902,12 @@ _GREETING = re.compile(
     r"|(?:(?<![\w\s])|(?<=[.!?,;] ))(?:demikian|dmk|dmkn)\b[^?]{0,60}$"
     # Sundanese: "hatur nuhun", "wilujeng enjing"
     r"|hatur nuhun|wilujeng (?:enjing|siang|sonten|wengi)"
-    # Batak "horas" (hello, be well)
-    r"|horas(?: (?:bah|lae|ito|amang|inang))?"
+    # Batak "horas" (hello, be well), Karo "mejuah-juah" (be well), Nias "ya'ahowu"
+    r"|horas(?: (?:bah|lae|ito|amang|inang))?|ya'?ahowu"
+    r"|mejuah[- ]?juah(?: (?:kam|kena)(?: (?:semua|kerina))?)?"
+    # German courtesies of nurses and students bound for Germany ("Guten Tag!", "danke")
+    r"|guten (?:tag|morgen|abend)|(?:hallo|hi) zusammen|danke(?: sch(?:ö|oe?)n)?|tsch(?:ü|ue?)ss"
+    
     # Hokkien "kamsia" (thank you), as Chinese-Indonesian traders type it
     r"|kamsia\w*|gamsia\w*"
     # Japanese courtesies of caregivers and students bound for Japan ("konnichiwa minna",
@@ -1975,6 +1992,15 @@ _ANYONE_KNOWS = re.compile(
     r"\bada (?:yang|yg) (?:tau|tahu|tw|ngerti|paham)(?: (?:gak|ga|nggak|ngga|tidak|gk|g|nggk))?"
     r"\b\W*"
     r"|\b(?:does|do) (?:anyone|anybody|someone) (?:here )?know\b\W*",
+    re.IGNORECASE,
+)
+
+# "td ada bocah beli kuota buat tiktokan, nanya bytedance punya aplikasi apa aja": someone
+# the asker met, and what they did, then their question
+_MET_THEN_ASKED = re.compile(
+    r"^\W*(?:(?:td|tadi|kemarin|kemaren|kmrn|barusan|tadi pagi|tadi siang|tadi malam) )?"
+    r"ada (?!(?:yang|yg) (?:tau|tahu|tw|ngerti|paham)\b)(?:[\w'-]+[ ,]+){1,9}?"
+    r"(?:nanya|nanyain|bertanya|tanya|menanyakan|nanyak)\b",
     re.IGNORECASE,
 )
 
@@ -2452,6 +2478,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _GREETING.sub(" ", text)
     text = _CLOSING_SA.sub("saja", text)
     text = _PASSED_ON.sub(" ", text)
+    text = _MET_THEN_ASKED.sub(" ", text)
     text = _ANYONE_KNOWS.sub(" ", text)
     text = _without_our_activity(text)
     text = _RELAYED_BY.sub(" ", text)
@@ -2660,7 +2687,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         # side named; the question before it says what it asks
         kind = question_kind(asked_text, len(concepts)) if asked_text else kind
     told_remark = False
-    if kind != "compare" and remark and not _asks(said_after) and any(
+    if kind != "compare" and remark and (not _asks(said_after) or _hoped(said_after)) and any(
         c.known and not c.qualifier and c.position not in remark for c in concepts
     ):
         # "… stabil nggak? takut putus di tengah jalan": what comes after the question tells
@@ -3476,4 +3503,24 @@ def _without_remark(question: Question) -> str:
 # "seperti apa", "seperti bagaimana" ask what kind: no example given
 _EXAMPLE_GIVEN = re.compile(
     r"\b(?:seperti|misalnya|contohnya)\b(?! (?:apa|bagaimana|gimana|siapa|yang mana)\b)"
+    # "dia sarjana atau DO kayak sy?": the asker compares themself, no new example
+    r"(?! (?:saya|aku|gue|gua|kita|kami|ane|beta|iau)\b)"
 )
+
+
+# "saya seorang akuntan", "aku ini dokter": words between the asker and what they are
+_SELF_INTRO = frozenset({"seorang", "adalah", "ini", "sebagai", "kerja", "bekerja"})
+
+
+def own_roles(q: Question) -> list[Concept]:
+    """What the asker says they are ("dulu sy akuntan", "saya seorang dokter"), as the
+    articles' words."""
+    said = q.clean.split()
+    roles = {
+        said[k] for k in range(1, len(said))
+        if said[k - 1] in FIRST_PERSON | _SELF_INTRO
+        and said[k] not in _SELF_INTRO | FIRST_PERSON | PERSONA_WORDS
+        and said[k] not in stopwords() and sastrawi_root(said[k]) == said[k]
+        and any(w in FIRST_PERSON for w in said[max(0, k - 3) : k])
+    }
+    return [c for c in q.qualifiers if c.known and c.surface.lower() in roles]

@@ -255,6 +255,8 @@ class KnowledgeService:
             passages = diversify(passages, k + 1)
         if question_mod.asks_if_schooling_is_enough(read.clean):
             passages = self._with_beginners_posting(passages, depth)
+        if read.personal:
+            passages = self._with_own_role(read, passages, depth)
         if per_part and read.kind not in ("list", "compare", "topic"):
             # the parts of one question ("dipecat bulan apa, terus dari tim apa") keep their
             # own best two passages, however many other articles a list would want
@@ -275,6 +277,23 @@ class KnowledgeService:
                 return passages
             if question_mod.ENTRY_LEVEL.search(found.text):
                 return [*passages[:2], found, *passages[2:]]
+        return passages
+
+    def _with_own_role(
+        self, read: Question, passages: list[Passage], depth: int | None
+    ) -> list[Passage]:
+        """ "dulu saya akuntan, skrg kerja di dapur hotel di bali …": the story retrieves the
+        kitchen and Bali; a passage naming the asker's role, when an article does, is what
+        tells them whether it applies to them, so it is looked at third."""
+        for role in question_mod.own_roles(read):
+            if any(role.terms & set(p.tokens.split()) for p in passages):
+                continue
+            found = next((
+                p for p in self.retriever.retrieve(role.surface, k=3, depth=depth)
+                if role.terms & set(p.tokens.split())
+            ), None)
+            if found is not None:
+                passages = [*passages[:2], found, *passages[2:]]
         return passages
 
     def refresh(self) -> bool:

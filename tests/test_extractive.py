@@ -1386,3 +1386,35 @@ def test_schooling_asked_looks_at_the_beginners_posting_whatever_the_story(
         " sarjana dulu"
     )
     assert "level pemula" in answer.text
+
+
+def test_a_head_count_asked_of_someone_is_the_sentence_counting_them(seed_service: Any) -> None:
+    # where Kumar lives is told paragraphs before the count; the count is what is asked
+    answer = seed_service.ask("kumar yg tinggal di texas tu kerja bareng brp kontraktor?")
+    assert answer.found
+    assert "100 kontraktor" in answer.text.split("[1]")[0]
+
+
+def test_sebanyak_apa_asks_how_many(seed_service: Any) -> None:
+    answer = seed_service.ask("karyawan tetap openai sebanyak apa sih")
+    assert "375" in answer.text
+
+
+def test_the_askers_role_brings_its_pay_from_a_chunk_not_retrieved(seed_service: Any) -> None:
+    # the story (a hotel kitchen in Bali) retrieves the chunk naming accountants, not the one
+    # with their pay two chunks later
+    answer = seed_service.ask(
+        "dulu saya akuntan, skrg kerja di dapur hotel di bali. akuntan bisa ngelatih AI ya?"
+        " bayarannya bisa sampe brp per jam?"
+    )
+    assert "akuntan" in answer.text
+    assert "$200" in answer.text
+
+
+def test_he_is_asked_of_when_the_asker_compares_themself(seed_service: Any) -> None:
+    # "kayak sy" (like me) gives no new example: "dia" is still the one asked of before
+    first = seed_service.ask("jatin kumar itu siapa")
+    answer = seed_service.ask(
+        "dia lulusan apa, sarjana kayak sy? jurusannya apa", history=after(first)
+    )
+    assert "ilmu komputer" in answer.text

@@ -215,7 +215,9 @@ def test_a_story_told_before_the_question_does_not_veto_it(seed_service: Any) ->
         "melatih AI, bener ga, bayarannya per jam berapa?",
     )
     assert v.outcome == "partial"
-    assert any("akuntan" in m for m in v.missing)
+    # the articles speak of accountants ("… dokter praktik, analis keuangan, akuntan"), not of
+    # the asker's office
+    assert v.missing == ("kantor pajak Bekasi",)
     # numbers and glue words of the story are never named back ("3 tahun", "dulu", "sempat")
     v = verdict(
         seed_service,
@@ -1196,6 +1198,47 @@ def test_frames_around_what_is_asked_do_not_refuse(seed_service: Any, question: 
 
 
 def test_unknown_names_side_by_side_are_one_absent_name(seed_service: Any) -> None:
-    v = verdict(seed_service, "padum gaji pelabel data AI di Banda Aceh sibuleun?")
+    v = verdict(seed_service, "padum gaji pelabel data AI di Lamteh Ulee sibuleun?")
     assert not v.found
-    assert v.absent == ("Banda Aceh",)
+    assert v.absent == ("Lamteh Ulee",)
+    # a city of data/places.txt is where the asker is: the pay the articles give, and that
+    # they do not speak of the city
+    v = verdict(seed_service, "padum gaji pelabel data AI di Banda Aceh sibuleun?")
+    assert v.outcome == "partial"
+    assert v.missing == ("Banda Aceh",)
+
+
+def test_a_hope_after_the_question_names_nothing_asked(seed_service: Any) -> None:
+    # "mana tau …" (perhaps) is the asker's hope, and the town in it no subject
+    answer = seed_service.ask(
+        "manajer AI netflix bisa kerja jarak jauh gak? mana tau bisa dari Kabanjahe sambil"
+        " ngurus kebun"
+    )
+    assert answer.found
+    assert "jarak jauh" in answer.text
+
+
+def test_a_regency_no_article_speaks_of_is_refused_by_name(seed_service: Any) -> None:
+    # typed in lowercase, a regency is still a place: its minimum wage is not in the articles
+    answer = seed_service.ask("umr kabupaten pinrang brp skrg?")
+    assert not answer.found
+
+
+def test_medicine_for_a_child_is_off_topic_whatever_the_verb_matches(seed_service: Any) -> None:
+    # "kasih" (give) is in the articles ("memberikan umpan balik"); the medicine is not
+    answer = seed_service.ask("cucuku batuk pilek dua hari, dikasih obat apa yg cocok?")
+    assert not answer.found
+
+
+def test_usually_is_no_word_an_answer_must_hold(seed_service: Any) -> None:
+    answer = seed_service.ask("openai biasanya rekrut kontraktor dari negara mana?")
+    assert answer.found
+    assert "Eropa Timur" in answer.text
+
+
+def test_starting_pay_asked_by_a_dropout_is_the_beginners_pay(seed_service: Any) -> None:
+    answer = seed_service.ask(
+        "aku DO kuliah, ada kerja pelatih AI utk pemula? gajinya kalo baru mulai brp"
+    )
+    assert answer.found
+    assert "$15" in answer.text

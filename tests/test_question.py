@@ -2284,3 +2284,21 @@ def test_krama_words_with_ipun_are_read() -> None:
     assert "pekerjaannya jatin kumar sebagai pelatih percakapan" in how.clean
     assert "bedanya" in read("Menapa bedanipun AI generatif kaliyan model lami?", vocab).clean
     assert "jumlahnya orang" in read("pinten cacahipun tiyang ing Kenya?", vocab).clean
+
+
+def test_karo_and_german_greetings_are_no_subject() -> None:
+    assert read("Guten Tag! pelatih AI digaji brp per jam?").clean == (
+        "pelatih ai digaji berapa per jam"
+    )
+    assert "mejuah" not in read("mejuah-juah kam semua, gaji pelatih ai brp?").clean
+
+
+def test_a_customer_met_then_their_question_is_the_question() -> None:
+    q = read("kemarin ada ibu2 beli pulsa di konter, nanya pelatih AI gajinya brp?")
+    assert "pulsa" not in q.clean
+    assert q.kind == "how_much"
+
+
+def test_mandar_i_and_insisting_are_read() -> None:
+    assert read("iau mau tanya").clean.startswith("saya")
+    assert "bersikeras" in read("tetangga ngotot katanya AI bisa pintar sendiri").clean
