@@ -210,7 +210,7 @@ _PEOPLE = (r"(?:orang|pekerja|karyawan|kontraktor|pelatih|penulis|aktor|anggota|
 # sebanyak apa", "kontraktornya ada berapa")
 _PEOPLE_ASKED = re.compile(
     rf"\b(?:berapa|how many|jumlah)(?: banyak)? {_PEOPLE}\b"
-    rf"|\b{_PEOPLE}(?:nya)?(?: \w+?nya)?(?: ada)? (?:sebanyak apa|berapa(?: banyak)?)\b"
+    rf"|\b{_PEOPLE}(?:nya)?(?: \w+){{0,2}}? (?:sebanyak apa|berapa(?: banyak)?)\b"
 )
 _PEOPLE_FIGURE = re.compile(rf"\b\d[\d.,]*(?: (?:ribu|juta|[^\W\d]+))? {_PEOPLE}\b", re.I)
 # sums that are not pay: a question about one needs a sum told with its word
@@ -353,8 +353,16 @@ def _within_a_sentence(pattern: re.Pattern[str], question: Question) -> bool:
 
 
 def asks_head_count(question: Question) -> bool:
-    """ "kerja bareng brp org kontraktor", "karyawan tetapnya sebanyak apa": a count of people."""
-    return bool(_PEOPLE_ASKED.search(question.clean))
+    """ "kerja bareng brp org kontraktor", "karyawan tetap openai sebanyak apa": a count of
+    people ("pekerja kenya dibayar berapa" asks their pay)."""
+    asked = _PEOPLE_ASKED.search(question.clean)
+    return asked is not None and (
+        asked.group(0).startswith(("berapa", "how many", "jumlah")) or not (
+            # "pelatih ai umurnya berapa", "kontraktor openai dibayar berapa": their age, pay
+            asks_for_pay(question) or asks_age(question)
+            or _HOURS_ASKED.search(question.clean) or _YEARS_ASKED.search(question.clean)
+        )
+    )
 
 
 def tells_head_count(sentence: str, of: frozenset[str] = frozenset()) -> bool:

@@ -1396,7 +1396,8 @@ def test_a_head_count_asked_of_someone_is_the_sentence_counting_them(seed_servic
 
 
 def test_sebanyak_apa_asks_how_many(seed_service: Any) -> None:
-    answer = seed_service.ask("karyawan tetap openai sebanyak apa sih")
+    # ("ribuan" of another sentence is no count of OpenAI's staff)
+    answer = seed_service.ask("karyawan tetap openai sebanyak apa sih? kirain ribuan kayak pabrik")
     assert "375" in answer.text
 
 
@@ -1415,6 +1416,6 @@ def test_he_is_asked_of_when_the_asker_compares_themself(seed_service: Any) -> N
     # "kayak sy" (like me) gives no new example: "dia" is still the one asked of before
     first = seed_service.ask("jatin kumar itu siapa")
     answer = seed_service.ask(
-        "dia lulusan apa, sarjana kayak sy? jurusannya apa", history=after(first)
+        "dia sarjana atau DO kayak saya? jurusannya apa", history=after(first)
     )
     assert "ilmu komputer" in answer.text

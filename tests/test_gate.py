@@ -1220,7 +1220,7 @@ def test_a_hope_after_the_question_names_nothing_asked(seed_service: Any) -> Non
 
 def test_a_regency_no_article_speaks_of_is_refused_by_name(seed_service: Any) -> None:
     # typed in lowercase, a regency is still a place: its minimum wage is not in the articles
-    answer = seed_service.ask("umr kabupaten pinrang brp skrg?")
+    answer = seed_service.ask("UMR majene thn ini brp?")
     assert not answer.found
 
 
@@ -1231,7 +1231,10 @@ def test_medicine_for_a_child_is_off_topic_whatever_the_verb_matches(seed_servic
 
 
 def test_usually_is_no_word_an_answer_must_hold(seed_service: Any) -> None:
-    answer = seed_service.ask("openai biasanya rekrut kontraktor dari negara mana?")
+    answer = seed_service.ask(
+        "aku kerja pabrik di NZ, mau coba kerja remote buat openai. openai biasa ambil"
+        " kontraktor dari negara mana?"
+    )
     assert answer.found
     assert "Eropa Timur" in answer.text
 
