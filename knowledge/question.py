@@ -2676,6 +2676,13 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         ]
         unsearched -= done
     kind = question_kind(clean, len(concepts))
+    last = [w for w, n in zip(joined, sentence_of, strict=True) if n == sentence_of[-1]]
+    if kind == "compare" and len(last) < len(joined) and set(last) & _WH_WORDS and not set(
+        last
+    ) & (_PAST | _NOW):
+        # "ada org amerika yg skrg ngelatih chatgpt padahal dulunya kerja kasar. emg sebelumnya
+        # dia kerja apa aja": then and now are the story told; the question asked last is a list
+        kind = question_kind(" ".join(w.replace("_", " ") for w in last), len(concepts))
     # the remark is the message's tail after its last "?"; the question is what precedes it
     said_after = [joined[i] for i in sorted(remark)]
     asked_text = " ".join(w.replace("_", " ") for w in joined[: min(remark)]) if remark else clean

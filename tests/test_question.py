@@ -2302,3 +2302,14 @@ def test_a_customer_met_then_their_question_is_the_question() -> None:
 def test_mandar_i_and_insisting_are_read() -> None:
     assert read("iau mau tanya").clean.startswith("saya")
     assert "bersikeras" in read("tetangga ngotot katanya AI bisa pintar sendiri").clean
+
+
+def test_then_and_now_in_the_story_told_make_no_comparison() -> None:
+    # "skrg … padahal dulunya …" tells of someone; the question asked last lists his jobs
+    q = read(
+        "temen cerita ada org yg skrg ngelatih chatgpt padahal dulunya tukang sampah. emg"
+        " sebelumnya dia kerja apa aja sih"
+    )
+    assert q.kind == "list"
+    # asked in one sentence, then against now is still a comparison
+    assert read("dulu yg ngelatih ai org2 kyk gmn, skrg siapa").kind == "compare"
