@@ -188,7 +188,7 @@ class ExtractiveAnswerer:
         if not chosen:
             return self.not_found(question)
         chosen = self._with_antecedents(
-            chosen, self._with_chunks_before(chosen, passages),
+            chosen, self._with_chunks_after(chosen, self._with_chunks_before(chosen, passages)),
             MAX_LIST_CHARS if listing else MAX_CHARS, keep=sides or None, listing=listing,
         )
         numbers: dict[int, int] = {}
@@ -317,6 +317,35 @@ class ExtractiveAnswerer:
         ids = [f"{prefix}-{passage.position + n:04d}" for n in (1, 2, 3)]
         return [p for p in self._stored([i for i in ids if i not in have]).values()
                 if any(is_pay_figure(s) for s in split_sentences(p.text))]
+
+    def _with_chunks_after(
+        self, chosen: Sequence[_Scored], passages: Sequence[Passage]
+    ) -> list[Passage]:
+        """The passages, plus the chunk after any chosen sentence near its chunk's end.
+
+        "… menerbitkan pedoman sukarela" ends a chunk but for a pull quote and its caption; the
+        sentence that goes on ("DeepMind … berkomitmen pada pedoman tersebut") opens the next
+        chunk or the one after, which a yes/no question rarely retrieves. Appended, as
+        `_with_chunks_before`.
+        """
+        have = {p.id for p in passages}
+        wanted: list[str] = []
+        for item in chosen:
+            passage = passages[item.passage_index]
+            sentences = split_sentences(passage.text)
+            if item.sentence not in sentences:
+                continue
+            after = sentences[sentences.index(item.sentence) + 1 :]
+            # up to two sentences go on with it (`_with_antecedents`)
+            if len([a for a in after if not _caption(a) and not _ends_quote(a)]) > 2:
+                continue
+            prefix, sep, _ = passage.id.rpartition("-")
+            # two chunks: one may hold only a pull quote between the paragraphs
+            for n in (1, 2):
+                following = f"{prefix}-{passage.position + n:04d}"
+                if sep and following not in have and following not in wanted:
+                    wanted.append(following)
+        return [*passages, *self._stored(wanted).values()]
 
     def _stored(self, ids: list[str]) -> dict[str, Passage]:
         """The stored passages with these ids, in their order; none when the store fails (the
@@ -1042,9 +1071,12 @@ def _neighbours(item: _Scored, passages: Sequence[Passage]) -> tuple[str, str]:
                 prev = last[-1]
         prev = prev or (sentences[pos - 1] if pos > 0 else "")
         if not nxt:
-            nxt = _next_in_prose(
-                item.sentence, sentences[pos + 1 :], by_position.get(passages[i].position + 1)
-            )
+            following = by_position.get(passages[i].position + 1)
+            beyond = by_position.get(passages[i].position + 2)
+            if following is not None and beyond is not None:
+                # the prose may go on two chunks later, past a chunk of pull quote only
+                following = replace(following, text=f"{following.text}\n{beyond.text}")
+            nxt = _next_in_prose(item.sentence, sentences[pos + 1 :], following)
         if prev and nxt:
             break
     return prev, nxt
@@ -1055,7 +1087,7 @@ def _next_in_prose(sentence: str, after: list[str], following: Passage | None) -
     naming its speaker ('"Banyak wacana …"' / "Sonam Jindal" / "pimpinan program …", no final
     stop) stand between paragraphs, not in them."""
     if following is not None:
-        more = split_sentences(following.text)
+        more = list(dict.fromkeys(split_sentences(following.text)))  # chunks overlap
         told = [*after, sentence]
         # chunks overlap: the next one may begin with what this one ended with
         start = max((more.index(t) + 1 for t in told if t in more), default=0)
@@ -1455,6 +1487,9 @@ _NOT_ACTION = frozenset({
 })
 
 
+_POINTERS = frozenset({"yang", "yg", "itu", "tersebut", "tsb", "ini"})
+
+
 def _doer_words(text: str) -> list[tuple[int, str]]:
     """Where the question names a doer, with the doer's stem: a doer's noun ("pelatih",
     "pekerja", "penulis") or "orang" with the verb of the doing ("orang (yang) melatih
@@ -1465,8 +1500,9 @@ def _doer_words(text: str) -> list[tuple[int, str]]:
         if len(w) <= 5 or stem(w) == w:
             continue
         noun = w.startswith("pe") and not w.endswith(("an", "annya"))
-        head = tokens[i - 2 : i] if i > 1 and tokens[i - 1] in ("yang", "yg") else tokens[i - 1 : i]
-        if noun or (w.startswith("me") and head[:1] == ["orang"]):
+        # "orang (yang) melatih", "orang-orang itu mengajari AI"
+        head = [t for t in tokens[max(0, i - 3) : i] if t not in _POINTERS]
+        if noun or (w.startswith("me") and head[-1:] in (["orang"], ["orang-orang"])):
             found.append((i, stem(w)))
     return found
 

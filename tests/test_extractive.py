@@ -1419,3 +1419,25 @@ def test_he_is_asked_of_when_the_asker_compares_themself(seed_service: Any) -> N
         "dia sarjana atau DO kayak saya? jurusannya apa", history=after(first)
     )
     assert "ilmu komputer" in answer.text
+
+
+def test_those_people_teaching_ai_asks_what_they_do_not_who_they_are(seed_service: Any) -> None:
+    # "orang-orang tsb" points at the trainers; a sentence about "orang-orang" looking down
+    # on the work is no way of teaching
+    answer = seed_service.ask("gmn cara orang-orang tsb mengajari AI supaya jawabannya akurat?")
+    assert "label" in answer.text
+
+
+def test_what_goes_on_two_chunks_later_past_a_pull_quote_is_told(seed_service: Any) -> None:
+    # "… menerbitkan pedoman sukarela" ends a chunk, a pull quote fills the next, and
+    # "DeepMind … berkomitmen pada pedoman tersebut" opens the one after: all companies? No.
+    answer = seed_service.ask(
+        "semua perusahaan AI udah janji ikutin pedoman upah adil dari partnership on AI kan?"
+    )
+    assert "DeepMind" in answer.text
+
+
+def test_when_chatgpt_was_released_is_asked_in_english(seed_service: Any) -> None:
+    answer = seed_service.ask("who created ChatGPT and when was it released?")
+    assert answer.found
+    assert "November" in answer.text
