@@ -102,6 +102,8 @@ _INSTITUTION = re.compile(
 _EDUCATION_ASKED = re.compile(
     r"\b(?:lulusan|pendidikan(?:nya)?|jurusan(?:nya)?|kuliah(?:nya)?|ijazah(?:nya)?|gelar(?:nya)?)"
     r" (?:\w+ )?(?:apa|mana)\b|\bwhat (?:degree|education|did \w+ study)\b"
+    # "syarat jadi manajer produk AI netflix apa aja": what a post requires, told near its name
+    r"|\b(?:syarat|persyaratan|kualifikasi)(?:nya)?(?: \w+){0,6}? apa\b"
 )
 _EDUCATION = re.compile(
     r"\b(?:lulus|lulusan|gelar|sarjana|kuliah|jurusan|ijazah|diploma|SMA|SMK|S1|S2|degree|"

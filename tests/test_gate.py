@@ -1245,3 +1245,10 @@ def test_starting_pay_asked_by_a_dropout_is_the_beginners_pay(seed_service: Any)
     )
     assert answer.found
     assert "$15" in answer.text
+
+
+def test_what_a_post_requires_is_told_near_its_name(seed_service: Any) -> None:
+    # Netflix's posting gives pay and duties, never requirements; "berkualifikasi tinggi" of
+    # another article is not its requirement
+    assert not verdict(seed_service, "syarat jadi manajer produk AI netflix apa aja?").found
+    assert verdict(seed_service, "syarat jadi pelatih AI apa aja?").found
