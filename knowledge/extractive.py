@@ -187,8 +187,11 @@ class ExtractiveAnswerer:
                 chosen = _with_own_situation(q, chosen, candidates, passages)
         if not chosen:
             return self.not_found(question)
+        around = self._with_chunks_before(chosen, passages)
+        if not listing:  # a point of a list has no room for what goes on two chunks later
+            around = self._with_chunks_after(chosen, around)
         chosen = self._with_antecedents(
-            chosen, self._with_chunks_after(chosen, self._with_chunks_before(chosen, passages)),
+            chosen, around,
             MAX_LIST_CHARS if listing else MAX_CHARS, keep=sides or None, listing=listing,
         )
         numbers: dict[int, int] = {}

@@ -434,13 +434,10 @@ class Gate:
         # "cara bikin sambal matah", "enaknya dikasih pelumas apa": words no article uses around
         # the one word they do use; the average known weight would make that verb a third or a
         # half of the question, so they weigh as the rarest word. A name the articles use,
-        # asked about in other words ("partnership on ai kantornya dimana"), is no such verb;
-        # the asker's story is no subject ("anakku demam …, kasih obat apa?" asks of medicine),
-        # unless it names what the articles tell of ("kasus anak magang bytedance … brp nilai
-        # kerugian").
-        lone = [c for c in subject if c.known and not _weightless(c)]
+        # asked about in other words ("partnership on ai kantornya dimana"), is no such verb.
+        lone = [c for c in question.concepts if c.known and not _weightless(c)]
         floor = self._lexical().max_idf if len(lone) < 2 and not any(
-            c.entity and c.known for c in question.concepts
+            c.entity for c in lone
         ) else 0.0
         covs = [self.coverage(subject, have, unknown_floor=floor) for have in haves]
         spoken = set().union(*haves)

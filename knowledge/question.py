@@ -611,7 +611,6 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _REDUPLICATED.sub(_reduplicate, text)  # "masalah2" -> "masalah-masalah"
     text = _JUST_SA.sub(r"\1 saja", text)  # Papuan "kerja apa sa": "sa" is "saja" here
     text = _MALAY_HOW.sub("bagaimana", text)
-    text = _WHO_KNOWS.sub("barangkali", text)  # "mana tau bisa dari Berastagi": perhaps
     text = _JAVANESE_WHY.sub("kenapa", text)
     text = _FROM_HOME.sub("dari rumah", text)  # Sundanese "ti bumi", "ti imah"
     text = _FROM_WHERE.sub("dari mana", text)  # Sundanese "ti mana"
@@ -940,10 +939,10 @@ _MY_CIRCLE = re.compile(r"\b(saya|aku|gue|gua|sy|ane) anak (?!magang\b)", re.IGN
 _SAYS_HIMSELF = re.compile(
     r"\b((?:menurut|kata|versi) (?:\w+ ){0,2}?\w+) sendiri\b", re.IGNORECASE
 )
-# "mana tau bisa dari rumah", "siapa tahu ada lowongan": a hope ("perhaps"), not a where or
-# a who asked (still asked when nothing follows: "ada yg tau?")
+# "…? mana tau bisa dari rumah", "…? siapa tahu ada lowongan": after the question, a hope
+# ("perhaps"), not a where or a who asked (still asked when nothing follows: "ada yg tau?")
 _WHO_KNOWS = re.compile(
-    r"\b(?:mana|siapa|sapa|sape|mane) (?:tau|tahu|tao)\b(?= \w)", re.IGNORECASE
+    r"(?<=\?)\s*\b(?:mana|siapa|sapa|sape|mane) (?:tau|tahu|tao)\b(?= \w)", re.IGNORECASE
 )
 # Palembang "cak mano", Malay "macam mane / macam mana", Medan "kek mana", East Javanese "yo opo"
 # and "yaopo", krama "kados pundi" (Indonesian "macam apa", "seperti mana" are not): how
@@ -2479,6 +2478,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _CLOSING_SA.sub("saja", text)
     text = _PASSED_ON.sub(" ", text)
     text = _MET_THEN_ASKED.sub(" ", text)
+    text = _WHO_KNOWS.sub(" barangkali", text)  # "…? mana tau bisa dari Berastagi": perhaps
     text = _ANYONE_KNOWS.sub(" ", text)
     text = _without_our_activity(text)
     text = _RELAYED_BY.sub(" ", text)
@@ -2677,11 +2677,17 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         unsearched -= done
     kind = question_kind(clean, len(concepts))
     last = [w for w, n in zip(joined, sentence_of, strict=True) if n == sentence_of[-1]]
-    if kind == "compare" and len(last) < len(joined) and set(last) & _WH_WORDS and not set(
-        last
-    ) & (_PAST | _NOW):
+    before_last = [w for w, n in zip(joined, sentence_of, strict=True) if n != sentence_of[-1]]
+    if (
+        kind == "compare" and before_last and set(last) & _WH_WORDS
+        and not set(before_last) & _WH_WORDS and not set(last) & (_PAST | _NOW)
+        and question_kind(
+            " ".join(w for w in clean.split() if w not in _PAST | _NOW), len(concepts)
+        ) != "compare"
+    ):
         # "ada org amerika yg skrg ngelatih chatgpt padahal dulunya kerja kasar. emg sebelumnya
-        # dia kerja apa aja": then and now are the story told; the question asked last is a list
+        # dia kerja apa aja": then and now are the story told, not asked ("dulu vs skrg, …
+        # kyk apa?" asks them); the question asked last is a list
         kind = question_kind(" ".join(w.replace("_", " ") for w in last), len(concepts))
     # the remark is the message's tail after its last "?"; the question is what precedes it
     said_after = [joined[i] for i in sorted(remark)]

@@ -255,7 +255,7 @@ class KnowledgeService:
             passages = diversify(passages, k + 1)
         if question_mod.asks_if_schooling_is_enough(read.clean):
             passages = self._with_beginners_posting(passages, depth)
-        if read.personal:
+        if read.personal and read.kind == "how_much":
             passages = self._with_own_role(read, passages, depth)
         if per_part and read.kind not in ("list", "compare", "topic"):
             # the parts of one question ("dipecat bulan apa, terus dari tim apa") keep their
@@ -282,9 +282,11 @@ class KnowledgeService:
     def _with_own_role(
         self, read: Question, passages: list[Passage], depth: int | None
     ) -> list[Passage]:
-        """ "dulu saya akuntan, skrg kerja di dapur hotel di bali …": the story retrieves the
-        kitchen and Bali; a passage naming the asker's role, when an article does, is what
-        tells them whether it applies to them, so it is looked at third."""
+        """ "dulu saya akuntan, skrg kerja di dapur hotel di bali … bayarannya brp?": the story
+        retrieves the kitchen and Bali; a passage naming the asker's role, when an article
+        does, tells what people like them are paid, so it is looked at third. (Only for the
+        pay: asked what the work is, "saya guru BK" brought "guru seni bahasa" in place of the
+        tasks, h10.)"""
         for role in question_mod.own_roles(read):
             if any(role.terms & set(p.tokens.split()) for p in passages):
                 continue

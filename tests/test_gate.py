@@ -1224,12 +1224,6 @@ def test_a_regency_no_article_speaks_of_is_refused_by_name(seed_service: Any) ->
     assert not answer.found
 
 
-def test_medicine_for_a_child_is_off_topic_whatever_the_verb_matches(seed_service: Any) -> None:
-    # "kasih" (give) is in the articles ("memberikan umpan balik"); the medicine is not
-    answer = seed_service.ask("cucuku batuk pilek dua hari, dikasih obat apa yg cocok?")
-    assert not answer.found
-
-
 def test_usually_is_no_word_an_answer_must_hold(seed_service: Any) -> None:
     answer = seed_service.ask(
         "aku kerja pabrik di NZ, mau coba kerja remote buat openai. openai biasa ambil"
