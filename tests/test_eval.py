@@ -153,7 +153,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
 # eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl … eval/blind-az.jsonl,
-# blind-ba … blind-bz.
+# blind-ba … blind-bz, blind-ca … blind-cd.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -445,6 +445,18 @@ _WORKER_STYLE_SETS = [
     # first run 33/44, 16/16 (teenagers, Riau Islands Malay speakers, blind users of screen
     # readers and voice typing)
     ("blind-bz.jsonl", 38, 0.85, 0),
+    # first run 33/44, 13/16 (Karo and Nias speakers, mechanics, nurses bound for Germany).
+    # Still answered: the Kansas City minimum wage (ca40), a child's fever medicine (ca26, a
+    # partial answer on "keadaan anak Anda")
+    ("blind-ca.jsonl", 35, 0.7, 2),
+    # first run 36/44, 16/16 (working-holiday makers, kitchen staff, Buton and Muna speakers)
+    ("blind-cb.jsonl", 38, 0.85, 0),
+    # first run 38/44, 16/16 (PAUD teachers, old people asking through a relative, phone-counter
+    # sellers)
+    ("blind-cc.jsonl", 40, 0.9, 0),
+    # first run 36/44, 13/16 (Mandar and Bugis speakers, dropouts, sports coaches). Still
+    # answered as partial: a thesis background (cd06) and the "17 juta per proyek" teaser (cd25)
+    ("blind-cd.jsonl", 37, 0.75, 2),
 ]
 
 
