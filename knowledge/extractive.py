@@ -930,8 +930,6 @@ def _with_own_situation(
     return chosen
 
 
-
-
 def _asks_existence(q: Question) -> bool:
     """ "Ada ga perusahaan yang …?", "udah ada yg pernah …?": the answer names the cases."""
     return q.kind in ("yesno", "who") and bool(_EXISTENCE.search(q.clean))
