@@ -2677,7 +2677,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         unsearched -= done
     kind = question_kind(clean, len(concepts))
     last = [w for w, n in zip(joined, sentence_of, strict=True) if n == sentence_of[-1]]
-    before_last = [w for w, n in zip(joined, sentence_of, strict=True) if n != sentence_of[-1]]
+    before_last = joined[: len(joined) - len(last)]  # sentences are consecutive runs
     if (
         kind == "compare" and before_last and set(last) & _WH_WORDS
         and not set(before_last) & _WH_WORDS and not set(last) & (_PAST | _NOW)
