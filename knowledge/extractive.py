@@ -42,6 +42,7 @@ from knowledge.gate import Verdict
 from knowledge.question import (
     COMPARE_CUES,
     ENTRY_LEVEL,
+    HIGHLY_QUALIFIED,
     Question,
     asks_definition,
     asks_if_schooling_is_enough,
@@ -185,6 +186,8 @@ class ExtractiveAnswerer:
             if q.personal and listing:
                 passages = [*passages, *self._pay_chunks_after(q, chosen, candidates, passages)]
                 chosen = _with_own_situation(q, chosen, candidates, passages)
+            if listing and asks_if_schooling_is_enough(q.clean):
+                chosen = _with_both_ends(chosen, candidates)
         if not chosen:
             return self.not_found(question)
         around = self._with_chunks_before(chosen, passages)
@@ -437,6 +440,8 @@ class ExtractiveAnswerer:
             q_words.add("berapa")  # "lebih gede mana": the numbers are the answer
         if q.kind == "why":
             q_words.add("kenapa")  # "gara-garanya apa", "apa sebabnya": a reason is the answer
+        # "sebelumnya dia kerja apa aja", "dulunya kerja apa": the jobs done before
+        past_jobs = bool(q_words & _PAST_ASKED) and bool(q_words & _WORK_WORDS)
         # several points read two passages more
         limit = self.max_passages + (2 if q.kind in POINT_KINDS or q.personal else 0)
         # "gajinya 5 juta dolar setahun, bener gak?": a sum heard is checked against the
@@ -543,6 +548,8 @@ class ExtractiveAnswerer:
                 score += 0.12
             if q.kind == "list" and _ANNOUNCES.search(sentence):
                 score += 0.1  # "… melakukan semua jenis pekerjaan." goes on with each of them
+                if past_jobs:
+                    score += 0.1  # "sebelumnya dia kerja apa aja": the jobs someone has done
             if activity:
                 done = _actions(sentence, doers)
                 # "Savreux bertugas melatih teknologi AI": a trainer trains, no task told
@@ -930,6 +937,19 @@ def _with_own_situation(
     return chosen
 
 
+def _with_both_ends(chosen: list[_Scored], candidates: Sequence[_Scored]) -> list[_Scored]:
+    """ "Cuma lulusan SMA, bisa jadi pelatih AI, atau harus sarjana?": the job posted for
+    beginners and who is hired at the top ("dokter praktik … profesional bergelar Ph.D.") both
+    answer it; the one the points lack joins them second, when a candidate tells it."""
+    for end in (ENTRY_LEVEL, HIGHLY_QUALIFIED):
+        if any(end.search(c.sentence) for c in chosen):
+            continue
+        told = next((c for c in candidates if c.score > 0 and end.search(c.sentence)), None)
+        if told is not None and not any(_same_fact(told, c) for c in chosen):
+            chosen = [*chosen[:1], told, *chosen[1:]][:MAX_POINTS]
+    return chosen
+
+
 def _asks_existence(q: Question) -> bool:
     """ "Ada ga perusahaan yang …?", "udah ada yg pernah …?": the answer names the cases."""
     return q.kind in ("yesno", "who") and bool(_EXISTENCE.search(q.clean))
@@ -1135,6 +1155,8 @@ POINT_KINDS = frozenset({"list", "compare", "topic", "why", "howto"})
 # "sebelum jadi pelatih", "dulu kerja apa": what an article told before the chunk found
 _PAST_ASKED = {"sebelum", "sebelumnya", "dulu", "dulunya", "dahulu", "pernah", "before",
                "previously", "earlier"}
+_WORK_WORDS = {"kerja", "bekerja", "kerjanya", "pekerjaan", "pekerjaannya", "kerjaan",
+               "kerjaannya", "job", "jobs", "work", "worked"}
 _THEY = re.compile(r"^(?:mereka|they)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:dan |tetapi |tapi |namun )?(dia|ia|beliau|he|she)\b", re.IGNORECASE)
 _LEANS_BACK = re.compile(
@@ -1254,6 +1276,11 @@ def _refers_back(sentence: str, told: str) -> bool:
     then = _WHEN_IT.match(sentence.lstrip("\"'\u201c- "))
     if then is not None and len(set(terms(then.group("thing"))) & set(terms(told))) >= 2:
         return True
+    # "… iklan … mencatat bahwa pekerjaan tersebut …" then "“Anggap saja seperti menjadi guru
+    # …,” kata posting pekerjaan itu.": a quote from the thing just told of
+    said_by = _SAID_BY_THAT.search(sentence)
+    if said_by is not None and set(terms(said_by.group("thing"))) & set(terms(told)):
+        return True
     # "… menerbitkan pedoman sukarela …" then "DeepMind … berkomitmen pada pedoman tersebut":
     # "the said guideline" is the one just told of, wherever it stands in the sentence
     return any(
@@ -1261,6 +1288,11 @@ def _refers_back(sentence: str, told: str) -> bool:
     )
 
 
+_SAID_BY_THAT = re.compile(
+    r"[,.!?][\"\u201d']\s*(?:kata|ujar|tulis|bunyi)\s+(?P<thing>[^\W\d_][^,.\"]{2,40}?)\s+"
+    r"(?:itu|ini|tersebut)\s*\.?$",
+    re.IGNORECASE,
+)
 # ("orang tersebut", "hal tersebut": someone or something told of further back, maybe)
 _THE_SAID = re.compile(r"\b(?!(?:orang|hal|pria|wanita)\b)([^\W\d_]{4,}) tersebut\b", re.I)
 
@@ -1450,7 +1482,7 @@ _ACTIVITY_Q = re.compile(
     # "apa yg mereka kerjain", "apa saja yang dilakukan pelatih"
     r"|\bapa (?:(?:saja|aja|sih|ya) )*(?:yang|yg) (?:\w+ )?"
     r"(?:kerja|dikerja|kerjain|dikerjain|kerjakan|dikerjakan|lakukan|dilakukan)\b"
-    r"|\bwhat (?:do|does|did)\b.{0,40}\bdo\b"
+    r"|\bwhat (?:do|does|did|will|would|should|must)\b.{0,40}\bdo\b"
     # "bagaimana cara kerja pelatih AI": how the work goes is what is done
     r"|\bcara (?:kerja|kerjanya|bekerja|bekerjanya)\b"
     # "bagaimana cara savreux melatih chatgpt": the way one trains it is what is done

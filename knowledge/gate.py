@@ -38,8 +38,10 @@ from knowledge.question import (
     Question,
     clean_words,
     is_root_word,
+    labour_words,
     places,
     read,
+    topic_terms,
 )
 from knowledge.text import function_words, terms, words
 from knowledge.types import Passage
@@ -410,7 +412,15 @@ class Gate:
         if asks_where(question):
             # "tinggal di kota mana": the asking frame; the answer says "di Austin, Texas"
             subject = tuple(c for c in subject if not c.terms <= WHERE_FRAME) or subject
-        absent = _adjacent_joined([c for c in subject if c.entity and not c.known])
+        absent = _adjacent_joined([
+            c for c in subject if c.entity and not c.known
+            # a question of nothing but the asker's situation: the town they live in is theirs
+            # ("aku baru lulus … di palembang, bisa ga aku kerja ngelatih AI?"), not asked about
+            # (the country is: "kudu bayar pajak di indonesia?")
+            and (
+                question.subject or " ".join(words(c.surface)) not in places() - {"indonesia"}
+            )
+        ])
         if question.kind == "topic":
             # one or two words: a word no article uses is the topic itself ("togel hari ini")
             absent += tuple(c.surface for c in subject if not c.known and not c.entity)
@@ -526,8 +536,26 @@ class Gate:
             # "di Indonesia udah ada serikat pekerja AI?": what happens in a country no
             # article speaks of is not told by what happens in Kenya
             return Verdict("not_found", False, best_cov, best_dense, absent=asked)
+        if missing and _story_untold(question, subject, spoken):
+            # "akun dana kite keblokir abis salah pin, kepriben bukae": the asker's story is the
+            # topic, no article speaks of any of it, and what is asked of it ("open it") is no
+            # topic of the articles either
+            return Verdict("not_found", False, best_cov, best_dense)
         outcome: Outcome = "partial" if missing else "answered"
         return Verdict(outcome, False, best_cov, best_dense, missing=missing)
+
+
+def _story_untold(question: Question, subject: Sequence[Concept], spoken: set[str]) -> bool:
+    """The question asks one plain word of the asker's story, and the passages speak of at
+    most a third of the story's words, none of them a topic of the articles ("habis", "kali")."""
+    topics = topic_terms() | {t for w in labour_words() for t in terms(w)}
+    quals = [c for c in question.qualifiers if not c.background and not _weightless(c)]
+    told = [c for c in quals if c.terms & spoken]
+    return (
+        len(subject) == 1 and not subject[0].entity and not subject[0].terms & topics
+        and len(quals) >= 3 and 3 * len(told) <= len(quals)
+        and not any(c.entity or c.terms & topics for c in told)
+    )
 
 
 def unspoken(question: Question, passages: Sequence[Passage]) -> tuple[str, ...]:

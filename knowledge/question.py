@@ -400,6 +400,11 @@ def correct(word: str, vocab: Vocabulary | None, *, english: bool = False) -> st
             return root
     if len(word) < 5:
         return word
+    # an English loanword spelled half the English way ("halusination", "compensation"):
+    # Indonesian says "-asi", "-tas", "k" for a hard "c", "s" for "z"
+    for loan in _loan_forms(word):
+        if _known(loan, vocab):
+            return loan
     # a real Indonesian word the articles happen not to use stays itself ("tangga" is not a
     # typo of "tanggap"), unless it is one edit from a domain word ("gajih" -> "gaji")
     in_dictionary = word in _dictionary() or stem(word) in _dictionary()
@@ -469,6 +474,22 @@ def correct(word: str, vocab: Vocabulary | None, *, english: bool = False) -> st
         if df > best_df:
             best, best_df = candidate, df
     return best
+
+
+_LOAN_ENDINGS = (("tion", "si"), ("sion", "si"), ("ity", "itas"), ("ty", "tas"))
+
+
+def _loan_forms(word: str) -> list[str]:
+    """The Indonesian spellings of an English loanword: "halusination" -> "halusinasi",
+    "compensation" -> "kompensasi", "university" -> "universitas"."""
+    out: list[str] = []
+    for english, indonesian in _LOAN_ENDINGS:
+        if word.endswith(english) and len(word) > len(english) + 3:
+            base = word[: -len(english)] + indonesian
+            respelled = re.sub(r"c(?=[aou])|ck|q(?=u)", "k", base)
+            respelled = re.sub(r"c(?=[ei])|z", "s", respelled).replace("ph", "f")
+            out.extend(dict.fromkeys([base, respelled, re.sub(r"(.)\1", r"\1", respelled)]))
+    return out
 
 
 def _vowel_shift(typed: str, word: str) -> bool:
@@ -1084,6 +1105,10 @@ def question_kind(clean: str, n_terms: int) -> str:
                     re.search(r" gara-gara (?:apa|apaan) ", text)
                 ):
                     continue  # "keganggu gara-gara anak magang?": the cause is told, not asked
+                if cue in ("who", "which") and text.count(f" {cue} ") == len(
+                    _RELATIVE.findall(text)
+                ):
+                    continue  # "the bytedance intern who got fired, when …": whom it tells of
                 if cue == "daftar" and _REGISTER.search(text):
                     continue  # "cara daftar jadi …": to register, not a list
                 if cue == "belum" and not re.search(r" belum (?:(?:ya|sih|kah|nih) )?$", text):
@@ -1096,6 +1121,8 @@ def question_kind(clean: str, n_terms: int) -> str:
     return "what"
 
 
+# an English relative clause: "the intern who got fired", "a company which pays …"
+_RELATIVE = re.compile(r" (?:the|a|an|that|this|those|these) (?:[a-z0-9-]+ ){1,3}(?:who|which) ")
 # "dulu dpt kerjaan ngelatih ai dr mana": how something was got, not where
 _GOT_FROM_WHERE = re.compile(
     r" (?:dapat|mendapat|mendapatkan|memperoleh|menemukan|nemu|tahu) (?:\w+ ){0,4}dari mana "
@@ -1945,6 +1972,15 @@ _EXAMPLE_PERSON = re.compile(
 )
 
 
+# "…, bisa ga aku kerja ngelatih AI kayak orang amerika itu? ada contohnya ga": an example of
+# what was just asked is asked for; "contohnya" is no word an article must use
+_ANY_EXAMPLE = re.compile(
+    r"[,.?!]?\s*\b(?:ada|ado|ad)\s+(?:contoh|conto|cth)(?:nya|nyo)?(?:\s+(?:tidak|tdk|gak|ga|gk"
+    r"|nggak|ngga|enggak|dak|ndak|kah|nda|ndak|ora|teu))?\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
 # "ada manfaatnya gak buat dia?": of use to someone, not the benefits a job comes with
 # ("manfaat seperti asuransi kesehatan")
 _OF_USE = re.compile(
@@ -2247,12 +2283,13 @@ def _tellings(tokens: Sequence[str]) -> list[int]:
     …", "anakku … dia cerita …"."""
     return [
         k for k, tok in enumerate(tokens)
-        if tok in _SAYING | _HEARSAY and k and (
+        if tok in _SAYING | _HEARSAY | _SHARING and k and (
             # "temen bilang …", "baca2 di fb bilang …": a person or a medium told it
             {_unowned(t) for t in tokens[max(0, k - 2) : k]} & (_TELLERS | _MEDIA)
             # "ngobrol sama temen kos terus dia bilang …": the teller named a little before
             or (tokens[k - 1] in _PERSONS_BACK and _teller_before(tokens, k - 1))
             or _placed_teller(tokens, k)
+            or _shared_in_channel(tokens, k)
         )
         and tokens[k + 1 : k + 2] != ["apa"]  # "dia bilang apa": what was said is asked
         # "… bener gak? temen sy di kuta bilang gitu": told before, nothing follows it
@@ -2260,6 +2297,20 @@ def _tellings(tokens: Sequence[str]) -> list[int]:
         # "bener X … atau mereka bilang itu tidak benar": the other answer, asked
         and tokens[max(0, k - 2) : k - 1] != ["atau"]
     ]
+
+
+# someone passing a post on in a group: "di grup WA ada yg share …", "di fb ada yang posting …"
+_SHARING = {"share", "dishare", "ngeshare", "nyebarin", "posting", "ngepost", "post", "forward",
+            "terusin", "kirim", "ngirim"}
+
+
+def _shared_in_channel(tokens: Sequence[str], k: int) -> bool:
+    """Word `k` is somebody sharing in a chat group or feed the asker names just before ("td di
+    grup WA ada yg share netflix …"): the sharer and the channel are where it was heard."""
+    return (
+        tokens[k] in _SHARING | _SAYING | _HEARSAY and tokens[max(0, k - 2) : k] == ["ada", "yang"]
+        and bool(set(tokens[max(0, k - 6) : k - 2]) & (_CHANNELS | _MEDIA))
+    )
 
 
 def _placed_teller(tokens: Sequence[str], k: int) -> bool:
@@ -2321,6 +2372,8 @@ _HEARD_IN = {
     "berita", "menonton", "nonton", "membaca", "baca", "melihat", "lihat", "liat", "mendengar",
     "dengar", "denger", "share", "dishare", "grup", "group", "postingan", "video", "bilang",
     "baca-baca", "lihat-lihat", "liat-liat",
+    # what came to the asker's mind: "kebayang bocah magang bytedance yang dipecat itu"
+    "kebayang", "terbayang", "keinget", "teringat",
 }
 # the media a worker saw something in and when: "tadi liat di tiktok", "kmrn nonton reels"
 _MEDIA = {
@@ -2373,9 +2426,16 @@ _SPOKEN_BREAK = re.compile(
 
 # voice typing writes the punctuation it was told ("disebut tidak stabil koma tolong jelaskan",
 # "PHK massal sepanjang 2024 titik"); a mark, not a word to search for
-_DICTATED_MARKS = {"koma": ",", "titik": ".", "tanda tanya": "?", "tanda seru": "!"}
+_DICTATED_MARKS = {"koma": ",", "titik": ".", "tanda tanya": "?", "tanda seru": "!",
+                   "comma": ",", "full stop": ".", "period": ".", "question mark": "?",
+                   "exclamation mark": "!"}
+# a screen reader's or an English voice keyboard's marks too ("good evening comma i am blind
+# period which company …"); "period" only where a sentence follows or ends, not "trial period"
 _DICTATED_MARK = re.compile(
-    r"\s+(koma(?!\s*\d)|tanda tanya|tanda seru|titik(?=\s*$))\b", re.IGNORECASE
+    r"\s+(koma(?!\s*\d)|tanda tanya|tanda seru|titik(?=\s*$)|comma|full stop|question mark"
+    r"|exclamation mark|period(?=\s*$|\s+(?:i|which|what|who|how|where|when|why|do|does|did"
+    r"|is|are|can|thank|thanks)\b))\b",
+    re.IGNORECASE,
 )
 
 
@@ -2470,9 +2530,13 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _OF_USE.sub("ada gunanya", text)
     text = _LIKE_ONE.sub("seperti", text)
     text = _EXAMPLE_PERSON.sub("", text)
+    if _ANY_EXAMPLE.sub("", text).strip():
+        text = _ANY_EXAMPLE.sub("?", text)
     text = _HOW_MUCH_MADE.sub(r"\1earn", text)
     text = write_numbers(text)  # voice typing: "lima belas dolar" -> "15 dolar"
-    text = _DICTATED_MARK.sub(lambda m: _DICTATED_MARKS[m.group(1).lower()], text)
+    text = _DICTATED_MARK.sub(
+        lambda m: _DICTATED_MARKS[" ".join(m.group(1).lower().split())], text
+    )
     text = _HERE_INTRO.sub(r" I am a \1. ", text)  # "law grad here." -> "I am a law grad."
     text = _GREETING.sub(" ", text)
     text = _CLOSING_SA.sub("saja", text)
@@ -2814,10 +2878,19 @@ _CAN_I = re.compile(
     r"|\b(?:belum|tidak|tanpa) (?:ada |punya )?(?:ber)?pengalaman\b"
     # or for newcomers ("ada yg bisa untuk orang baru kayak saya?")
     r"|\b(?:untuk|buat) (?:orang baru|pendatang baru|pemula|newbie)\b"
+    # or whether it suits them ("cocok ga buat orang kayak saya")
+    r"|\bcocok (?:tidak |gak )?(?:buat|untuk|bagi) orang (?:seperti|kayak|kaya|macam) "
+    r"(?:saya|aku|kami|kita)\b"
 )
 
 
 # a job posted for beginners: what answers "cuma tamat SMA, bisa?"
+# who the work hires besides beginners: "… tidak lagi terbatas pada mahasiswa …, tetapi
+# mencakup dokter praktik … profesional bergelar Ph.D."
+HIGHLY_QUALIFIED = re.compile(
+    r"\b(?:berkualifikasi tinggi|bergelar|gelar (?:sarjana|master|doktor)|ph\.?d|profesional)\b",
+    re.IGNORECASE,
+)
 ENTRY_LEVEL = re.compile(r"\blevel (?:pemula|awal)\b|\bentry.level\b|\bpemula\b", re.I)
 
 

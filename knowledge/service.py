@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge import question as question_mod
 from knowledge.gate import Gate, Outcome, Verdict, unspoken
-from knowledge.question import Question
+from knowledge.question import Concept, Question
 from knowledge.types import Answer, Passage, Turn
 
 if TYPE_CHECKING:
@@ -208,7 +208,13 @@ class KnowledgeService:
         would answer neither.
         """
         reads = [question_mod.read(q, vocab) for q in question_mod.questions_in(text)]
-        named = [{t for c in r.concepts if c.entity and c.known for t in c.terms} for r in reads]
+        # a place is where someone is or goes ("… bisa kerja dari rumah? gak perlu pindah ke
+        # amerika?"), not whom a question is about
+        named = [
+            {t for c in r.concepts if c.entity and c.known and not _placed(r, c)
+             for t in c.terms}
+            for r in reads
+        ]
         everyone = set().union(*named)
         for n, (piece, names) in enumerate(zip(reads, named, strict=True)):
             if everyone - names or piece.kind == "topic" or (
@@ -270,13 +276,23 @@ class KnowledgeService:
     ) -> list[Passage]:
         """ "Saya cuma tamat SMK, bisa jadi pelatih AI? takutnya harus sarjana": the asker's story
         (a barber, a degree) pulls other passages up; a job posted for beginners, wherever it
-        is, answers it, so it is looked at third."""
+        is, answers it, so it is looked at third, and who is hired at the top fourth."""
         have = {p.id for p in passages}
         for found in self.retriever.retrieve("pekerjaan level pemula", k=3, depth=depth):
             if found.id in have:
-                return passages
+                break
             if question_mod.ENTRY_LEVEL.search(found.text):
-                return [*passages[:2], found, *passages[2:]]
+                passages = [*passages[:2], found, *passages[2:]]
+                break
+        # "… atau harus sarjana?": who is hired at the top answers it too, looked at fourth
+        have = {p.id for p in passages}
+        for found in self.retriever.retrieve(
+            "pelatih berkualifikasi tinggi profesional bergelar", k=2, depth=depth
+        ):
+            if found.id in have:
+                break
+            if question_mod.HIGHLY_QUALIFIED.search(found.text):
+                return [*passages[:3], found, *passages[3:]]
         return passages
 
     def _with_own_role(
@@ -328,6 +344,20 @@ def diversify(passages: Sequence[Passage], k: int) -> list[Passage]:
         (rest if passage.doc_id in seen else firsts).append(passage)
         seen.add(passage.doc_id)
     return (firsts + rest)[:k]
+
+
+# moving somewhere: "pindah ke amerika", "berangkat ke jepang", "move to the US"
+_MOVING = {"pindah", "pergi", "berangkat", "merantau", "terbang", "balik", "pulang", "move",
+           "relocate", "go"}
+
+
+def _placed(read: Question, name: Concept) -> bool:
+    """The name is where someone would go ("gak perlu pindah ke amerika?"), or a town of the
+    gazetteer: a place, not whom a question asks about ("di Scale AI" is an employer)."""
+    before = read.clean.split()[: name.position]
+    return (
+        len(before) >= 2 and before[-1] in ("ke", "to") and before[-2] in _MOVING
+    ) or name.surface.lower() in question_mod.places() - {"indonesia"}
 
 
 def _interleave(lists: Sequence[Sequence[Passage]]) -> list[Passage]:

@@ -1441,3 +1441,60 @@ def test_when_chatgpt_was_released_is_asked_in_english(seed_service: Any) -> Non
     answer = seed_service.ask("who created ChatGPT and when was it released?")
     assert answer.found
     assert "November" in answer.text
+
+
+def test_the_jobs_done_before_are_the_list_of_them(seed_service: Any) -> None:
+    answer = seed_service.ask(
+        "sy satpam udh 5 thn di mall bekasi, liat berita ada orang amrik dulunya tukang sampah"
+        " skrg jd pelatih AI. emang sebelumnya dia kerja apa aja sih?"
+    )
+    assert "sandwich" in answer.text
+
+
+def test_a_school_leaver_asking_if_a_degree_is_needed_hears_both_ends(seed_service: Any) -> None:
+    answer = seed_service.ask(
+        "sy jualan bakso pake gerobak, cm lulusan sd. pelatih AI gt cocok ga buat org kaya sy"
+        " atau hrs sarjana"
+    )
+    assert "pemula" in answer.text
+    assert "Ph.D" in answer.text
+    answer = seed_service.ask(
+        "sy satpam lulusan SMA. bisa gak sy jadi pelatih AI yg dibayar 200 dolar sejam itu?"
+        " atau itu cuma buat org pinter"
+    )
+    assert "Ph.D" in answer.text
+
+
+def test_a_grievance_asked_in_english_keeps_its_words_in_a_cut_point(seed_service: Any) -> None:
+    answer = seed_service.ask(
+        "what were google contractors complaining about, something about a different card?"
+    )
+    assert "lencana kuning" in answer.text
+
+
+def test_a_place_gone_to_in_a_second_question_names_no_one_asked(seed_service: Any) -> None:
+    # "pindah ke amerika" is where one would go; the first question is answered on its own
+    answer = seed_service.ask(
+        "manajer produk AI netflix boleh kerja dari rumah? ga wajib pindah ke amerika?"
+    )
+    assert answer.found
+    assert "jarak jauh" in answer.text
+
+
+def test_a_quote_from_the_posting_just_told_of_comes_with_it(seed_service: Any) -> None:
+    # "“Anggap saja seperti menjadi guru seni bahasa …,” kata posting pekerjaan itu."
+    answer = seed_service.ask(
+        "iklan Invisible Technologies buat pelatih data AI isinya apa, gajinya berapa?"
+    )
+    assert "tutor pribadi" in answer.text
+
+
+def test_what_someone_will_do_in_english_asks_their_duties(seed_service: Any) -> None:
+    answer = seed_service.ask("what would the netflix ai product manager do at work?")
+    assert "pembayaran" in answer.text
+
+
+def test_harm_to_a_system_is_told_as_its_being_affected(seed_service: Any) -> None:
+    answer = seed_service.ask("sistem bytedance jadi rusak gak gara2 anak magang itu?")
+    assert answer.found
+    assert "tidak terpengaruh" in answer.text

@@ -1246,3 +1246,20 @@ def test_what_a_post_requires_is_told_near_its_name(seed_service: Any) -> None:
     # another article is not its requirement
     assert not verdict(seed_service, "syarat jadi manajer produk AI netflix apa aja?").found
     assert verdict(seed_service, "syarat jadi pelatih AI apa aja?").found
+
+
+def test_a_story_no_article_speaks_of_asked_one_plain_word_is_refused(seed_service: Any) -> None:
+    # "how do I open it": the asker's blocked account is the topic, and no article tells of it
+    assert not verdict(
+        seed_service, "rekening bank saya keblokir abis salah pin tiga kali, gmn bukanya"
+    ).found
+    # sending money home by a service no article names is no question for these articles
+    assert not verdict(
+        seed_service, "kirim uang ke ortu di kampung paling murah lewat western union atau wise?"
+    ).found
+
+
+def test_the_town_of_a_story_without_a_subject_is_where_the_asker_is(seed_service: Any) -> None:
+    v = verdict(seed_service, "aku baru lulus SMK di palembang, bisa ga aku kerja melatih AI?")
+    assert v.found
+    assert not v.absent

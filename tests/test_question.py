@@ -2313,3 +2313,53 @@ def test_then_and_now_in_the_story_told_make_no_comparison() -> None:
     assert q.kind == "list"
     # asked in one sentence, then against now is still a comparison
     assert read("dulu yg ngelatih ai org2 kyk gmn, skrg siapa").kind == "compare"
+
+
+def test_english_punctuation_said_to_a_screen_reader_is_a_mark() -> None:
+    q = read(
+        "good morning comma i am a driver period which companies hire ai trainers question mark"
+    )
+    assert not {"comma", "period", "question", "mark"} & set(q.clean.split())
+    # a period of time stays a word
+    assert "period" in read("how long is the probation period for ai trainers").clean
+
+
+def test_jambi_and_palembang_final_o_words_are_read() -> None:
+    q = read("biso dak aku kojo jadi pelatih AI? apo sajo tugasnyo")
+    assert q.clean.startswith("bisa tidak aku kerja")
+    assert "apa saja" in q.clean
+
+
+def test_an_example_asked_for_after_the_question_is_no_subject() -> None:
+    q = read("saya baru lulus SMK, bisa ga saya kerja jadi pelatih AI? ada contohnya gak")
+    assert "contohnya" not in {c.surface for c in q.subject}
+    # alone it still asks for one, of what was asked before
+    assert "contohnya" in read("ada contohnya ga?").clean
+
+
+def test_someone_sharing_in_a_chat_group_is_where_it_was_heard() -> None:
+    q = read("kmrn di grup fb ada yg share pelatih AI dapet asuransi kesehatan, bener?")
+    subject = {c.surface.lower() for c in q.subject}
+    assert not subject & {"fb", "grup", "share"}
+    assert "asuransi" in subject
+
+
+def test_what_came_to_mind_is_what_is_asked_about() -> None:
+    q = read(
+        "aku lagi magang di pabrik semen. kebayang anak magang bytedance yang dipecat itu."
+        " salahnya apa sih"
+    )
+    assert "bytedance" in {c.surface.lower() for c in q.subject}
+
+
+def test_english_loanwords_spelled_half_the_indonesian_way_are_read() -> None:
+    vocab = Vocab("halusinasi model pelatih kompensasi adil")
+    assert "halusinasi" in read("what is ai halusination", vocab).clean
+    assert "kompensasi" in read("fair compensation for trainers?", vocab).clean
+
+
+def test_an_english_relative_who_asks_no_one() -> None:
+    assert read("the bytedance intern who got fired, when did it happen?").kind == "when"
+    assert read("who is the intern who got fired?").kind == "who"
+    assert read("which companies hire ai trainers?").kind == "list"
+
