@@ -153,7 +153,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
 # eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl … eval/blind-az.jsonl,
-# blind-ba … blind-bz, blind-ca … blind-cd.
+# blind-ba … blind-bz, blind-ca … blind-ch.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -457,6 +457,17 @@ _WORKER_STYLE_SETS = [
     # first run 36/44, 13/16 (Mandar and Bugis speakers, dropouts, sports coaches). Still
     # answered as partial: a thesis background (cd06) and the "17 juta per proyek" teaser (cd25)
     ("blind-cd.jsonl", 37, 0.75, 2),
+    # first run 32/44, 16/16 (office boys and cleaning staff, Palembang speakers, retold
+    # headlines)
+    ("blind-ce.jsonl", 36, 0.8, 0),
+    # first run 35/44, 13/16 (ship crews, Jambi speakers, screen-reader users). Still answered
+    # as partial: the strike's outcome (cf16) and whom Netflix hired (cf20)
+    ("blind-cf.jsonl", 38, 0.8, 2),
+    # first run 31/44, 15/16 (autocorrecting keyboards, pensioners, night-market sellers). Still
+    # answered as partial: a job opening in Jogja (cg43)
+    ("blind-cg.jsonl", 33, 0.7, 1),
+    # first run 33/44, 15/16 (Serang Javanese speakers, parcel-hub day workers, chatty askers)
+    ("blind-ch.jsonl", 35, 0.75, 0),
 ]
 
 

@@ -1493,8 +1493,3 @@ def test_what_someone_will_do_in_english_asks_their_duties(seed_service: Any) ->
     answer = seed_service.ask("what would the netflix ai product manager do at work?")
     assert "pembayaran" in answer.text
 
-
-def test_harm_to_a_system_is_told_as_its_being_affected(seed_service: Any) -> None:
-    answer = seed_service.ask("sistem bytedance jadi rusak gak gara2 anak magang itu?")
-    assert answer.found
-    assert "tidak terpengaruh" in answer.text
