@@ -1976,7 +1976,7 @@ _EXAMPLE_PERSON = re.compile(
 # what was just asked is asked for; "contohnya" is no word an article must use
 _ANY_EXAMPLE = re.compile(
     r"[,.?!]?\s*\b(?:ada|ado|ad)\s+(?:contoh|conto|cth)(?:nya|nyo)?(?:\s+(?:tidak|tdk|gak|ga|gk"
-    r"|nggak|ngga|enggak|dak|ndak|kah|nda|ndak|ora|teu))?\s*\??\s*$",
+    r"|nggak|ngga|enggak|dak|ndak|kah|nda|ora|teu))?\s*\??\s*$",
     re.IGNORECASE,
 )
 
