@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from knowledge.binding import (
@@ -38,6 +39,7 @@ from knowledge.question import (
     Question,
     clean_words,
     is_root_word,
+    is_town,
     labour_words,
     places,
     read,
@@ -417,9 +419,7 @@ class Gate:
             # a question of nothing but the asker's situation: the town they live in is theirs
             # ("aku baru lulus … di palembang, bisa ga aku kerja ngelatih AI?"), not asked about
             # (the country is: "kudu bayar pajak di indonesia?")
-            and (
-                question.subject or " ".join(words(c.surface)) not in places() - {"indonesia"}
-            )
+            and (question.subject or not is_town(c.surface))
         ])
         if question.kind == "topic":
             # one or two words: a word no article uses is the topic itself ("togel hari ini")
@@ -545,10 +545,16 @@ class Gate:
         return Verdict(outcome, False, best_cov, best_dense, missing=missing)
 
 
+@lru_cache(maxsize=1)
+def _topic_stems() -> frozenset[str]:
+    """The attributes workers ask about and the glossary's labour words, as stems."""
+    return topic_terms() | {t for w in labour_words() for t in terms(w)}
+
+
 def _story_untold(question: Question, subject: Sequence[Concept], spoken: set[str]) -> bool:
     """The question asks one plain word of the asker's story, and the passages speak of at
     most a third of the story's words, none of them a topic of the articles ("habis", "kali")."""
-    topics = topic_terms() | {t for w in labour_words() for t in terms(w)}
+    topics = _topic_stems()
     quals = [c for c in question.qualifiers if not c.background and not _weightless(c)]
     told = [c for c in quals if c.terms & spoken]
     return (

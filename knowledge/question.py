@@ -133,6 +133,12 @@ def places() -> frozenset[str]:
     return frozenset(" ".join(words(line)) for line in _read_lines("places.txt"))
 
 
+def is_town(name: str) -> bool:
+    """A place of the gazetteer someone lives in or goes to ("palembang"); the country itself
+    is what a question may be about ("pajak di indonesia")."""
+    return " ".join(words(name)) in places() - {"indonesia"}
+
+
 @lru_cache(maxsize=1)
 def entities() -> frozenset[str]:
     """Well-known names (places, platforms, companies) a question can be about."""

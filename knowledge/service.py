@@ -277,22 +277,21 @@ class KnowledgeService:
         """ "Saya cuma tamat SMK, bisa jadi pelatih AI? takutnya harus sarjana": the asker's story
         (a barber, a degree) pulls other passages up; a job posted for beginners, wherever it
         is, answers it, so it is looked at third, and who is hired at the top fourth."""
-        have = {p.id for p in passages}
-        for found in self.retriever.retrieve("pekerjaan level pemula", k=3, depth=depth):
-            if found.id in have:
-                break
-            if question_mod.ENTRY_LEVEL.search(found.text):
-                passages = [*passages[:2], found, *passages[2:]]
-                break
-        # "… atau harus sarjana?": who is hired at the top answers it too, looked at fourth
-        have = {p.id for p in passages}
-        for found in self.retriever.retrieve(
-            "pelatih berkualifikasi tinggi profesional bergelar", k=2, depth=depth
-        ):
-            if found.id in have:
-                break
-            if question_mod.HIGHLY_QUALIFIED.search(found.text):
-                return [*passages[:3], found, *passages[3:]]
+        # (query, what the passage must say, where it goes, how many are looked at)
+        looked_up = (
+            ("pekerjaan level pemula", question_mod.ENTRY_LEVEL, 2, 3),
+            # "… atau harus sarjana?": who is hired at the top answers it too
+            ("pelatih berkualifikasi tinggi profesional bergelar", question_mod.HIGHLY_QUALIFIED,
+             3, 2),
+        )
+        for query, wanted, at, k in looked_up:
+            have = {p.id for p in passages}
+            for found in self.retriever.retrieve(query, k=k, depth=depth):
+                if found.id in have:
+                    break
+                if wanted.search(found.text):
+                    passages = [*passages[:at], found, *passages[at:]]
+                    break
         return passages
 
     def _with_own_role(
@@ -357,7 +356,7 @@ def _placed(read: Question, name: Concept) -> bool:
     before = read.clean.split()[: name.position]
     return (
         len(before) >= 2 and before[-1] in ("ke", "to") and before[-2] in _MOVING
-    ) or name.surface.lower() in question_mod.places() - {"indonesia"}
+    ) or question_mod.is_town(name.surface)
 
 
 def _interleave(lists: Sequence[Sequence[Passage]]) -> list[Passage]:
