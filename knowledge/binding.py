@@ -769,12 +769,27 @@ def _role_after_pay(question: Question) -> list[Concept]:
 _NOT_A_NOUN = re.compile(r"^(?:di|me|ber|ter|ke)|nya$")
 
 
+_PASSIVE_PAY = re.compile(r"(?:di|ter)(?:bayar|gaji|upah)")
+
+
 def _role_before_pay(question: Question, pay: int) -> list[Concept]:
     """Whose pay, when they come first and the pay word later with "-nya" ("direktur teknis AI
     generatif buat studio Netflix gajinya berapa", "dokter yang jadi pelatih AI bayarannya"):
     the known words before it, names, filler and the asker's own story aside ("saya dokter
     umum, dokter bisa melatih AI, bayarannya?" asks a trainer's pay)."""
     said = next((c for c in question.subject if c.position == pay), None)
+    if said is not None and _PASSIVE_PAY.match(said.surface.lower()):
+        # "penulis skenario netflix dibayar brp": the words right before the passive are whom
+        # it pays ("baca ada pelatih chatgpt dibayar": the trainer, not the reading)
+        at = {c.position: c for c in _described(question, pay, _PAY_KIND)}
+        names = {c.position for c in question.subject if c.entity}
+        run: list[Concept] = []
+        k = pay - 1
+        while k in names or (k in at and not _NOT_A_NOUN.search(at[k].surface.lower())):
+            if k in at:  # (up to a verb: "berita yang menyebut pelatih chatgpt dibayar …")
+                run.insert(0, at[k])
+            k -= 1
+        return run
     if said is None or not said.surface.lower().endswith("nya"):
         return []
     return _described(question, pay, _PAY_KIND)  # "orang keuangan": "orang" says no role

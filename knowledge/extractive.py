@@ -43,12 +43,15 @@ from knowledge.question import (
     COMPARE_CUES,
     ENTRY_LEVEL,
     HIGHLY_QUALIFIED,
+    Concept,
     Question,
     asks_definition,
     asks_if_schooling_is_enough,
     checks_a_claim,
+    entities,
     own_roles,
     places,
+    points_back,
     resolve,
     topic_terms,
 )
@@ -138,9 +141,17 @@ class ExtractiveAnswerer:
             return question
         vocab = self.retriever.lexical
         previous = history[-1].standalone or history[-1].question
-        return resolve(
-            read_text(question, vocab), read_text(previous, vocab), vocab, force=force
-        )
+        last = read_text(previous, vocab)
+        if not any(c.entity for c in last.subject):
+            # "bytedance itu yg punya tiktok kan?", "kok bisa mecat anak magang?", then
+            # "anak magangnya dari tim AI juga?": the chat is still about the name said before
+            for turn in reversed(history[:-1]):
+                earlier = read_text(turn.standalone or turn.question, vocab)
+                named = [c.surface for c in earlier.subject if c.entity and c.known]
+                if named:
+                    last = read_text(f"{previous} {' '.join(dict.fromkeys(named))}", vocab)
+                    break
+        return resolve(read_text(question, vocab), last, vocab, force=force)
 
     # -- answering ------------------------------------------------------------------------
     def answer(
@@ -154,11 +165,19 @@ class ExtractiveAnswerer:
     ) -> Answer:
         """Quote the sentences that answer the question, shaped by its kind, cited as [n]."""
         vocab = self.retriever.lexical
+        whom: frozenset[str] = frozenset()
         if standalone and standalone != question:
             # a follow-up: its own words say what to quote; the borrowed subject only locates,
             # except in the parts of a two-part follow-up ("umurnya brp, tinggal dimana?")
             q = read_text(question, vocab)
             whole = read or read_text(standalone, vocab)
+            # (not "perusahaan itu": a thing the last answer named, not whom it asked of)
+            if points_back(q) and not any(c.entity for c in q.subject) and not (
+                set(words(q.clean)) & _THAT_THING
+            ):
+                # "dia kerjanya bareng brp orang" after a question about Jatin Kumar: his
+                # sentences, not another count in his article ("150 orang" in Nairobi)
+                whom = _full_names(whole)
             if q.parts and whole.parts:
                 q = replace(q, parts=whole.parts)
             elif whole.kind == "compare" and whole.parts and not q.parts:
@@ -171,7 +190,7 @@ class ExtractiveAnswerer:
         listing = q.kind in POINT_KINDS or bool(q.parts) or q.personal or _asks_existence(q)
         passages, lean_ranks = self._with_leaned_on(q, passages)
         candidates = _fuller_first(self._candidates(
-            q, passages, standalone=standalone or question, lean_ranks=lean_ranks
+            q, passages, standalone=standalone or question, lean_ranks=lean_ranks, whom=whom
         ))
         sides = 0  # the points answering each part, told in full before any other point
         if q.parts:
@@ -302,7 +321,7 @@ class ExtractiveAnswerer:
         """The next chunks of the article naming the asker's role, when none retrieved gives
         its pay: "… mencakup dokter praktik, akuntan …" is followed two chunks later by "upah
         per jam hingga $200", which the asker's story rarely retrieves."""
-        if q.kind != "how_much":
+        if not _pay_asked(q):
             return []
         roles = own_roles(q)
         told = next(
@@ -389,6 +408,7 @@ class ExtractiveAnswerer:
     def _candidates(
         self, q: Question, passages: Sequence[Passage], *, standalone: str,
         part: Question | None = None, lean_ranks: dict[int, int] | None = None,
+        whom: frozenset[str] = frozenset(),
     ) -> list[_Scored]:
         """Every sentence of the top passages, scored against the question (or one `part` of
         it), best first."""
@@ -502,7 +522,8 @@ class ExtractiveAnswerer:
         # a question about someone named ("Savreux dulu kerja apa aja?") is answered from the
         # articles that speak of them: their words may match other articles too
         off_article = (
-            set() if q.kind == "compare" or q.parts else _articles_without(q, passages[:limit])
+            set() if q.kind == "compare" or q.parts
+            else _articles_without(q, passages[:limit], whom=whom)
         )
         wanted_names = {t for c in q.subject if c.entity for t in c.terms}
         for order, (p_index, pos, sentence, s_terms) in enumerate(pool):
@@ -515,6 +536,10 @@ class ExtractiveAnswerer:
                     # "Salah satunya adalah Alexej Savreux, … tinggal di Kansas" asked of
                     # Jatin Kumar: someone else
                     rank_bonus -= OFF_ARTICLE_PENALTY
+            if whom and s_terms & whom:
+                # the one a pronoun points back to: a sentence naming them (a surname alone
+                # too) is about them
+                rank_bonus += WHOM_BONUS
             context = contexts[p_index]
             own = sum(w for t, w in weights.items() if t in s_terms)
             if doers:
@@ -595,6 +620,8 @@ class ExtractiveAnswerer:
             # "kerja bareng brp org kontraktor": the sentence counting them ("sekitar 100
             # kontraktor lain"), not the one introducing whom the question names
             counted = frozenset(terms(q.clean))
+            if counted & _ANYONE:
+                counted = frozenset()  # "brp org lain": "100 kontraktor lain" are people too
             candidates = _promoted(
                 candidates, lambda s: tells_head_count(s, counted), within=0.5
             )
@@ -828,7 +855,10 @@ class ExtractiveAnswerer:
             # a chosen point may be a cut of `prev` ("Banyak wacana … seputar..."): still taken
             prev_taken = bool(prev) and any(_holds(prev, t) for t in taken)
             holder = next(
-                (k for k, o in enumerate(out) if prev in o.sentence), None
+                (k for k, o in enumerate(out) if prev in o.sentence or any(
+                    t in o.sentence and _holds(prev, t) for t in taken  # a cut of it
+                )),
+                None,
             ) if leans and prev_taken else None
             if holder is None and leans and prev_taken and prev not in merged:
                 text = f"{prev} {text}"
@@ -897,6 +927,27 @@ def _whom(q: Question) -> set[str]:
     }
 
 
+def _full_names(q: Question) -> frozenset[str]:
+    """The terms of the people a question names by a name of two words or more ("jatin
+    kumar"), not a product, company or place ("chatgpt", "texas"), whose "dia" is someone
+    else the last answer told of."""
+    known = entities()
+    named = [c for c in q.subject if c.entity and c.known and c.surface.lower() not in known]
+    runs: list[list[Concept]] = []
+    for c in sorted(named, key=lambda c: c.position):
+        if runs and c.position == runs[-1][-1].position + 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return frozenset(t for run in runs if len(run) >= 2 for c in run for t in c.terms)
+
+
+def _pay_asked(q: Question) -> bool:
+    """How much, or pay named in the message ("bisa dapet sampingan? katanya bayarannya
+    gede"; "gaji pas2an" says pay is why they ask)."""
+    return q.kind == "how_much" or any(c.terms & PAY_TERMS for c in q.concepts)
+
+
 def _with_own_situation(
     q: Question, chosen: list[_Scored], candidates: Sequence[_Scored],
     passages: Sequence[Passage],
@@ -912,7 +963,7 @@ def _with_own_situation(
         if told is None or told.score <= 0:
             continue
         added = [] if quoted else [told]
-        if q.kind == "how_much" and _amount(told.sentence) is None:
+        if _pay_asked(q) and _amount(told.sentence) is None:
             article = passages[told.passage_index].doc_id
             pay = next(
                 (p for p in candidates
@@ -1151,6 +1202,9 @@ SAME_FACT = 0.6
 # a list's second point from one article must beat the best other article's by this much
 SAME_ARTICLE_PENALTY = 0.1
 OFF_ARTICLE_PENALTY = 0.25  # a sentence from an article that never names who is asked about
+_THAT_THING = frozenset({"itu", "ini", "tersebut", "tuh", "that", "this", "it"})
+_ANYONE = frozenset(terms("orang people"))  # a count of people of any kind
+WHOM_BONUS = 0.1  # a follow-up's "dia": the sentence naming whom it points back to
 POINT_KINDS = frozenset({"list", "compare", "topic", "why", "howto"})
 # "sebelum jadi pelatih", "dulu kerja apa": what an article told before the chunk found
 _PAST_ASKED = {"sebelum", "sebelumnya", "dulu", "dulunya", "dahulu", "pernah", "before",
@@ -1458,16 +1512,19 @@ _CHANGE = re.compile(
 )
 
 
-def _articles_without(q: Question, passages: Sequence[Passage]) -> set[str]:
-    """Articles (doc ids) none of whose passages mention the names the question is about, when
-    the best passage's article does; empty when the question names nobody the articles know."""
-    names = [c for c in q.subject if c.entity and c.known]
+def _articles_without(
+    q: Question, passages: Sequence[Passage], *, whom: frozenset[str] = frozenset()
+) -> set[str]:
+    """Articles (doc ids) none of whose passages mention the names the question is about (or
+    `whom` a follow-up points back to), when the best passage's article does; empty when the
+    question names nobody the articles know."""
+    names = [c.terms for c in q.subject if c.entity and c.known] or ([whom] if whom else [])
     if not names:
         return set()
     mentions: dict[str, bool] = {}
     for p in passages:
         have = set(p.tokens.split()) | set(terms(p.title))
-        mentions[p.doc_id] = mentions.get(p.doc_id, False) or all(c.terms & have for c in names)
+        mentions[p.doc_id] = mentions.get(p.doc_id, False) or all(n & have for n in names)
     if not passages or not mentions[passages[0].doc_id]:
         return set()  # the best passage does without the name: it is not what locates the answer
     return {doc for doc, named in mentions.items() if not named}

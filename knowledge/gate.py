@@ -174,6 +174,15 @@ class Verdict:
         return self.outcome != "not_found"
 
 
+def _placed_at(concept: Concept, question: Question) -> bool:
+    """The name follows "di"/"dari" in the question ("lulus … di UPR"): where someone is (a
+    country is what is asked of: "pajak di indonesia")."""
+    name = re.escape(concept.surface.lower())
+    return concept.surface.lower() not in _COUNTRIES and bool(
+        re.search(rf"\b(?:di|dari) {name}\b", question.clean)
+    )
+
+
 class Gate:
     """Decides answered / partial / not found from a read question and its passages."""
 
@@ -418,8 +427,9 @@ class Gate:
             c for c in subject if c.entity and not c.known
             # a question of nothing but the asker's situation: the town they live in is theirs
             # ("aku baru lulus … di palembang, bisa ga aku kerja ngelatih AI?"), not asked about
-            # (the country is: "kudu bayar pajak di indonesia?")
-            and (question.subject or not is_town(c.surface))
+            # (the country is: "kudu bayar pajak di indonesia?"); so is the town, school or
+            # workplace the story puts them at ("lulus kuliah … di Metro", "di UPR palangka")
+            and (question.subject or not (is_town(c.surface) or _placed_at(c, question)))
         ])
         if question.kind == "topic":
             # one or two words: a word no article uses is the topic itself ("togel hari ini")
@@ -653,11 +663,23 @@ _COUNTRIES = frozenset({
 _LANGUAGE = re.compile(r"\b(?:bahasa|bhs|basa|bahasanya)\s+$")
 
 
+# figures each region sets for itself: a town's is what is asked, not the asker's whereabouts
+_REGIONAL_FIGURE = re.compile(r"\b(?:umr|ump|umk|upah minimum|upah minimal|gaji minimum)\b")
+# a reason the asker gives for asking: what follows is their guess, not the question
+_BECAUSE = frozenset({"soalnya", "karena", "sebab", "padahal", "abisnya"})
+
+
 def _country_asked_of(question: Question, place: str, vocab: LexicalIndex) -> bool:
     """The question asks what happens in a country ("di Indonesia ada serikat pekerja AI?",
     "gaji annotator di indo brp"), not where the asker is ("sy di Indonesia, bisa daftar?"):
     no first person in the sentence naming it. "Bahasa Indonesia" is a language."""
-    if place.lower() not in _COUNTRIES:
+    # (a town too, when a figure set for each region is asked of it: "UMR di Aceh Tengah brp",
+    # "… mau sy bandingin sama gaji pelatih AI"; a trainer's pay "di Banda Aceh" is told, only
+    # not for that town)
+    if place.lower() not in _COUNTRIES and not (
+        question.kind in ("how_much", "compare") and is_town(place)
+        and _REGIONAL_FIGURE.search(question.clean)
+    ):
         return False
     for sentence in re.split(r"(?<=[.?!\n])", question.text):
         said = clean_words(sentence, vocab)  # spelled as the question was ("indo")
@@ -666,6 +688,8 @@ def _country_asked_of(question: Question, place: str, vocab: LexicalIndex) -> bo
         )), None)
         if at is None:
             continue
+        if set(said[:at]) & _BECAUSE:
+            continue  # "…? ada yg dari negara lain gak, soalnya gak ada yg di indo ya": a reason
         return not set(said) & (FIRST_PERSON | {"kami"}) and not _LANGUAGE.search(
             " ".join(said[:at]) + " "
         )

@@ -456,6 +456,9 @@ def correct(word: str, vocab: Vocabulary | None, *, english: bool = False) -> st
             # a real word is rarely a slip of another's first letter ("malam" is no "alam",
             # "urusan" no "jurusan")
             or candidate[0] != word[0]
+            # nor of another real word's letter ("organ tunggal" is no "tinggal", "jamak" no
+            # "jarak"); a letter typed too many is ("gajih" -> "gaji")
+            or len(candidate) == len(word)
         ):
             continue
         if (
@@ -646,6 +649,11 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _SABAH_I.sub("saya", text)  # Sabah "sia kerja di ladang", not Minang "sia nan …"
     text = _OR_NOT_CIREBON.sub(r"\1 tidak", text)  # Cirebon "bener bli": "benar tidak"
     text = _NOT_CIREBON.sub("tidak", text)  # "isun bli mudeng": "saya tidak paham"
+    text = _LAMPUNG_I.sub("saya", text)  # "nyak umur 22": Lampung "I"
+    text = _OR_NOT_LAMPUNG.sub(r"\1 tidak", text)  # "bener mak?": "benar tidak"
+    text = _NOT_LAMPUNG.sub("tidak", text)  # "nyak mak ngerti": "saya tidak paham"
+    text = _KILOMETRES.sub(r"\1 kilometer", text)  # "minimal brp km": not "kamu"
+    text = _EX_CONVICT.sub(r"\1 narapidana", text)  # "mantan napi", not Balinese "napi" (apa)
     text = _GETS_HOW_MUCH.sub("dapat ", text)  # Javanese "oleh pinten": "dapat berapa"
     text = _MONEY_ASKED.sub("gaji", text)  # "olih duit pira": the pay got
     text = _TAX_FORM.sub(r"\1 SPT", text)
@@ -1005,6 +1013,26 @@ _OR_NOT_CIREBON = re.compile(
     r"\b(apa|atau|ato|bener|benar|iya|ya) b(?:e)?li\b(?=\s*(?:[?.!,;]|sih\b|$))", re.IGNORECASE
 )
 _NOT_CIREBON = re.compile(r"\bb(?:e)?li\b(?= (?:mudeng|ngerti|ngarti|weruh)\b)", re.IGNORECASE)
+# Lampung "nyak" is "saya" ("nyak umur 22", "adik nyak dokter"); the Betawi "nyak" (mother)
+# comes with whose she is ("nyak gue", "nyak aye") or beside "babe"
+_LAMPUNG_I = re.compile(
+    r"(?<!\bbabe )(?<!\bbabeh )\bnyak\b"
+    r"(?!\s*(?:gue|gua|aye|ane|saya|aku|lu|elu|babe|babeh|ama|sama|dan)\b)",
+    re.IGNORECASE,
+)
+# Lampung "mak" (not) closing a yes-or-no ("bener mak?") or before what is denied ("mak
+# ngerti"); elsewhere "mak" is a mother ("mak saya", "mak gue")
+_OR_NOT_LAMPUNG = re.compile(
+    r"\b(apa|atau|ato|bener|benar|iya|ya|bisa|boleh|ada) mak\b(?=\s*(?:[?.!,;]|sih\b|$))",
+    re.IGNORECASE,
+)
+_NOT_LAMPUNG = re.compile(
+    r"\bmak\b(?= (?:ngerti|ngarti|paham|tahu|tau|bisa|pernah|ada|perlu|usah)\b)", re.IGNORECASE
+)
+# an ex-convict ("mantan napi"); elsewhere "napi" is the Balinese "apa" ("napi manten")
+_EX_CONVICT = re.compile(r"\b(mantan|eks|bekas) napi\b", re.IGNORECASE)
+# "brp km", "80 km": kilometres, not the chat "km" (kamu)
+_KILOMETRES = re.compile(r"\b(berapa|brp|brapa|\d+)\s*km\b", re.IGNORECASE)
 # Javanese "oleh" (get) before its "how much"; elsewhere "oleh" is Indonesian "by"
 _GETS_HOW_MUCH = re.compile(r"\boleh (?=(?:pinten|piro|pira|pirang|berapa|brp)\b)", re.IGNORECASE)
 # Sundanese "ti bumi" (from home; "bumi" is the polite "house", "ti" is "from")
@@ -1101,6 +1129,12 @@ def question_kind(clean: str, n_terms: int) -> str:
                     rf" (?:soal|tentang|mengenai|about(?: the)?) {re.escape(cue)} ", text
                 ):
                     continue  # "siapa yang dikutip soal beda X dan Y": the difference is the topic
+                if kind == "compare" and re.search(
+                    rf" berapa\b.* (?:agar|supaya|biar) (?:\w+ ){{0,3}}{re.escape(cue)} .*\d", text
+                ):
+                    # "… brp dolar sejam? biar tau bedanya sama yg 15 dolar": what the figure is
+                    # for, against a sum the asker already has, is no comparison asked
+                    continue
                 if kind == "where" and cue == "mana" and (
                     " lebih " in text or " sejauh mana " in text
                 ):
@@ -1115,6 +1149,8 @@ def question_kind(clean: str, n_terms: int) -> str:
                     _RELATIVE.findall(text)
                 ):
                     continue  # "the bytedance intern who got fired, when …": whom it tells of
+                if kind == "list" and re.match(r" (?:kenapa|mengapa|why) ", text):
+                    continue  # "knp skrg nyari yg pinter, dulu dikerjain siapa aja": a reason
                 if cue == "daftar" and _REGISTER.search(text):
                     continue  # "cara daftar jadi …": to register, not a list
                 if cue == "belum" and not re.search(r" belum (?:(?:ya|sih|kah|nih) )?$", text):
@@ -2292,6 +2328,8 @@ def _tellings(tokens: Sequence[str]) -> list[int]:
         if tok in _SAYING | _HEARSAY | _SHARING and k and (
             # "temen bilang …", "baca2 di fb bilang …": a person or a medium told it
             {_unowned(t) for t in tokens[max(0, k - 2) : k]} & (_TELLERS | _MEDIA)
+            # "bos saya td pagi cerita …": whose and when between the teller and the telling
+            or {_unowned(t) for t in tokens[max(0, _before_when(tokens, k) - 2) : k]} & _TELLERS
             # "ngobrol sama temen kos terus dia bilang …": the teller named a little before
             or (tokens[k - 1] in _PERSONS_BACK and _teller_before(tokens, k - 1))
             or _placed_teller(tokens, k)
@@ -2303,6 +2341,18 @@ def _tellings(tokens: Sequence[str]) -> list[int]:
         # "bener X … atau mereka bilang itu tidak benar": the other answer, asked
         and tokens[max(0, k - 2) : k - 1] != ["atau"]
     ]
+
+
+_WHEN_TOLD = _HEARD_WHEN | {"pagi", "siang", "sore", "malam", "kemarin", "semalam", "kemaren"}
+
+
+def _before_when(tokens: Sequence[str], k: int) -> int:
+    """Where the words before `k` saying whose teller and when it was told start ("saya td
+    pagi" of "bos saya td pagi cerita")."""
+    j = k
+    while j > max(0, k - 4) and tokens[j - 1] in FIRST_PERSON | _WHEN_TOLD:
+        j -= 1
+    return j
 
 
 # someone passing a post on in a group: "di grup WA ada yg share …", "di fb ada yang posting …"
@@ -3475,7 +3525,13 @@ def _asked_of_another(question: Question, previous: Question) -> str | None:
     name = re.compile(rf"\b{re.escape(old[0].surface.lower())}\b")
     if not name.search(previous.clean):
         return None
-    return name.sub(" ".join(c.surface for c in question.subject), previous.clean, count=1)
+    swapped = name.sub(" ".join(c.surface for c in question.subject), previous.clean, count=1)
+    if question.kind == "yesno" and previous.kind != "yesno":
+        # "kalo di amerika ada gak yg kayak gitu jg" after "berapa orang yg ikut (serikat di
+        # kenya)": whether there is one there, not the count again
+        kept = [w for w in swapped.split() if w not in _WH_WORDS]
+        return f"apakah ada {' '.join(kept[1:] if kept[:1] == ['ada'] else kept)}"
+    return swapped
 
 
 def resolve(
@@ -3565,7 +3621,12 @@ def resolve(
             continue
         if c.entity and _EXAMPLE_GIVEN.search(question.clean):
             continue  # "kalo yg pro kayak dokter?" after "trainer kyk Savreux": a new example
-        borrowed.append(c.surface)
+        at = f"di {c.surface.lower()}"
+        # "jatin kumar yg di texas": the place stays where he is, not a third name of his
+        placed = c.entity and re.search(rf"\b{re.escape(at)}\b", previous.clean) and any(
+            o.entity and o.position < c.position - 1 for o in previous.subject
+        )
+        borrowed.append(at if placed else c.surface)
     if not borrowed:
         return question.text
     asks_nothing = question.kind in ("topic", "what") and not set(words(question.clean)) & _WH_WORDS

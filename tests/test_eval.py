@@ -153,7 +153,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
 # eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl … eval/blind-az.jsonl,
-# blind-ba … blind-bz, blind-ca … blind-ch.
+# blind-ba … blind-bz, blind-ca … blind-cl.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -468,6 +468,17 @@ _WORKER_STYLE_SETS = [
     ("blind-cg.jsonl", 33, 0.7, 1),
     # first run 33/44, 15/16 (Serang Javanese speakers, parcel-hub day workers, chatty askers)
     ("blind-ch.jsonl", 35, 0.75, 0),
+    # first run 37/44, 14/16 (truck drivers, Lampung speakers, emoji and stretched letters)
+    ("blind-ci.jsonl", 39, 0.85, 0),
+    # first run 37/44, 14/16 (former prisoners, konveksi tailors, numbered questions). Still
+    # answered: a list for the "17 juta per proyek" teaser (cj05), a remedy for gout (cj54)
+    ("blind-cj.jsonl", 37, 0.75, 2),
+    # first run 36/44, 14/16 (Dayak Ngaju speakers, buskers, askers quoting the bot back).
+    # Still answered: what Cohere pays (ck07; the trainers' pay sits near its name)
+    ("blind-ck.jsonl", 38, 0.75, 1),
+    # first run 37/44, 14/16 (Gulf migrant workers, smallholders, long life stories). Still
+    # answered: what a Netflix AI manager must have (cl21)
+    ("blind-cl.jsonl", 39, 0.8, 1),
 ]
 
 

@@ -1493,3 +1493,95 @@ def test_what_someone_will_do_in_english_asks_their_duties(seed_service: Any) ->
     answer = seed_service.ask("what would the netflix ai product manager do at work?")
     assert "pembayaran" in answer.text
 
+
+
+def test_a_cut_point_is_not_told_again_before_the_point_leaning_on_it(
+    seed_service: Any,
+) -> None:
+    # a list point cut to "Banyak wacana … seputar..." and a later point leaning on it ("Tapi
+    # kami kehilangan …"): the later one joins the cut point, it does not quote it in full again
+    from knowledge.extractive import MAX_LIST_CHARS, _Scored
+    from knowledge.text import split_sentences
+
+    answerer = seed_service.extractive
+    passages = seed_service.retriever.retrieve("Sonam Jindal wacana seputar AI kehilangan cerita")
+    index, passage = next(
+        (i, p) for i, p in enumerate(passages) if "Banyak wacana" in p.text
+    )
+    sentences = split_sentences(passage.text)
+    first = next(n for n, s in enumerate(sentences) if "Banyak wacana" in s)
+    whole, leaning = sentences[first], sentences[first + 1]
+    assert leaning.startswith("\u201cTapi") or leaning.startswith('"Tapi')
+    cut = whole[:120].rsplit(" ", 1)[0] + "..."
+    chosen = [
+        _Scored(cut, index, 1.0, frozenset(terms(whole)), 0, first),
+        _Scored(leaning, index, 0.9, frozenset(terms(leaning)), 1, first + 1),
+    ]
+    told = answerer._with_antecedents(chosen, passages, MAX_LIST_CHARS, listing=True)
+    text = " ".join(c.sentence for c in told)
+    assert text.count("Banyak wacana") == 1
+    assert "kehilangan" in text
+
+
+def test_a_pronoun_follow_up_quotes_whom_it_points_back_to(seed_service: Any) -> None:
+    first = seed_service.ask("jatin kumar yg di texas itu siapa")
+    age = seed_service.ask("umurnya brp", after(first))
+    # his age first, not another trainer's in another article
+    assert age.text.index("22 tahun") < age.text.find("34 tahun") or "34 tahun" not in age.text
+    count = seed_service.ask("dia kerjanya bareng brp orang kontraktor lain", after(first))
+    assert count.found
+    assert "100 kontraktor" in count.text
+    assert "150 orang" not in count.text  # the Nairobi union, in his article but not his
+    # "brp org lain": contractors are people too
+    others = seed_service.ask("trus dia kerja bareng brp org lain", after(first))
+    assert "100 kontraktor" in others.text
+
+
+def test_a_yes_no_follow_up_about_another_place_asks_whether_not_how_many(
+    seed_service: Any,
+) -> None:
+    union = seed_service.ask("pekerja AI di kenya bikin serikat ya?")
+    count = seed_service.ask("berapa orang yg ikut", after(union))
+    there = seed_service.ask("kalo di amerika ada gak yg kayak gitu jg", after(count))
+    assert "berapa" not in there.standalone_question.split()
+    assert there.found
+    assert "belum" in there.text
+
+
+def test_a_follow_up_keeps_the_name_the_chat_began_with(seed_service: Any) -> None:
+    asked = ["bytedance itu yg punya tiktok kan?", "kok bisa mecat anak magang gara2 AI"]
+    turns = [Turn(q, "…", q) for q in asked]
+    answer = seed_service.ask("trus kampusnya dikabarin gak", turns)
+    assert "bytedance" in answer.standalone_question.lower()
+    assert "universitas" in answer.text
+
+
+def test_the_askers_trade_brings_its_pay_when_pay_is_mentioned(seed_service: Any) -> None:
+    answer = seed_service.ask(
+        "aku akuntan di palangka, gaji pas2an. bisa dapet sampingan ngelatih AI? katanya"
+        " bayarannya gede"
+    )
+    assert answer.found
+    assert "akuntan" in answer.text
+    assert "$200" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        ("min netflix nyari PM AI gaji gede bgt y, jobdesknya apa", "personalisasi"),
+        ("netflix jadi batal gak rekrut manajer AI nya setelah diprotes org2?", "bergerak maju"),
+        (
+            "org2 yg ngelatih AI itu direkrutnya gimana, langsung jadi karyawan perusahaan atau"
+            " lewat penyalur kaya yayasan outsourcing?",
+            "pihak ketiga",
+        ),
+        ("bisnis online bytedance kena imbas ora gara2 ulah bocah magang kuwi?", "terpengaruh"),
+    ],
+)
+def test_job_ad_shorthand_and_plans_dropped_are_read(
+    seed_service: Any, question: str, needle: str
+) -> None:
+    answer = seed_service.ask(question)
+    assert answer.found
+    assert needle in answer.text

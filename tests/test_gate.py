@@ -1263,3 +1263,40 @@ def test_the_town_of_a_story_without_a_subject_is_where_the_asker_is(seed_servic
     v = verdict(seed_service, "aku baru lulus SMK di palembang, bisa ga aku kerja melatih AI?")
     assert v.found
     assert not v.absent
+
+
+def test_the_school_or_town_a_story_puts_the_asker_at_is_theirs(seed_service: Any) -> None:
+    v = verdict(
+        seed_service,
+        "aku umur 22 baru lulus ilmu komputer di UPR palangka raya, bisa aku jadi pelatih AI?",
+    )
+    assert v.found
+    assert not v.absent
+    # a country named is still what is asked of
+    assert not verdict(seed_service, "bisa daftar pelatih AI di malaysia?").found
+
+
+def test_a_country_in_the_askers_reason_is_no_place_asked_of(seed_service: Any) -> None:
+    v = verdict(
+        seed_service,
+        "kerjaan ngelatih AI ini bukan cuma buat orang amerika kan? ada yg dari negara lain gak,"
+        " soalnya gak ada yg di indo ya?",
+    )
+    assert v.found
+    assert "Indonesia" not in v.absent
+
+
+def test_a_figure_of_a_town_no_article_speaks_of_is_not_found(seed_service: Any) -> None:
+    v = verdict(seed_service, "UMR di Aceh Tengah thn ini brp? mau sy bandingin sama gaji AI")
+    assert not v.found
+    assert v.absent
+
+
+def test_whom_a_passive_pay_question_asks_of_must_be_paid(seed_service: Any) -> None:
+    # the screenwriters' pay is not the AI manager's US$900.000 beside their strike
+    assert not verdict(seed_service, "penulis skenario netflix dibayar pire per episode?").found
+    assert verdict(seed_service, "manajer produk AI netflix digaji berapa").found
+    # whom it pays stops at a verb: the reading is no one's job
+    assert verdict(
+        seed_service, "ulun baca ada pelatih chatgpt dibayar per jam, kalau dirupiahkan jadi brp"
+    ).found

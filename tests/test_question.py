@@ -2363,3 +2363,57 @@ def test_an_english_relative_who_asks_no_one() -> None:
     assert read("who is the intern who got fired?").kind == "who"
     assert read("which companies hire ai trainers?").kind == "list"
 
+
+
+def test_lampung_i_and_not_are_read() -> None:
+    q = read("nyak umur 22, baru lulus kuliah di Metro. bisa gak nyak kerja ngelatih AI?")
+    assert q.clean.startswith("saya umur 22")
+    assert "bisa tidak saya kerja" in q.clean
+    assert "benar tidak" in read("adik nyak dokter, bisa dapet dolar. bener mak?").clean
+    assert "saya tidak mengerti" in read("nyak mak ngerti soal AI").clean
+    # the Betawi "nyak" is a mother, said with whose she is; "mak saya" is one too
+    assert "ibu" in read("nyak gue nanya gaji pelatih AI brp").clean
+    assert "mak saya" in read("mak saya nanya gaji pelatih AI").clean
+
+
+def test_kilometres_and_real_words_are_not_read_as_other_words() -> None:
+    vocab = Vocab("jarak jauh kontraktor tinggal di kansas")
+    q = read("sopir boleh jamak sholat gak? minimal brp km jaraknya", vocab)
+    assert "berapa kilometer" in q.clean
+    assert "kamu" not in q.clean
+    assert "jamak" in q.clean  # a real word, not a slip of "jarak"
+    assert "organ tunggal" in read("aku main organ tunggal", vocab).clean
+    assert "gaji" in read("gajih pelatih ai", Vocab("gaji pelatih")).clean  # one letter too many
+
+
+def test_a_teller_is_found_past_whose_and_when() -> None:
+    q = read(
+        "bos saya td pagi cerita ada anak magang di perusahaan cina dipecat gara2 AI. "
+        "salahnya apa sih dia sampe dipecat"
+    )
+    assert not {"bos", "cerita"} & {c.surface.lower() for c in q.subject}
+
+
+def test_what_a_figure_is_wanted_for_makes_no_comparison() -> None:
+    wanted = read("upah minimum di kansas city brp dolar sejam? biar tau bedanya sama yg 15 dolar")
+    assert wanted.kind == "how_much"
+    # a side the articles may tell stays a comparison
+    assert read("UMR di Aceh thn ini brp? mau sy bandingin sama gaji pelatih AI").kind == (
+        "compare"
+    )
+    assert read("gaji savreux sama kumar lebih gede mana?").kind == "compare"
+
+
+def test_a_why_question_remarking_on_anyone_is_no_list() -> None:
+    q = read("knp skrg perusahaan AI nyari pelatih pinter2, dulu dikerjain siapa aja")
+    assert q.kind == "why"
+    assert read("perusahaan apa aja yg bayar pelatih AI?").kind == "list"
+
+
+def test_prison_words_are_read() -> None:
+    q = read("saya mantan napi, 3 thn di lapas. bisa kerja ngelatih AI?")
+    assert "narapidana" in q.clean
+    assert "penjara" in q.clean
+    assert " apa " not in f" {q.clean} "
+    # the Balinese "napi" is "apa"
+    assert read("napi manten aplikasi gelah ByteDance?").clean.startswith("apa")
