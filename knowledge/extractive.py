@@ -43,11 +43,11 @@ from knowledge.question import (
     COMPARE_CUES,
     ENTRY_LEVEL,
     HIGHLY_QUALIFIED,
-    Concept,
     Question,
     asks_definition,
     asks_if_schooling_is_enough,
     checks_a_claim,
+    concept_runs,
     entities,
     own_roles,
     places,
@@ -933,12 +933,7 @@ def _full_names(q: Question) -> frozenset[str]:
     else the last answer told of."""
     known = entities()
     named = [c for c in q.subject if c.entity and c.known and c.surface.lower() not in known]
-    runs: list[list[Concept]] = []
-    for c in sorted(named, key=lambda c: c.position):
-        if runs and c.position == runs[-1][-1].position + 1:
-            runs[-1].append(c)
-        else:
-            runs.append([c])
+    runs = concept_runs(sorted(named, key=lambda c: c.position), gap=1)
     return frozenset(t for run in runs if len(run) >= 2 for c in run for t in c.terms)
 
 

@@ -38,6 +38,7 @@ from knowledge.question import (
     Concept,
     Question,
     clean_words,
+    concept_runs,
     is_root_word,
     is_town,
     labour_words,
@@ -731,21 +732,9 @@ _WHOSE = frozenset({"punya", "milik", "pemilik", "kepunyaan", "owner"})
 _LIVING = frozenset(terms("tinggal domisili berdomisili menetap"))
 
 
-def _runs(concepts: Sequence[Concept], gap: int) -> list[list[Concept]]:
-    """Concepts at most `gap` words apart in one sentence, grouped in their order."""
-    runs: list[list[Concept]] = []
-    for c in concepts:
-        last = runs[-1][-1] if runs else None
-        if last and c.position - last.position <= gap and c.sentence == last.sentence:
-            runs[-1].append(c)
-        else:
-            runs.append([c])
-    return runs
-
-
 def _adjacent_joined(names: Sequence[Concept]) -> tuple[str, ...]:
     """Unknown names side by side are one name ("Banda Aceh", not "Banda dan Aceh")."""
-    runs = _runs(sorted(names, key=lambda c: c.position), gap=1)
+    runs = concept_runs(sorted(names, key=lambda c: c.position), gap=1)
     return tuple(" ".join(c.surface for c in run) for run in runs)
 
 
@@ -754,7 +743,7 @@ def _name_runs(concepts: Sequence[Concept], clean: str = "") -> tuple[str, ...]:
     the words that only carry the sentence ("sudah 3 tahun" names nothing); a full stop ends a
     run ("pensiunan PNS. Anak saya …" names two things)."""
     glue = function_words()
-    runs = _runs(concepts, gap=2)
+    runs = concept_runs(concepts, gap=2)
     named = (
         [
             c for c in run

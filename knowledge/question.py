@@ -3459,6 +3459,18 @@ _TIME_DEIXIS = re.compile(
 )
 
 
+def concept_runs(concepts: Sequence[Concept], gap: int) -> list[list[Concept]]:
+    """Concepts at most `gap` words apart in one sentence, grouped in their order."""
+    runs: list[list[Concept]] = []
+    for c in concepts:
+        last = runs[-1][-1] if runs else None
+        if last and c.position - last.position <= gap and c.sentence == last.sentence:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
 def _things(concepts: Sequence[Concept]) -> int:
     """How many things the concepts name: a name's adjacent words ("invisible tech") are one."""
     count, last = 0, None
