@@ -863,7 +863,32 @@ def _role_is_paid(role: Sequence[Concept], passages: Sequence[Passage]) -> bool:
                         1 for c in role if not c.terms & said[passage.doc_id]
                     ) <= (1 if len(role) >= 4 else 0):
                         return True
+                    if head is not None and _paid_group_includes(
+                        sentence, head, [q for q in passages if q.doc_id == passage.doc_id]
+                    ):
+                        return True
     return False
+
+
+def _paid_group_includes(
+    sentence: str, head: Concept, article: Sequence[Passage]
+) -> bool:
+    """The sum is paid to a group told of before ("Tingkat gaji para pelatih ini … $200"), and
+    the article counts the role asked among that group ("Para pelatih ini … mencakup dokter
+    praktik, analis keuangan, akuntan"): a doctor's pay as a trainer is that sum."""
+    group = {t for m in _THIS_GROUP.finditer(sentence) for t in terms(m.group(1))}
+    if not group:
+        return False
+    return any(
+        group & set(terms(s)) and head.terms & set(terms(s)) and _INCLUDES.search(s)
+        for p in article for s in split_sentences(p.text)
+    )
+
+
+# "para pelatih ini", "pelatih-pelatih tersebut": a group the article told of before
+_THIS_GROUP = re.compile(r"\bpara (\w+) (?:ini|tersebut)\b", re.IGNORECASE)
+# "… mencakup dokter praktik, analis keuangan …": who the group counts
+_INCLUDES = re.compile(r"\b(?:mencakup|termasuk|meliputi|antara lain|seperti|yaitu)\b")
 
 
 # a sum the asker states: a figure, or its size in words ("triliunan")

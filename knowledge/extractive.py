@@ -192,6 +192,15 @@ class ExtractiveAnswerer:
         candidates = _fuller_first(self._candidates(
             q, passages, standalone=standalone or question, lean_ranks=lean_ranks, whom=whom
         ))
+        if q.kind == "list" and not q.parts and (
+            going_on := self._list_going_on(candidates, passages)
+        ):
+            lean_ranks = {**lean_ranks, len(passages): going_on[1]}
+            passages = [*passages, going_on[0]]
+            candidates = _fuller_first(self._candidates(
+                q, passages, standalone=standalone or question, lean_ranks=lean_ranks,
+                whom=whom,
+            ))
         sides = 0  # the points answering each part, told in full before any other point
         if q.parts:
             chosen = self._sides(q, passages, standalone=standalone or question)
@@ -294,6 +303,32 @@ class ExtractiveAnswerer:
         return [*passages, *extra], raised | {
             len(passages) + n: wanted[p.id] for n, p in enumerate(extra)
         }
+
+    def _list_going_on(
+        self, candidates: Sequence[_Scored], passages: Sequence[Passage]
+    ) -> tuple[Passage, int] | None:
+        """The chunk after the best point of a list when that point ends its chunk, with the
+        rank to read it at.
+
+        "ByteDance … operator … TikTok dan Douyin." closes a chunk; the next one goes on with
+        "… chatbot Doubao dan aplikasi lainnya, termasuk … Jimeng", which a question padded
+        with the asker's story ("cucu saya main tiktok terus …") rarely retrieves.
+        """
+        if not candidates or candidates[0].score <= 0:
+            return None
+        best = candidates[0]
+        passage = passages[best.passage_index]
+        sentences = split_sentences(passage.text)
+        if best.sentence not in sentences or len(sentences) - sentences.index(best.sentence) > 2:
+            return None
+        prefix, sep, _ = passage.id.rpartition("-")
+        following = f"{prefix}-{passage.position + 1:04d}"
+        if not sep or following in {p.id for p in passages}:
+            return None
+        found = self._stored([following]).get(following)
+        limit = self.max_passages + 2
+        rank = best.passage_index if best.passage_index < limit else limit - 1
+        return (found, rank) if found is not None else None
 
     def _with_chunks_before(
         self, chosen: Sequence[_Scored], passages: Sequence[Passage]
@@ -436,6 +471,9 @@ class ExtractiveAnswerer:
         # a part's own asking ("umurnya brp" of "umurnya brp dan usahanya apa")
         age = asks_age(part or q)
         name_asked = asks_name(q)
+        # "contoh tugasnya kayak mana": a sentence giving one ("Petunjuknya mungkin
+        # sesederhana, "Apa ibu kota Prancis?"")
+        example_asked = bool(set(words(text or q.clean)) & _EXAMPLE_ASKED)
         # "partnership on ai itu apa": the sentence saying what it is ("…, sebuah organisasi
         # nirlaba …")
         defined = (
@@ -480,6 +518,7 @@ class ExtractiveAnswerer:
         pool: list[tuple[int, int, str, frozenset[str]]] = []
         # "Dia membuat sandwich cepat saji." is about the Savreux named one sentence before
         inherited: dict[tuple[int, int], frozenset[str]] = {}
+        going_on: dict[tuple[int, int], frozenset[str]] = {}
         told_of: dict[tuple[int, int], frozenset[str]] = {}  # what the next sentence says of it
         ranks = dict(enumerate(range(min(limit, len(passages)))))
         ranks.update({i: r for i, r in lean_ranks.items() if r < limit})
@@ -495,6 +534,12 @@ class ExtractiveAnswerer:
                         inherited[(p_index, pos)] = frozenset(
                             t for n in _names(previous) for t in terms(n)
                         )
+                    if previous and (head := _ITS.match(opening)) and (
+                        set(terms(head.group(1))) & set(terms(previous))
+                    ):
+                        # "… menghasilkan petunjuk baru." then "Petunjuknya mungkin
+                        # sesederhana, …": more of the thing just told of (half its words)
+                        going_on[(p_index, pos)] = frozenset(terms(previous)) - s_terms
                     if previous and (_THAT_ONE.match(opening) or _THEY.match(opening)):
                         # "Perusahaan-perusahaan ini … menyediakan layanan pelatih AI" tells of
                         # the companies the sentence before named ("… seperti Scale AI")
@@ -552,6 +597,9 @@ class ExtractiveAnswerer:
             later = told_of.get((p_index, pos), frozenset()) - s_terms
             near -= sum(w for t, w in weights.items() if t in later and t in context)
             own += 0.5 * sum(w for t, w in weights.items() if t in later)
+            own += 0.5 * sum(
+                w for t, w in weights.items() if t in going_on.get((p_index, pos), ())
+            )
             score = (own + 0.4 * near) / total + rank_bonus
             score += _type_bonus(q_words, focus, sentence)
             if (q.kind == "list" or existence) and focus & _NAMED_KINDS:
@@ -587,6 +635,8 @@ class ExtractiveAnswerer:
                 score += 0.25  # "cuma lulusan SMA, bisa?": the job posted for beginners
             if defined and any(_describes(sentence, name) for name in defined):
                 score += 0.3
+            if example_asked and _GIVES_EXAMPLE.search(sentence):
+                score += 0.5
             if name_asked and _NAMING.search(sentence):
                 score += 0.2  # "gamenya namanya apa": "… game … yang disebut "Scriptic""
             if how_long and tells_how_long(sentence):
@@ -1654,6 +1704,15 @@ def _actions(sentence: str, doers: frozenset[str] = frozenset()) -> int:
     })
 
 
+# a sentence opening on "its X" ("Petunjuknya …", "Bayarannya: …")
+_ITS = re.compile(r"([^\W\d_]{3,})nya\b", re.IGNORECASE)
+_EXAMPLE_ASKED = {"contoh", "contohnya", "example", "examples", "misalnya"}
+# an instance given: "mungkin sesederhana, "Apa ibu kota Prancis?"", "misalnya …"
+_GIVES_EXAMPLE = re.compile(
+    r"\b(?:misalnya|contohnya|sebagai contoh|sesederhana|semudah|for example|such as)\b"
+    r"|\bseperti[,:]? [\"\u201c]",
+    re.IGNORECASE,
+)
 # a sentence giving a name: "yang disebut "Scriptic"", "bernama Jimeng"
 _NAMING = re.compile(
     r"\b(?:disebut|bernama|berjudul|dinamai|dinamakan|dijuluki|called|named)\s+[\"\u201c]?[A-Z]"

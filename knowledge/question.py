@@ -650,6 +650,9 @@ def clean_words(text: str, vocab: Vocabulary | None = None) -> list[str]:
     text = _OR_NOT_CIREBON.sub(r"\1 tidak", text)  # Cirebon "bener bli": "benar tidak"
     text = _NOT_CIREBON.sub("tidak", text)  # "isun bli mudeng": "saya tidak paham"
     text = _LAMPUNG_I.sub("saya", text)  # "nyak umur 22": Lampung "I"
+    text = _BATAK_I.sub(r"\1saya", text)  # "au tamatan SMA": Batak "I", not "au ah"
+    # "amoi wa dokter": Hokkien "I", not WhatsApp
+    text = _HOKKIEN_I.sub(lambda m: f"{m.group(1)} saya" if m.group(1) else "saya", text)
     text = _OR_NOT_LAMPUNG.sub(r"\1 tidak", text)  # "bener mak?": "benar tidak"
     text = _NOT_LAMPUNG.sub("tidak", text)  # "nyak mak ngerti": "saya tidak paham"
     text = _KILOMETRES.sub(r"\1 kilometer", text)  # "minimal brp km": not "kamu"
@@ -1018,6 +1021,24 @@ _NOT_CIREBON = re.compile(r"\bb(?:e)?li\b(?= (?:mudeng|ngerti|ngarti|weruh)\b)",
 _LAMPUNG_I = re.compile(
     r"(?<!\bbabe )(?<!\bbabeh )\bnyak\b"
     r"(?!\s*(?:gue|gua|aye|ane|saya|aku|lu|elu|babe|babeh|ama|sama|dan)\b)",
+    re.IGNORECASE,
+)
+# Batak and Mandailing "au" is "I" where it opens a sentence ("au tamatan SMA di Panyabungan",
+# "au akuntan di koperasi"); Jakarta "au ah" is "dunno"
+_BATAK_I = re.compile(
+    r"(^|[.!?;,]\s*|\b(?:seperti|kayak|kyk|macam|untuk|buat) )au\b"
+    r"(?!\s*(?:ah|ahh|deh)\b)(?=\s+[a-z]|\s*[?.!]?\s*$)",
+    re.IGNORECASE,
+)
+# Hokkien "wa" is "I" in Medan, Pontianak and Singkawang ("wa mau tanya", "amoi wa dokter");
+# elsewhere it is WhatsApp ("di wa", "grup wa", "wa saya"), Arabic "and" ("wa alaikum") or a
+# Sundanese uncle: only after whose relative or shop, or before what the asker does
+_HOKKIEN_I = re.compile(
+    r"(?:\b(amoi|ahia|koko|cici|anak|cucu|papa|mama|istri|suami|adik|kakak|toko|temen|teman"
+    r"|engkong|emak|mami|papi) |^|(?<=[.,!?;] )|(?<=[.,!?;]))wa\b"
+    r"(?(1)(?!\s*(?:nya|ku|saya|aku|grup|group|\d))|(?= (?:mau|mo|pengen|pingin|punya|kerja"
+    r"|lagi|udah|sudah|dulu|cuma|baru|tanya|nanya|denger|dengar|liat|lihat|baca|juga|sendiri"
+    r"|bisa|gak|ga|nggak|tidak|ini|masih|umur|orang|kira|rasa|ada|pernah|tau|tahu)\b))",
     re.IGNORECASE,
 )
 # Lampung "mak" (not) closing a yes-or-no ("bener mak?") or before what is denied ("mak
@@ -1404,12 +1425,17 @@ def _analogy_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
         aside = (i == 0 or clauses[i - 1] != clauses[i]) and tokens[i + 1] not in (
             "apa", "bagaimana", "mana", "what", "how"
         )
-        if tokens[i] in _LIKE and (tokens[i + 1] in _US or aside):
+        # "macam BHL kami", "kayak satpam kami": like the asker's own kind of work
+        ours = i + 2 < len(tokens) and tokens[i + 2] in _US and tokens[i + 1] not in _WH_WORDS \
+            and clauses[i + 2] == clauses[i]
+        if tokens[i] in _LIKE and (tokens[i + 1] in _US or aside or ours):
             start = i + 2 if tokens[i + 1] in _US else i + 1
             for j in range(start, len(tokens)):
                 # "freelancer kyk sy bisa daftar bpjs …": "kyk sy" says who asks; what
                 # follows the asking word is the question, not the asker's world
-                if clauses[j] != clauses[i] or (tokens[i + 1] in _US and tokens[j] in _CLAUSE_END):
+                if clauses[j] != clauses[i] or (
+                    (tokens[i + 1] in _US or ours) and tokens[j] in _CLAUSE_END
+                ):
                     break
                 span.add(j)
         elif tokens[i] in _LIKE and at_work:
@@ -1528,10 +1554,36 @@ def _besides_span(tokens: Sequence[str], clauses: Sequence[int]) -> set[int]:
             end < len(tokens) and end < k + 4 and clauses[end] == clauses[k]
             and tokens[end] not in _BESIDES_END and tokens[end] not in _WH_WORDS
         ):
+            if end > k + 1 and _heads_the_asking(tokens, end):
+                break  # "selain tiktok aplikasi dia apa aja": the apps are what is asked
             end += 1
         if end > k + 1:
             span.update(range(k, end))
     return span
+
+
+_MUST = {"wajib", "harus", "mesti", "musti", "kudu", "perlu", "diwajibkan", "diharuskan"}
+
+
+def _other_option(tokens: Sequence[str]) -> set[int]:
+    """The words of "…, atau wajib/harus …" after a first option that has words of its own:
+    the other answer to a yes/no question, not a second thing asked."""
+    for i in range(2, len(tokens) - 2):
+        if tokens[i] in ("atau", "ato") and tokens[i + 1] in _MUST:
+            return set(range(i, min(len(tokens), i + 8)))
+    return set()
+
+
+def _heads_the_asking(tokens: Sequence[str], at: int) -> bool:
+    """The word at `at` is the noun the question word after it asks of ("aplikasi (dia) apa
+    aja")."""
+    nxt = tokens[at + 1 : at + 3]
+    if nxt[:1] and nxt[0] in _OWNER_WORDS:
+        nxt = nxt[1:]
+    return bool(nxt) and nxt[0] in _WH_WORDS
+
+
+_OWNER_WORDS = {"dia", "mereka", "nya", "itu", "ini", "lain", "lainnya"}
 
 
 def _told_before_asking_of_others(
@@ -1690,9 +1742,19 @@ def _asks(words_: Sequence[str]) -> bool:
     gajinya")."""
     if set(words_) & (_CLAUSE_END | _ASKING - {"tidak"}) or words_[-1:] == ["tidak"]:
         return True
+    # "udah pengalaman di lab AI belum dia", "… kah dia": the closing asking word before
+    # whom it asks of
+    end = len(words_)
+    while end > 1 and words_[end - 1] in _ASKED_OF_AFTER:
+        end -= 1
+    if end < len(words_) and words_[end - 1] in ("tidak", "belum", "kah"):
+        return True
     return _can_or_not(words_, _CAN_OR_SAME, ("tidak",))
 
 
+# what may follow the closing "gak" of a question: whom it asks of
+# (not a particle: "auto sultan ga tuh" is a remark)
+_ASKED_OF_AFTER = {"dia", "mereka", "beliau"}
 _SAMENESS = {"sama", "beda", "berbeda", "mirip"}
 # "… barangkali bisa dari Berastagi", "semoga bisa sambil kuliah": a hope after the question
 _HOPES = {"barangkali", "semoga", "moga", "moga-moga", "mudah-mudahan", "insyaallah", "moga2"}
@@ -1720,7 +1782,9 @@ _KIN = {"istri", "suami", "anak", "mama", "papa", "ibu", "ayah", "bapak", "cucu"
         "husband", "kid", "kids", "son", "daughter", "nenek", "kakek", "mbah", "eyang", "oma",
         "opa", "grandma", "grandpa", "grandson", "granddaughter", "keponakan", "ponakan",
         "sepupu", "paman", "bibi", "pakde", "bude", "pakdhe", "budhe", "mertua", "menantu",
-        "ipar", "saudara", "nephew", "niece", "cousin", "uncle", "aunt"}
+        "ipar", "saudara", "nephew", "niece", "cousin", "uncle", "aunt",
+        # Hokkien and Hakka kin in Medan, Pontianak and Singkawang ("amoi wa dokter")
+        "amoi", "ahia", "koko", "cici", "engkong", "akong"}
 # "kalau saya jadi / pindah ke …": what the asker would become is what is asked about
 _IF = {"kalau", "jika", "seandainya", "andai", "misal", "misalnya", "if"}
 _BECOMING_ONE = {"jadi", "menjadi", "pindah", "gabung", "bergabung", "ikut", "masuk", "become",
@@ -2000,8 +2064,8 @@ _CLITIC_I = re.compile(r"\b(mau|mo|ingin|pengen|boleh)\s?ka'?\s+(?=(?:ber)?tanya
 # Malay "orang macam aku" (someone like me): "macam" before a person is "seperti", not the
 # "kind" of "macam-macam" or the "how" of "macam mana"
 _LIKE_ONE = re.compile(
-    r"\b(?:macam|macem|mcm)(?= (?:aku|saya|sy|gue|gw|dia|kami|kita|beliau|mereka|ambo|awak"
-    r"|kamu|ente|lu)\b)",
+    r"\b(?:macam|macem|mcm)(?= (?:(?!mana\b|apa\b|itu\b|ini\b)[a-z]+ )?(?:aku|saya|sy|gue|gw|dia"
+    r"|kami|kita|beliau|mereka|ambo|awak|kamu|ente|lu)\b)",
     re.IGNORECASE,
 )
 
@@ -2011,6 +2075,10 @@ _LIKE_ONE = re.compile(
 _EXAMPLE_PERSON = re.compile(
     r"\b(?:contoh|conto|cth)(?:nya)? (?=(?:orang|org|pekerja|ureung|urang|wong|oreng)\b)",
     re.IGNORECASE,
+)
+# "ada cerita orang susah yg …" asks for such a person (not "dia cerita pekerja …", told)
+_STORY_OF_SOMEONE = re.compile(
+    r"\b(ada|ado|ad) (?:cerita|kisah)(?:nya)? (?=(?:orang|org|pekerja)\b)", re.IGNORECASE
 )
 
 
@@ -2460,10 +2528,17 @@ def _after_asking(tokens: Sequence[str], clauses: Sequence[int], upto: int) -> i
 
 
 def _channel_span(tokens: Sequence[str]) -> set[int]:
-    """ "di WA", "lewat grup": the channel something came by, with its preposition."""
-    return {
+    """ "di WA", "lewat grup", "di grup FB": the channel something came by, with its
+    preposition."""
+    span = {
         j for i, tok in enumerate(tokens)
         if tok in _CHANNELS and i and tokens[i - 1] in {"di", "lewat", "via", "dari", "ke"}
+        for j in (i - 1, i)
+    }
+    # "grup WA", "group fb": the app a group is on (Facebook there is no employer)
+    return span | {
+        j for i, tok in enumerate(tokens)
+        if tok in _CHANNELS | {"fb", "facebook"} and i and tokens[i - 1] in {"grup", "group"}
         for j in (i - 1, i)
     }
 
@@ -2586,6 +2661,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
     text = _OF_USE.sub("ada gunanya", text)
     text = _LIKE_ONE.sub("seperti", text)
     text = _EXAMPLE_PERSON.sub("", text)
+    text = _STORY_OF_SOMEONE.sub(r"\1 ", text)
     if _ANY_EXAMPLE.sub("", text).strip():
         text = _ANY_EXAMPLE.sub("?", text)
     text = _HOW_MUCH_MADE.sub(r"\1earn", text)
@@ -2864,6 +2940,13 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
         # "apa sebabnya", "alasannya apa": the asking of a reason, as "kenapa" is
         concepts = [
             replace(c, qualifier=True, background=True) if c.terms <= _REASON_WORDS else c
+            for c in concepts
+        ]
+    if kind == "yesno" and (other := _other_option(joined)):
+        # "bisa kerja dari rumah, atau wajib pindah ke amerika?": the yes to the first option
+        # is the no to the other; the articles need not speak of moving
+        concepts = [
+            replace(c, qualifier=True, background=True) if c.position in other else c
             for c in concepts
         ]
     searched = " ".join(w.replace("_", " ") for j, w in enumerate(joined) if j not in unsearched)

@@ -1585,3 +1585,61 @@ def test_job_ad_shorthand_and_plans_dropped_are_read(
     answer = seed_service.ask(question)
     assert answer.found
     assert needle in answer.text
+
+
+def test_a_list_goes_on_into_the_next_chunk(seed_service: Any) -> None:
+    # "… TikTok dan Douyin." ends a chunk; Doubao and Jimeng open the next one, which a long
+    # story before the question does not retrieve
+    answer = seed_service.ask(
+        "anak sy tiap pulang sekolah main tiktok trs di warung. bytedance itu punya aplikasi"
+        " apa aja sih selain tiktok?"
+    )
+    assert answer.found
+    assert "Douyin" in answer.text
+    assert "Doubao" in answer.text or "Jimeng" in answer.text
+
+
+def test_a_sentence_likening_to_the_chunk_before_is_read_with_it(seed_service: Any) -> None:
+    # "belum menginspirasi gerakan serupa di AS" is about the union the chunk before told of
+    answer = seed_service.ask("pekerja AI di amerika sana udah bikin serikat juga belum kayak di"
+                              " afrika?")
+    assert answer.found
+    assert "belum" in answer.text
+
+
+def test_a_role_among_a_group_is_paid_the_groups_sum(seed_service: Any) -> None:
+    # "Para pelatih ini … mencakup dokter praktik …" and "Tingkat gaji para pelatih ini …
+    # hingga $200": a doctor training AI is paid that
+    answer = seed_service.ask("istri saya dokter praktik di pontianak, ikut latih AI dapat brp"
+                              " sejam?")
+    assert answer.found
+    assert "$200" in answer.text
+
+
+def test_being_taken_on_is_being_employed(seed_service: Any) -> None:
+    answer = seed_service.ask("pekerja kontrak AI tu direkrut gimana? langsung sm perusahaan atau"
+                              " lewat outsourcing")
+    assert answer.found
+    assert "pihak ketiga" in answer.text
+
+
+def test_an_example_asked_for_is_the_sentence_giving_one(seed_service: Any) -> None:
+    answer = seed_service.ask("jatin kumar tiap berapa menit dapat tugas baru? trus contoh"
+                              " tugasnya apa")
+    assert answer.found
+    assert "45 atau 30" in answer.text
+    assert "ibu kota Prancis" in answer.text
+
+
+def test_everyday_words_for_demands_hard_lives_and_the_old_days(seed_service: Any) -> None:
+    for question, fact in (
+        # what strikers "minta" is what they demand
+        ("td liat berita penulis hollywood mogok. apa aja yg mereka minta?", "royalti"),
+        # someone whose hard life a job helped
+        ("ada cerita orang susah yg hidupnya tertolong krn kerja ngelatih AI?", "tunawisma"),
+        # the early days of AI training
+        ("pelatih AI jaman dulu kerjanya apa, beda sama skrg?", "anotasi data"),
+    ):
+        answer = seed_service.ask(question)
+        assert answer.found, question
+        assert fact in answer.text, question
