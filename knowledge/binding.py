@@ -116,6 +116,8 @@ _OUTCOME_ASKED = re.compile(
     r"\b(?:berhasil|menang|menangin|sukses|gagal|kalah|dikabulkan|terkabul|tercapai|selesai"
     r"|berakhir|kelar|usai|bubar|dibubarkan|beres|rampung|diakui|dipenuhi|disetujui|won|win"
     r"|succeed(?:ed)?|failed)(?:nya)?\b"
+    # "akhirnya mereka dapat royalti ga": what they got in the end
+    r"|\bakhirnya (?:\w+ ){0,2}(?:dapat|dapet|mendapat|mendapatkan|dikasih|diberi)\b"
 )
 _OUTCOME = re.compile(
     r"\b(?:berhasil|menang|memenangkan|sukses|gagal|kalah|dikabulkan|disetujui|sepakat|"

@@ -308,7 +308,7 @@ class ExtractiveAnswerer:
         self, candidates: Sequence[_Scored], passages: Sequence[Passage]
     ) -> tuple[Passage, int] | None:
         """The chunk after the best point of a list when that point ends its chunk, with the
-        rank to read it at.
+        rank to read it at (the last).
 
         "ByteDance … operator … TikTok dan Douyin." closes a chunk; the next one goes on with
         "… chatbot Doubao dan aplikasi lainnya, termasuk … Jimeng", which a question padded
@@ -326,9 +326,8 @@ class ExtractiveAnswerer:
         if not sep or following in {p.id for p in passages}:
             return None
         found = self._stored([following]).get(following)
-        limit = self.max_passages + 2
-        rank = best.passage_index if best.passage_index < limit else limit - 1
-        return (found, rank) if found is not None else None
+        # read at the lowest rank: it must win its points on its own words
+        return (found, self.max_passages + 1) if found is not None else None
 
     def _with_chunks_before(
         self, chosen: Sequence[_Scored], passages: Sequence[Passage]
@@ -473,7 +472,7 @@ class ExtractiveAnswerer:
         name_asked = asks_name(q)
         # "contoh tugasnya kayak mana": a sentence giving one ("Petunjuknya mungkin
         # sesederhana, "Apa ibu kota Prancis?"")
-        example_asked = bool(set(words(text or q.clean)) & _EXAMPLE_ASKED)
+        example_asked = bool(_EXAMPLE_ASKED.search(text or q.clean))
         # "partnership on ai itu apa": the sentence saying what it is ("…, sebuah organisasi
         # nirlaba …")
         defined = (
@@ -535,7 +534,7 @@ class ExtractiveAnswerer:
                             t for n in _names(previous) for t in terms(n)
                         )
                     if previous and (head := _ITS.match(opening)) and (
-                        set(terms(head.group(1))) & set(terms(previous))
+                        head.group(1).lower() in words(previous.lower())  # the bare noun
                     ):
                         # "… menghasilkan petunjuk baru." then "Petunjuknya mungkin
                         # sesederhana, …": more of the thing just told of (half its words)
@@ -1706,7 +1705,13 @@ def _actions(sentence: str, doers: frozenset[str] = frozenset()) -> int:
 
 # a sentence opening on "its X" ("Petunjuknya …", "Bayarannya: …")
 _ITS = re.compile(r"([^\W\d_]{3,})nya\b", re.IGNORECASE)
-_EXAMPLE_ASKED = {"contoh", "contohnya", "example", "examples", "misalnya"}
+# an example of a thing asked for ("contoh tugasnya kayak mana", "contohnya apa"), not whether
+# there is one ("ada contohnya?": someone who did it)
+_EXAMPLE_ASKED = re.compile(
+    r"\b(?:contoh|example of)\s+[^\W\d_]+nya\b|\bcontoh(?:nya)?\s+(?:apa|seperti|bagaimana)\b"
+    r"|\b(?:what|give) (?:an |some )?examples?\b",
+    re.IGNORECASE,
+)
 # an instance given: "mungkin sesederhana, "Apa ibu kota Prancis?"", "misalnya …"
 _GIVES_EXAMPLE = re.compile(
     r"\b(?:misalnya|contohnya|sebagai contoh|sesederhana|semudah|for example|such as)\b"

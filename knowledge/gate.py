@@ -46,7 +46,7 @@ from knowledge.question import (
     read,
     topic_terms,
 )
-from knowledge.text import function_words, split_sentences, terms, words
+from knowledge.text import function_words, terms, words
 from knowledge.types import Passage
 
 Outcome = Literal["answered", "partial", "not_found"]
@@ -447,8 +447,6 @@ class Gate:
             # indramayu?") is off-topic, not for an LLM either
             return Verdict("not_found", not any(c.known for c in subject), 0.0, 0.0)
         haves = [_terms_of(p) for p in looked]
-        likened = _likened(looked)
-        haves = [have | haves[likened[i]] if i in likened else have for i, have in enumerate(haves)]
         if ages := {t for c in subject if c.terms & AGE_TERMS for t in c.terms}:
             # "Kumar umur brp": "Jatin Kumar, 22 tahun di Austin" tells an age without "usia"
             haves = [have | ages if tells_age(p.text) else have for have, p in zip(
@@ -465,7 +463,6 @@ class Gate:
         covs = [self.coverage(subject, have, unknown_floor=floor) for have in haves]
         spoken = set().union(*haves)
         denses = [p.dense if p.dense is not None else 0.0 for p in looked]
-        denses = [max(d, denses[likened[i]]) if i in likened else d for i, d in enumerate(denses)]
         best_cov, best_dense = max([(0.0, 0.0), *zip(covs, denses, strict=True)])
         on_a_name = any(c.entity and c.known for c in subject)
         answered = _passes(best_cov, best_dense, t) or (
@@ -623,24 +620,6 @@ def _passes(cov: float, dense: float, t: Thresholds) -> bool:
     )
 
 
-def _likened(passages: Sequence[Passage]) -> dict[int, int]:
-    """The passages opening on a likening to the chunk before, with where that chunk is among
-    them: "Sejauh ini, pekerjaan kontrak AI belum menginspirasi gerakan serupa di AS" is about
-    the union the chunk before told of in Nairobi, and is read with it."""
-    at = {p.id: i for i, p in enumerate(passages)}
-    out: dict[int, int] = {}
-    for i, p in enumerate(passages):
-        prefix, sep, _ = p.id.rpartition("-")
-        before = at.get(f"{prefix}-{p.position - 1:04d}") if sep and p.position else None
-        if before is not None and _LIKENED.search(next(iter(split_sentences(p.text)), "")):
-            out[i] = before
-    return out
-
-
-# "gerakan serupa", "hal yang sama": likened to what was told just before
-_LIKENED = re.compile(r"\b(?:serupa|sejenis|yang sama|similar)\b", re.IGNORECASE)
-
-
 def _terms_of(passage: Passage) -> set[str]:
     return set(passage.tokens.split()) | set(terms(passage.title))
 
@@ -686,7 +665,9 @@ _LANGUAGE = re.compile(r"\b(?:bahasa|bhs|basa|bahasanya)\s+$")
 
 
 # figures each region sets for itself: a town's is what is asked, not the asker's whereabouts
-_REGIONAL_FIGURE = re.compile(r"\b(?:umr|ump|umk|upah minimum|upah minimal|gaji minimum)\b")
+_REGIONAL_FIGURE = re.compile(
+    r"\b(?:umr|ump|umk|upah minimum|upah minimal|gaji minimum)(?:-?nya)?\b"  # ("UMK nya")
+)
 # a reason the asker gives for asking: what follows is their guess, not the question
 _BECAUSE = frozenset({"soalnya", "karena", "sebab", "padahal", "abisnya"})
 

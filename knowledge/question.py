@@ -2942,9 +2942,15 @@ def read(text: str, vocab: Vocabulary | None = None) -> Question:
             replace(c, qualifier=True, background=True) if c.terms <= _REASON_WORDS else c
             for c in concepts
         ]
-    if kind == "yesno" and (other := _other_option(joined)):
+    if kind == "yesno" and not set(joined) & FIRST_PERSON and (
+        other := _other_option(joined)
+    ) and all(
+        c.known or c.qualifier for c in concepts if min(other) - 6 <= c.position < min(other)
+    ):
         # "bisa kerja dari rumah, atau wajib pindah ke amerika?": the yes to the first option
-        # is the no to the other; the articles need not speak of moving
+        # is the no to the other; the articles need not speak of moving (when they speak of
+        # the first: "bisa dibenerin sendiri gak atau hrs ganti lcd" asks of neither; "bisa gak
+        # sy daftar? atau harus sarjana" asks what the asker needs)
         concepts = [
             replace(c, qualifier=True, background=True) if c.position in other else c
             for c in concepts

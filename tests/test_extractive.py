@@ -1599,26 +1599,17 @@ def test_a_list_goes_on_into_the_next_chunk(seed_service: Any) -> None:
     assert "Doubao" in answer.text or "Jimeng" in answer.text
 
 
-def test_a_sentence_likening_to_the_chunk_before_is_read_with_it(seed_service: Any) -> None:
-    # "belum menginspirasi gerakan serupa di AS" is about the union the chunk before told of
-    answer = seed_service.ask("pekerja AI di amerika sana udah bikin serikat juga belum kayak di"
-                              " afrika?")
-    assert answer.found
-    assert "belum" in answer.text
-
-
 def test_a_role_among_a_group_is_paid_the_groups_sum(seed_service: Any) -> None:
     # "Para pelatih ini … mencakup dokter praktik …" and "Tingkat gaji para pelatih ini …
     # hingga $200": a doctor training AI is paid that
-    answer = seed_service.ask("istri saya dokter praktik di pontianak, ikut latih AI dapat brp"
-                              " sejam?")
+    answer = seed_service.ask("dokter praktik di pontianak bisa ikut latih AI? cuannya brp sejam?")
     assert answer.found
     assert "$200" in answer.text
 
 
 def test_being_taken_on_is_being_employed(seed_service: Any) -> None:
-    answer = seed_service.ask("pekerja kontrak AI tu direkrut gimana? langsung sm perusahaan atau"
-                              " lewat outsourcing")
+    answer = seed_service.ask("org yg ngelatih AI tu direkrutnya gimana, diangkat jadi karyawan"
+                              " langsung ato lewat agen kyk kami buruh pabrik")
     assert answer.found
     assert "pihak ketiga" in answer.text
 

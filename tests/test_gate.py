@@ -421,6 +421,9 @@ def test_how_something_ended_needs_an_ending(seed_service: Any) -> None:
     assert not verdict(seed_service, question).found
     assert not verdict(seed_service, "pemogokan writers guild kapan selesai").found
     assert not verdict(seed_service, "serikat pekerja kenya udah diakui facebook belum").found
+    # what they got in the end ("akhirnya dapat royalti"): the demand is told, not its outcome
+    question = "penulis yg mogok akhirnya dapat royalti ga dari netflix"
+    assert not verdict(seed_service, question).found
     # "akhirnya dipecat": the firing is told
     assert verdict(seed_service, "anak magang bytedance akhirnya dipecat gak").found
 
@@ -1300,3 +1303,10 @@ def test_whom_a_passive_pay_question_asks_of_must_be_paid(seed_service: Any) -> 
     assert verdict(
         seed_service, "ulun baca ada pelatih chatgpt dibayar per jam, kalau dirupiahkan jadi brp"
     ).found
+
+
+def test_a_towns_minimum_wage_with_its_is_not_told(seed_service: Any) -> None:
+    # "UMK nya" is read as "umknya": still the town's minimum wage, which no article gives
+    v = verdict(seed_service, "gaji satpam di pekanbaru UMK nya brp skrg? mau bandingin sm gaji"
+                              " pelatih AI")
+    assert not v.found
