@@ -1212,7 +1212,10 @@ _REGISTER = re.compile(
 _APA_AS_ATAU = re.compile(r"(?<=\w) apa (?!(?:saja|aja|sih|ya|itu|yang)\b)(?=\w)")
 
 
-_NOT_COMPARING = re.compile(r" sama sekali(?= )| atau (?:tidak|belum|bukan)(?= )")
+# (nor does a closing "atau gimana": "ada orang dalam kah atau kayapa", "or what?")
+_NOT_COMPARING = re.compile(
+    r" sama sekali(?= )| atau (?:tidak|belum|bukan)(?= )| atau (?:bagaimana|apa) *$"
+)
 
 
 def _is_comparison(text: str, cue: str) -> bool:

@@ -153,7 +153,7 @@ def test_facts_reaching_the_llm_through_the_echoing_stub(
 
 # eval/workers.jsonl, the held-out eval/holdout.jsonl, eval/fresh.jsonl and the blind sets
 # eval/blind-a.jsonl … eval/blind-z.jsonl, eval/blind-aa.jsonl … eval/blind-az.jsonl,
-# blind-ba … blind-bz, blind-ca … blind-cl.
+# blind-ba … blind-bz, blind-ca … blind-cp.
 #
 # workers.jsonl was written before tuning and then tuned on; holdout.jsonl was only ever read
 # as totals; fresh.jsonl was written after the tuning of 2026-12-02 and run once (two general
@@ -479,6 +479,15 @@ _WORKER_STYLE_SETS = [
     # first run 37/44, 14/16 (Gulf migrant workers, smallholders, long life stories). Still
     # answered: what a Netflix AI manager must have (cl21)
     ("blind-cl.jsonl", 39, 0.8, 1),
+    # first run 37/44, 16/16 (Kaili and Palu speakers, honorary teachers, "jelasin simpel")
+    ("blind-cm.jsonl", 39, 0.85, 0),
+    # first run 35/44, 15/16 (Kutai speakers, oil-palm workers, gamers). Still answered: the
+    # "17 juta per proyek" list (cn59), a fever remedy asked in Jambi Malay (cn27)
+    ("blind-cn.jsonl", 38, 0.75, 2),
+    # first run 34/44, 15/16 (Mandailing speakers, village midwives, forwarded WA claims)
+    ("blind-co.jsonl", 39, 0.85, 0),
+    # first run 35/44, 15/16 (Hokkien-speaking shop owners, outsourced guards, odd money)
+    ("blind-cp.jsonl", 38, 0.85, 0),
 ]
 
 

@@ -2483,3 +2483,13 @@ def test_batak_jambi_and_banjar_words_are_read() -> None:
         "bagaimana pelatih"
     )
     assert "usaha" in read("biso dak dio kerjo sambil buka usaho sendiri").clean
+
+
+def test_a_closing_or_what_compares_nothing() -> None:
+    # "…, ada orang dalam kah atau kayapa": "or what?", no second side
+    for question in (
+        "terus dia dapat gawian tu dari mana, ada orang dalam kah atau kayapa",
+        "savreux dapat kerjaan itu dari mana, lewat orang dalam atau gimana",
+    ):
+        assert read(question).kind != "compare", question
+    assert read("gaji savreux atau kumar lebih gede").kind == "compare"
