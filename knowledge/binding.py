@@ -866,7 +866,7 @@ def _role_is_paid(role: Sequence[Concept], passages: Sequence[Passage]) -> bool:
                     ) <= (1 if len(role) >= 4 else 0):
                         return True
                     if head is not None and _paid_group_includes(
-                        sentence, head, [q for q in passages if q.doc_id == passage.doc_id]
+                        sentence, head, [p for p in passages if p.doc_id == passage.doc_id]
                     ):
                         return True
     return False
